@@ -1,0 +1,102 @@
+/** DuckDB access: one in-memory database per build, SQL files from `queries/`, bound parameters. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+export const QUERIES_ROOT = path.resolve(import.meta.dirname, '../queries');
+
+export interface DbOptions {
+  /** DuckDB worker threads (default: all cores). */
+  threads?: number;
+  /** DuckDB memory limit, e.g. `3GB`. */
+  memoryLimit?: string;
+}
+
+export type Params = Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+export class Db {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(options: DbOptions = {}): Promise<Db> {
+    const config: Record<string, string> = {
+      // No extension may be downloaded on these machines; parquet/json/icu are built in.
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'true',
+    };
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const instance = await DuckDBInstance.create(':memory:', config);
+    const conn = await instance.connect();
+    return new Db(instance, conn);
+  }
+
+  /** Runs one or more statements; parameters are bound, never spliced. */
+  async run(sql: string, params?: Params): Promise<void> {
+    if (params && Object.keys(params).length) {
+      await this.conn.run(sql, params);
+    } else {
+      await this.conn.run(sql);
+    }
+  }
+
+  /** Runs a query and returns its rows as plain JS objects (dates as `YYYY-MM-DD` strings, integers as numbers). */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = params && Object.keys(params).length
+      ? await this.conn.runAndReadAll(sql, params)
+      : await this.conn.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((r) => normaliseRow(r)) as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T> {
+    const rows = await this.all<T>(sql, params);
+    if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${sql.slice(0, 80)}`);
+    return rows[0];
+  }
+
+  /**
+   * Runs an SQL file from `queries/`. A file may hold several statements; `$name` parameters are bound
+   * from `params` (only those the file uses are passed, so one params object can serve every file).
+   */
+  async runFile(relPath: string, params: Params = {}): Promise<void> {
+    const sql = readQuery(relPath);
+    const statements = await this.conn.extractStatements(sql);
+    for (let i = 0; i < statements.count; i++) {
+      const prepared = await statements.prepare(i);
+      const wanted: Params = {};
+      for (let p = 1; p <= prepared.parameterCount; p++) {
+        const name = prepared.parameterName(p);
+        if (!(name in params)) throw new Error(`${relPath}: parameter $${name} is not bound`);
+        wanted[name] = params[name];
+      }
+      if (prepared.parameterCount) prepared.bind(wanted);
+      await prepared.run();
+    }
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export function readQuery(relPath: string): string {
+  return readFileSync(path.join(QUERIES_ROOT, relPath), 'utf8');
+}
+
+/** BIGINT → number (counts fit easily), DATE → `YYYY-MM-DD`; everything else as DuckDB's JS conversion gives it. */
+function normaliseRow(r: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(r)) {
+    out[k] = typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  }
+  return out;
+}
+
+/** SQL string literal (for identifiers and file paths we construct ourselves, never for data values). */
+export function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,13 @@
+/** DDL of the typed source tables (src_<table>) that the loader fills and the staging views read. */
+import { type Table, TABLES, sqlType } from '../contract.ts';
+
+export function sourceTableDDL(t: Table): string {
+  const cols = t.columns.map((c) => `${c.name} ${sqlType(c.type)}`).join(', ');
+  return `CREATE OR REPLACE TABLE src_${t.name} (${cols});`;
+}
+
+export const EXTRACT_META_DDL = 'CREATE OR REPLACE TABLE extract_meta (extractdatum DATE NOT NULL, bron VARCHAR);';
+
+export function allSourceDDL(): string {
+  return [EXTRACT_META_DDL, ...TABLES.map(sourceTableDDL)].join('\n');
+}

@@ -1,0 +1,137 @@
+/**
+ * Runs the SQL model in layers, as a dbt project would:
+ *   queries/staging/stg_<table>.sql   views 1:1 over the validated extract tables (src_<table>)
+ *   queries/intermediate/int_*.sql    predicates and periods (woonperiodes, leerplicht, spells …),
+ *                                     ordered by the int_* names each file mentions
+ *   queries/store/*.sql               the indicator store
+ *   queries/indicators/**.sql         one SELECT per indicator family, appended to the store
+ * Every object is named after its file. Parameters are bound, never spliced into SQL text.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { RegionConfig } from './config/load.ts';
+import { variant } from './config/load.ts';
+import { type Db, type Params, QUERIES_ROOT, readQuery } from './db.ts';
+
+/** The schooljaren a build reports on: the requested one and up to 4 before it (for trends). */
+export const TREND_JAREN = 5;
+
+export interface ModelOptions {
+  config: RegionConfig;
+  /** `2024/2025` */
+  schooljaar: string;
+  /** RMC region of each gemeente (from the reference data), for RMC figures. */
+  rmcRegio?: Record<string, string>;
+  /** Called before each file runs. */
+  onStep?: (file: string) => void;
+}
+
+export function parseSchooljaar(s: string): number {
+  const m = /^(\d{4})\/(\d{4})$/.exec(s);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) throw new Error(`not a schooljaar: ${s} (expected e.g. 2024/2025)`);
+  return Number(m[1]);
+}
+
+/** Parameters bound into every query file that asks for them. */
+export function modelParams(opts: ModelOptions): Params {
+  const p = opts.config.parameters;
+  const start = parseSchooljaar(opts.schooljaar);
+  return {
+    eerste_jaar: start - (TREND_JAREN - 1),
+    laatste_jaar: start,
+    peildatum: p.peildatum,
+    av_min_dagen: p.av_min_dagen,
+    zomervakantie_van: p.zomervakantie_van,
+    zomervakantie_tot_en_met: p.zomervakantie_tot_en_met,
+    thuiszitter_definitie: p.thuiszitter_definitie,
+    regio: opts.config.regio.code,
+  };
+}
+
+/** Puts the configuration's gemeenten into `report_gemeenten` (data, so inserted with bound values). */
+export async function loadReportGemeenten(db: Db, opts: ModelOptions): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE report_gemeenten (
+    gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, regio VARCHAR NOT NULL,
+    rmc_regio VARCHAR, variant VARCHAR NOT NULL)`);
+  for (const g of opts.config.gemeenten) {
+    await db.run('INSERT INTO report_gemeenten VALUES ($code, $naam, $regio, $rmc, $variant)', {
+      code: g.code,
+      naam: g.naam,
+      regio: opts.config.regio.code,
+      rmc: opts.rmcRegio?.[g.code] ?? opts.config.regio.rmc_regio?.code ?? null,
+      variant: variant(g),
+    });
+  }
+}
+
+export function sqlFiles(dir: string): string[] {
+  const abs = path.join(QUERIES_ROOT, dir);
+  const out: string[] = [];
+  for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory()) out.push(...sqlFiles(path.join(dir, e.name)));
+    else if (e.name.endsWith('.sql')) out.push(path.join(dir, e.name));
+  }
+  return out;
+}
+
+/** Orders intermediate models so each runs after the int_* models it mentions. */
+export function orderByDependencies(files: string[]): string[] {
+  const name = (f: string) => path.basename(f, '.sql');
+  const byName = new Map(files.map((f) => [name(f), f]));
+  const ordered: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (n: string, chain: string[]) => {
+    if (state.get(n) === 'done') return;
+    if (state.get(n) === 'visiting') throw new Error(`cycle in queries/intermediate: ${[...chain, n].join(' → ')}`);
+    state.set(n, 'visiting');
+    const sql = stripComments(readQuery(byName.get(n)!));
+    for (const dep of new Set(sql.match(/\bint_\w+/g) ?? [])) {
+      if (dep !== n && byName.has(dep)) visit(dep, [...chain, n]);
+    }
+    state.set(n, 'done');
+    ordered.push(byName.get(n)!);
+  };
+  for (const n of [...byName.keys()].sort()) visit(n, []);
+  return ordered;
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, '');
+}
+
+/** Runs staging, intermediate and indicator layers; leaves `indicator_store` filled. */
+export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
+  const params = modelParams(opts);
+  await loadReportGemeenten(db, opts);
+  const steps = [
+    ...sqlFiles('staging'),
+    ...orderByDependencies(sqlFiles('intermediate')),
+    ...sqlFiles('store'),
+  ];
+  for (const f of steps) {
+    opts.onStep?.(f);
+    await db.runFile(f, params);
+  }
+  for (const f of sqlFiles('indicators')) {
+    opts.onStep?.(f);
+    await runIndicatorFile(db, f, params);
+  }
+}
+
+/** An indicator file is one SELECT producing store columns by name; it is appended to the store. */
+export async function runIndicatorFile(db: Db, file: string, params: Params): Promise<void> {
+  const select = readQuery(file).trim().replace(/;\s*$/, '');
+  const prepared = await db.conn.prepare(`INSERT INTO indicator_store BY NAME (${select}\n)`);
+  const wanted: Params = {};
+  for (let i = 1; i <= prepared.parameterCount; i++) {
+    const n = prepared.parameterName(i);
+    if (!(n in params)) throw new Error(`${file}: parameter $${n} is not bound`);
+    wanted[n] = params[n];
+  }
+  if (prepared.parameterCount) prepared.bind(wanted);
+  try {
+    await prepared.run();
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}
