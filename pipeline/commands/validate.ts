@@ -1,0 +1,68 @@
+/** `leerplicht validate`: checks an extract against the input contract without building anything. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { Db } from '../db.ts';
+import { InputError } from '../errors.ts';
+import { allRowErrors, loadExtract } from '../load/index.ts';
+import { formatProblems, formatSummary, rejectionCsv } from '../load/report.ts';
+import { Progress } from '../progress.ts';
+
+interface Args {
+  extract: string;
+  dropInvalid: boolean;
+  out?: string;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+export const validateCommand: CommandModule<object, Args> = {
+  command: 'validate',
+  describe: 'Check an extract folder against the input contract and report every problem at once',
+  builder: (y: Argv) =>
+    y
+      .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (one CSV or Parquet file per table, plus extract.json)' })
+      .option('drop-invalid', { type: 'boolean', default: false, describe: 'Load the valid rows anyway and write the rejection report (rejected-rows.csv) to --out' })
+      .option('out', { type: 'string', describe: 'Folder for the rejection report with --drop-invalid (default: reports/validatie)' })
+      .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
+      .option('memory-limit', { type: 'string', describe: 'DuckDB memory limit, e.g. 3GB' })
+      .example('$0 validate --extract data/generated/twente', 'Validate the generated Twente extract')
+      .example('$0 validate --extract ./extract-2025 --drop-invalid --out reports/validatie', 'Load what is valid and list the rejected rows'),
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const progress = new Progress();
+    const db = await Db.open({ threads: argv.threads, memoryLimit: argv.memoryLimit });
+    try {
+      const r = await validateExtract(db, argv.extract, argv.dropInvalid, progress);
+      if (!r.ok) {
+        throw new InputError(`${formatProblems(r)}\n\nThe extract in ${argv.extract} was rejected: fix the problems above, or pass --drop-invalid to load only the valid rows.`);
+      }
+      if (argv.dropInvalid && Object.keys(r.errorCounts).length) {
+        const out = path.resolve(argv.out ?? 'reports/validatie');
+        mkdirSync(out, { recursive: true });
+        const file = path.join(out, 'rejected-rows.csv');
+        writeFileSync(file, rejectionCsv(await allRowErrors(db)));
+        console.error(`${formatProblems(r)}\n`);
+        const dropped = Object.entries(r.dropped).filter(([, n]) => n > 0).map(([t, n]) => `${n} row(s) of ${t}`).join(', ');
+        console.error(`Dropped ${dropped}. Rejection report: ${file}`);
+      }
+      console.log(formatSummary(r));
+      console.log(`Extract ${argv.extract} (extractdatum ${r.meta!.extractdatum}) is valid.`);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+async function validateExtract(db: Db, dir: string, dropInvalid: boolean, progress: Progress) {
+  let stage = progress.stage('read');
+  const r = await loadExtract(db, dir, {
+    dropInvalid,
+    onStage: (s) => {
+      if (s === 'read') return;
+      stage.done();
+      stage = progress.stage(s);
+    },
+  });
+  stage.done();
+  return r;
+}

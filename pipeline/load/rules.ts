@@ -1,0 +1,169 @@
+/**
+ * The contract's "Validation" section as SQL, generated from pipeline/contract.ts.
+ * Every rule appends rows to `load_errors(tabel, rij, kolom, waarde, reden)`; `waarde` is NULL where the
+ * value is personal data (shown as "invalid"). Row-local rules run in one pass per table; rules that
+ * compare rows (unique ids, references, overlapping residence) run as their own set-based queries.
+ */
+import { BOOLEAN_FALSE, BOOLEAN_TRUE, type Column, type Table, TABLES, table } from '../contract.ts';
+import { sqlString } from '../db.ts';
+
+export const LOAD_ERRORS_DDL = `CREATE OR REPLACE TABLE load_errors (
+  tabel VARCHAR NOT NULL, rij BIGINT, kolom VARCHAR, waarde VARCHAR, reden VARCHAR NOT NULL)`;
+
+const list = (xs: readonly string[]) => xs.map(sqlString).join(', ');
+
+/** SQL expression: the bsn column padded from 8 to 9 digits. */
+export function normBsn(col: string): string {
+  return `CASE WHEN regexp_full_match(${col}, '[0-9]{8}') THEN '0' || ${col} ELSE ${col} END`;
+}
+
+const isDate = (c: string) => `(regexp_full_match(${c}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND try_cast(${c} AS DATE) IS NOT NULL)`;
+
+interface Check {
+  column: string;
+  condition: string;
+  reason: string;
+  /** Show the value in the report (false for personal data). */
+  show: boolean;
+}
+
+function columnChecks(c: Column): Check[] {
+  const v = c.name;
+  const show = !c.personal;
+  const checks: Check[] = [];
+  if (c.required === true) {
+    checks.push({ column: v, condition: `${v} IS NULL`, reason: 'required value missing', show: false });
+  } else if (c.required) {
+    checks.push({ column: v, condition: `(${c.required.when}) AND ${v} IS NULL`, reason: c.required.description, show: false });
+  }
+  const present = `${v} IS NOT NULL`;
+  switch (c.type) {
+    case 'date':
+      checks.push({ column: v, condition: `${present} AND NOT ${isDate(v)}`, reason: 'not a date (expected YYYY-MM-DD)', show });
+      checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) > (SELECT extractdatum FROM extract_meta)`, reason: 'date after the extract date', show });
+      checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) < DATE '1900-01-01'`, reason: 'date before 1900', show });
+      break;
+    case 'integer':
+      checks.push({ column: v, condition: `${present} AND try_cast(${v} AS INTEGER) IS NULL`, reason: 'not a whole number', show });
+      checks.push({ column: v, condition: `${present} AND try_cast(${v} AS INTEGER) < 0`, reason: 'negative number', show });
+      break;
+    case 'boolean':
+      checks.push({ column: v, condition: `${present} AND lower(${v}) NOT IN (${list([...BOOLEAN_TRUE, ...BOOLEAN_FALSE])})`, reason: 'not a boolean (expected true or false)', show });
+      break;
+    case 'text':
+      break;
+  }
+  if (c.codes) {
+    checks.push({ column: v, condition: `${present} AND ${v} NOT IN (${list(c.codes)})`, reason: `unknown code (allowed: ${c.codes.join(' ')})`, show });
+  }
+  if (c.bsn) {
+    checks.push({ column: v, condition: `${present} AND NOT elfproef(${normBsn(v)})`, reason: 'BSN fails the 11-proef (or is not 8/9 digits)', show: false });
+  }
+  if (v === 'gemeentecode') {
+    checks.push({ column: v, condition: `${present} AND NOT regexp_full_match(${v}, '[0-9]{4}')`, reason: 'gemeentecode is not a 4-digit CBS code', show });
+  }
+  if (v === 'brin') {
+    checks.push({ column: v, condition: `${present} AND length(${v}) <> 4`, reason: 'brin is not 4 characters', show });
+  }
+  return checks;
+}
+
+function periodCheck(t: Table): Check[] {
+  if (!t.period) return [];
+  const { van, tot } = t.period;
+  return [{
+    column: tot,
+    condition: `try_cast(${tot} AS DATE) < try_cast(${van} AS DATE)`,
+    reason: `${tot} before ${van}`,
+    show: true,
+  }];
+}
+
+/** One INSERT per table: every row-local rule in a single scan. */
+export function rowRulesSql(t: Table): string {
+  const checks = [...t.columns.flatMap(columnChecks), ...periodCheck(t)];
+  const structs = checks.map((ch) => `CASE WHEN ${ch.condition} THEN {'kolom': ${sqlString(ch.column)}, 'waarde': ${ch.show ? `CAST(${ch.column} AS VARCHAR)` : 'NULL::VARCHAR'}, 'reden': ${sqlString(ch.reason)}} END`);
+  return `INSERT INTO load_errors
+SELECT ${sqlString(t.name)}, _row, e.kolom, e.waarde, e.reden
+FROM (
+  SELECT _row, unnest(list_filter([${structs.join(',\n    ')}], x -> x IS NOT NULL)) AS e
+  FROM raw_${t.name}
+)`;
+}
+
+/** Duplicate ids (and duplicate personen.bsn): every row sharing the value is reported. */
+export function uniqueRulesSql(t: Table): string[] {
+  return t.columns.filter((c) => c.unique).map((c) => {
+    const key = c.bsn ? normBsn(c.name) : c.name;
+    return `INSERT INTO load_errors
+SELECT ${sqlString(t.name)}, _row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : c.name}, 'duplicate ' || ${sqlString(c.name)} || ' (also on row ' || other_row || ')'
+FROM (
+  SELECT _row, ${c.name}, min(_row) OVER (PARTITION BY ${key}) AS first_row, max(_row) OVER (PARTITION BY ${key}) AS last_row,
+         CASE WHEN _row = min(_row) OVER (PARTITION BY ${key}) THEN max(_row) OVER (PARTITION BY ${key}) ELSE min(_row) OVER (PARTITION BY ${key}) END AS other_row
+  FROM raw_${t.name} WHERE ${c.name} IS NOT NULL
+) WHERE first_row <> last_row`;
+  });
+}
+
+/**
+ * References (bsn → personen, brin → scholen, zaak_id → zaken, melding_id → verzuimmeldingen).
+ * A reference only counts when the referenced row passed its own row rules, so dropping invalid
+ * rows never leaves a dangling reference behind.
+ */
+export function referenceRulesSql(t: Table): string[] {
+  return t.columns.filter((c) => c.references).map((c) => {
+    const ref = table(c.references!.table);
+    const refCol = ref.columns.find((x) => x.name === c.references!.column)!;
+    const here = c.bsn ? normBsn(`r.${c.name}`) : `r.${c.name}`;
+    const there = refCol.bsn ? normBsn(`p.${refCol.name}`) : `p.${refCol.name}`;
+    return `INSERT INTO load_errors
+SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`},
+       ${sqlString(`${c.name} not in ${ref.name} (or its ${ref.name} row is invalid)`)}
+FROM raw_${t.name} r
+WHERE r.${c.name} IS NOT NULL
+  AND NOT EXISTS (
+    SELECT 1 FROM raw_${ref.name} p
+    WHERE ${there} = ${here}
+      AND p._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(ref.name)})
+  )`;
+  });
+}
+
+/** Residence periods of one person must not overlap. */
+export function overlapRuleSql(): string {
+  return `INSERT INTO load_errors
+SELECT 'verblijfplaatsen', _row, 'van', van, 'residence period overlaps the previous one of this person (row ' || prev_row || ')'
+FROM (
+  SELECT _row, van,
+    lag(_row) OVER w AS prev_row,
+    lag(coalesce(try_cast(tot AS DATE), DATE '9999-12-31')) OVER w AS prev_tot,
+    try_cast(van AS DATE) AS van_d
+  FROM raw_verblijfplaatsen
+  WHERE try_cast(van AS DATE) IS NOT NULL AND bsn IS NOT NULL
+  WINDOW w AS (PARTITION BY ${normBsn('bsn')} ORDER BY try_cast(van AS DATE), _row)
+) WHERE prev_row IS NOT NULL AND van_d < prev_tot`;
+}
+
+/** All rules in dependency order (a table's references are checked after the referenced table's own rules). */
+export function allRules(present: Set<string>): string[] {
+  const order = ['personen', 'scholen', 'verzuimmeldingen', 'zaken'];
+  const sorted = [...TABLES].sort((a, b) => rank(a.name) - rank(b.name));
+  function rank(n: string) {
+    const i = order.indexOf(n);
+    return i === -1 ? order.length : i;
+  }
+  const sql: string[] = [];
+  for (const t of sorted) {
+    if (!present.has(t.name)) continue;
+    sql.push(rowRulesSql(t), ...uniqueRulesSql(t));
+    if (t.name === 'verblijfplaatsen') sql.push(overlapRuleSql());
+  }
+  for (const t of sorted) {
+    if (!present.has(t.name)) continue;
+    for (const [i, r] of referenceRulesSql(t).entries()) {
+      const c = t.columns.filter((x) => x.references)[i];
+      if (present.has(c.references!.table)) sql.push(r);
+    }
+  }
+  return sql;
+}
