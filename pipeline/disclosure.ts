@@ -1,0 +1,160 @@
+/**
+ * Disclosure control: the one place where figures leave the indicator store for a public output
+ * (../shared/domain/indicators.md, last section).
+ *
+ * - Primary: a count of 1 .. min_cel-1 is suppressed (shown as "<min_cel"). Zero is published.
+ * - Rates (per_1000, procent): suppressed when the denominator is below min_noemer, or when the
+ *   numerator is itself a suppressable count (1 .. min_cel-1), since rate × noemer would reveal it.
+ * - Medians (dagen): suppressed when based on fewer than min_cel cases.
+ * - Secondary: a suppressed cell that could be recovered from its row or column total gets a second
+ *   cell suppressed. A "table" is a set of cells that add up to a total: cells that differ in exactly
+ *   one breakdown dimension (the total has NULL there), and gemeenten against their region total.
+ *   Repeated until no table has exactly one suppressed cell; the smallest published non-zero cell of
+ *   the table is the one suppressed, so as little as possible is hidden.
+ */
+import type { Db } from './db.ts';
+
+export const DIMENSIONS = [
+  'onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status',
+] as const;
+
+export const COUNT_UNITS = new Set(['personen', 'meldingen', 'acties', 'zaken', 'aanvragen', 'trajecten', 'vrijstellingen']);
+export const RATE_UNITS = new Set(['per_1000', 'procent']);
+
+export interface StoreRow {
+  indicator: string;
+  schooljaar: string;
+  gebiedsniveau: string;
+  gebied: string;
+  onderwijssoort: string | null;
+  leeftijd: number | null;
+  soort: string | null;
+  artikel: string | null;
+  beslisser: string | null;
+  besluit: string | null;
+  reden: string | null;
+  duur: string | null;
+  status: string | null;
+  waarde: number | null;
+  teller: number | null;
+  noemer: number | null;
+  eenheid: string;
+  [k: string]: unknown;
+}
+
+export type SuppressionReason = 'klein_aantal' | 'kleine_noemer' | 'secundair';
+
+export interface PublicRow extends StoreRow {
+  onderdrukt: boolean;
+  reden_onderdrukking: SuppressionReason | null;
+}
+
+export interface DisclosureParams {
+  min_cel: number;
+  min_noemer: number;
+}
+
+function primary(r: StoreRow, p: DisclosureParams): SuppressionReason | null {
+  const small = (n: number | null) => n !== null && n > 0 && n < p.min_cel;
+  if (COUNT_UNITS.has(r.eenheid)) return small(r.waarde) ? 'klein_aantal' : null;
+  if (RATE_UNITS.has(r.eenheid)) {
+    if (r.noemer === null || r.noemer < p.min_noemer) return 'kleine_noemer';
+    return small(r.teller) ? 'klein_aantal' : null;
+  }
+  if (r.eenheid === 'dagen') return r.teller !== null && r.teller < p.min_cel ? 'klein_aantal' : null;
+  return null;
+}
+
+const dimKey = (r: StoreRow, skip?: string) =>
+  DIMENSIONS.map((d) => (d === skip ? '*' : String(r[d] ?? '∅'))).join('|');
+
+/** Groups of cells that add up to a total: [total, ...members]. Only count cells take part. */
+function tables(rows: PublicRow[]): PublicRow[][] {
+  const groups = new Map<string, { total?: PublicRow; members: PublicRow[] }>();
+  const add = (key: string, r: PublicRow, isTotal: boolean) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { members: [] }));
+    if (isTotal) g.total = r;
+    else g.members.push(r);
+  };
+  for (const r of rows) {
+    if (!COUNT_UNITS.has(r.eenheid)) continue;
+    const base = `${r.indicator}|${r.schooljaar}|${r.eenheid}`;
+    // Along each breakdown dimension: the cell is a member where the dimension is set, the total where NULL.
+    for (const d of DIMENSIONS) {
+      const key = `${base}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r, d)}|${d}`;
+      add(key, r, r[d] === null);
+    }
+    // Gemeenten against their region total (same breakdown cell).
+    if (r.gebiedsniveau === 'gemeente' || r.gebiedsniveau === 'regio') {
+      add(`${base}|gebied|${dimKey(r)}`, r, r.gebiedsniveau === 'regio');
+    }
+  }
+  const out: PublicRow[][] = [];
+  for (const g of groups.values()) {
+    if (g.total && g.members.length > 0) out.push([g.total, ...g.members]);
+  }
+  return out;
+}
+
+export function applyDisclosure(rows: StoreRow[], p: DisclosureParams): PublicRow[] {
+  const out: PublicRow[] = rows.map((r) => {
+    const reason = primary(r, p);
+    return { ...r, onderdrukt: reason !== null, reden_onderdrukking: reason };
+  });
+  const groups = tables(out);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const cells of groups) {
+      const suppressed = cells.filter((c) => c.onderdrukt);
+      if (suppressed.length !== 1) continue;
+      // Exactly one hidden cell: it follows from the others. Hide the smallest published non-zero member too.
+      const candidates = cells.slice(1).filter((c) => !c.onderdrukt && (c.waarde ?? 0) > 0);
+      if (candidates.length === 0) continue;
+      candidates.sort((a, b) => (a.waarde ?? 0) - (b.waarde ?? 0) || dimKey(a).localeCompare(dimKey(b)) || a.gebied.localeCompare(b.gebied));
+      candidates[0].onderdrukt = true;
+      candidates[0].reden_onderdrukking = 'secundair';
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the whole store, applies disclosure control and writes `public_indicators`: the store's columns
+ * plus `onderdrukt` and `reden_onderdrukking`, with waarde/teller/noemer set to NULL where suppressed.
+ * Every public output (PDF, CSV, Parquet) reads this table and nothing else.
+ */
+export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ cells: number; suppressed: number }> {
+  const rows = await db.all<StoreRow>('SELECT * FROM indicator_store');
+  const pub = applyDisclosure(rows, p);
+  await db.run(`CREATE OR REPLACE TABLE disclosure_flags (
+    indicator VARCHAR, schooljaar VARCHAR, gebiedsniveau VARCHAR, gebied VARCHAR, dims VARCHAR, reden VARCHAR)`);
+  const flagged = pub.filter((r) => r.onderdrukt);
+  if (flagged.length) {
+    const appender = await db.conn.createAppender('disclosure_flags');
+    for (const r of flagged) {
+      appender.appendVarchar(r.indicator);
+      appender.appendVarchar(r.schooljaar);
+      appender.appendVarchar(r.gebiedsniveau);
+      appender.appendVarchar(r.gebied);
+      appender.appendVarchar(dimKey(r));
+      appender.appendVarchar(r.reden_onderdrukking!);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  const dimSql = `concat_ws('|', ${DIMENSIONS.map((d) => `coalesce(CAST(s.${d} AS VARCHAR), '∅')`).join(', ')})`;
+  await db.run(`CREATE OR REPLACE TABLE public_indicators AS
+    SELECT s.* EXCLUDE (waarde, teller, noemer),
+      CASE WHEN f.reden IS NULL THEN s.waarde END AS waarde,
+      CASE WHEN f.reden IS NULL THEN s.teller END AS teller,
+      CASE WHEN f.reden IS NULL THEN s.noemer END AS noemer,
+      f.reden IS NOT NULL AS onderdrukt,
+      f.reden AS reden_onderdrukking
+    FROM indicator_store s
+    LEFT JOIN disclosure_flags f
+      ON f.indicator = s.indicator AND f.schooljaar = s.schooljaar AND f.gebiedsniveau = s.gebiedsniveau
+     AND f.gebied = s.gebied AND f.dims = ${dimSql}`);
+  return { cells: pub.length, suppressed: flagged.length };
+}
