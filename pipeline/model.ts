@@ -21,7 +21,7 @@ export interface ModelOptions {
   /** `2024/2025` */
   schooljaar: string;
   /** RMC region of each gemeente (from the reference data), for RMC figures. */
-  rmcRegio?: Record<string, string>;
+  rmcRegio?: Record<string, { code: string; naam: string }>;
   /** Called before each file runs. */
   onStep?: (file: string) => void;
 }
@@ -48,17 +48,24 @@ export function modelParams(opts: ModelOptions): Params {
   };
 }
 
-/** Puts the configuration's gemeenten into `report_gemeenten` (data, so inserted with bound values). */
+/**
+ * Puts the configuration into tables (data, so inserted with bound values): `report_regio(code, naam)` and
+ * `report_gemeenten(gemeentecode, naam, regio, rmc_regio, rmc_regio_naam, variant)`.
+ */
 export async function loadReportGemeenten(db: Db, opts: ModelOptions): Promise<void> {
+  const { regio } = opts.config;
+  await db.run('CREATE OR REPLACE TABLE report_regio AS SELECT $code AS code, $naam AS naam', { code: regio.code, naam: regio.naam });
   await db.run(`CREATE OR REPLACE TABLE report_gemeenten (
     gemeentecode VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL, regio VARCHAR NOT NULL,
-    rmc_regio VARCHAR, variant VARCHAR NOT NULL)`);
+    rmc_regio VARCHAR, rmc_regio_naam VARCHAR, variant VARCHAR NOT NULL)`);
   for (const g of opts.config.gemeenten) {
-    await db.run('INSERT INTO report_gemeenten VALUES ($code, $naam, $regio, $rmc, $variant)', {
+    const rmc = opts.rmcRegio?.[g.code] ?? regio.rmc_regio;
+    await db.run('INSERT INTO report_gemeenten VALUES ($code, $naam, $regio, $rmc, $rmcNaam, $variant)', {
       code: g.code,
       naam: g.naam,
-      regio: opts.config.regio.code,
-      rmc: opts.rmcRegio?.[g.code] ?? opts.config.regio.rmc_regio?.code ?? null,
+      regio: regio.code,
+      rmc: rmc?.code ?? null,
+      rmcNaam: rmc?.naam ?? null,
       variant: variant(g),
     });
   }

@@ -20,7 +20,7 @@ export interface FixtureOptions {
   /** gemeentecodes of the test region (default 0392 Haarlem, 0375 Beverwijk). */
   gemeenten?: string[];
   parameters?: Partial<RegionConfig['parameters']>;
-  rmcRegio?: Record<string, string>;
+  rmcRegio?: Record<string, { code: string; naam: string }>;
 }
 
 export const DEFAULT_PARAMETERS: RegionConfig['parameters'] = {

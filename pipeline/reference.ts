@@ -1,0 +1,21 @@
+/** Reference data shipped in data/reference/: all gemeenten (CBS 2024) and their DUO RMC regions. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const REFERENCE_ROOT = path.resolve(import.meta.dirname, '../data/reference');
+
+function readCsv(file: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(path.join(REFERENCE_ROOT, file), 'utf8').trim().split(/\r?\n/);
+  const cols = header.split(',');
+  return lines.map((l) => {
+    const cells = l.split(',');
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i]]));
+  });
+}
+
+/** gemeentecode → its RMC region. */
+export function rmcRegios(): Record<string, { code: string; naam: string }> {
+  const out: Record<string, { code: string; naam: string }> = {};
+  for (const r of readCsv('rmc_regios.csv')) out[r.gemeentecode] = { code: r.rmc_regio_code, naam: r.rmc_regio_naam };
+  return out;
+}

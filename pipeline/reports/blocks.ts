@@ -1,0 +1,160 @@
+/**
+ * Report building blocks: turn published figures into what a template lays out (charts with their
+ * data tables, tables of cells, key figures). Blocks look figures up; they never compute them.
+ * Every report (jaarverslag, telling, RMC) is a list of chapters made of these blocks.
+ */
+import { barChart, type Chart, trendChart } from '../render/charts.ts';
+import { type Cell, type Dimension, type DimFilter, Figures } from './figures.ts';
+import { label, ONDERWIJSSOORT_ORDER } from './labels.ts';
+
+/** The area a report is about and the area it is compared with. */
+export interface Scope {
+  gebied: { code: string; naam: string };
+  vergelijk?: { code: string; naam: string };
+  schooljaar: string;
+  suppressedLabel: string;
+}
+
+export interface ChartBlock {
+  kind: 'chart';
+  title: string;
+  note?: string;
+  chart: Chart;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  title: string;
+  note?: string;
+  head: string[];
+  rows: { label: string; cells: Cell[]; total?: boolean }[];
+}
+
+export type Block = ChartBlock | TableBlock;
+
+export interface Chapter {
+  id: string;
+  title: string;
+  intro: string;
+  blocks: Block[];
+  /** Narrative HTML (inhoudelijk variant), or a placeholder notice. */
+  narrative?: { html?: string; missing?: string };
+}
+
+const UNIT_TEXT: Record<string, string> = {
+  personen: 'aantal personen',
+  meldingen: 'aantal meldingen',
+  acties: 'aantal acties',
+  zaken: 'aantal zaken',
+  aanvragen: 'aantal aanvragen',
+  trajecten: 'aantal trajecten',
+  per_1000: 'per 1.000',
+  procent: 'procent',
+  dagen: 'dagen (mediaan)',
+};
+
+export function unitText(eenheid: string): string {
+  return UNIT_TEXT[eenheid] ?? eenheid;
+}
+
+/** Trend over the build's schooljaren: the area beside its comparison area. */
+export async function trend(F: Figures, s: Scope, o: { code: string; title: string; dims?: DimFilter; unit?: string; note?: string }): Promise<ChartBlock> {
+  const areas = [s.gebied, ...(s.vergelijk ? [s.vergelijk] : [])];
+  const eenheid = firstUnit(F, o.code, areas.map((a) => a.code), o.dims);
+  const rate = eenheid === 'per_1000' || eenheid === 'procent' || eenheid === 'dagen';
+  const series = areas.map((a) => ({
+    label: a.naam,
+    points: F.schooljaren.map((sj) => {
+      const c = F.get(o.code, a.code, sj, o.dims);
+      return { schooljaar: sj, value: c.suppressed ? null : c.value, suppressed: c.suppressed };
+    }),
+  }));
+  const chart = await trendChart({
+    title: o.title,
+    unit: o.unit ?? unitText(eenheid),
+    series,
+    mode: rate ? 'line' : 'small-multiples',
+    suppressedLabel: s.suppressedLabel,
+  });
+  return { kind: 'chart', title: o.title, note: o.note, chart };
+}
+
+function firstUnit(F: Figures, code: string, gebieden: string[], dims?: DimFilter): string {
+  for (const g of gebieden) {
+    for (const sj of F.schooljaren) {
+      const c = F.get(code, g, sj, dims);
+      if (c.eenheid) return c.eenheid;
+    }
+  }
+  return '';
+}
+
+function orderCategories(dim: Dimension, cats: string[]): string[] {
+  if (dim === 'onderwijssoort') return ONDERWIJSSOORT_ORDER.filter((c) => cats.includes(c));
+  if (dim === 'leeftijd') return [...cats].sort((a, b) => Number(a) - Number(b));
+  return cats;
+}
+
+/** One indicator broken down by one dimension: area and comparison area side by side, with the total. */
+export function breakdown(F: Figures, s: Scope, o: { code: string; dim: Dimension; title: string; fixed?: DimFilter; note?: string; categories?: string[]; total?: boolean }): TableBlock {
+  const cats = o.categories ?? orderCategories(o.dim, F.categories(o.code, o.dim, o.fixed));
+  const areas = [s.gebied, ...(s.vergelijk ? [s.vergelijk] : [])];
+  const rows: TableBlock['rows'] = cats.map((c) => ({
+    label: label(o.dim, c),
+    cells: areas.map((a) => F.get(o.code, a.code, s.schooljaar, { ...o.fixed, [o.dim]: c })),
+  }));
+  if (o.total !== false) {
+    rows.push({ label: 'Totaal', cells: areas.map((a) => F.get(o.code, a.code, s.schooljaar, { ...o.fixed })), total: true });
+  }
+  return { kind: 'table', title: o.title, note: o.note, head: ['', ...areas.map((a) => a.naam)], rows };
+}
+
+/** A bar chart of one indicator by one dimension for the area. */
+export async function bars(F: Figures, s: Scope, o: { code: string; dim: Dimension; title: string; fixed?: DimFilter; note?: string }): Promise<ChartBlock> {
+  const cats = orderCategories(o.dim, F.categories(o.code, o.dim, o.fixed));
+  const cells = cats.map((c) => ({ c, cell: F.get(o.code, s.gebied.code, s.schooljaar, { ...o.fixed, [o.dim]: c }) }));
+  const chart = await barChart({
+    title: o.title,
+    unit: unitText(cells.find((x) => x.cell.eenheid)?.cell.eenheid ?? ''),
+    categories: cells.map(({ c, cell }) => ({ label: label(o.dim, c), value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed })),
+    suppressedLabel: s.suppressedLabel,
+  });
+  return { kind: 'chart', title: o.title, note: o.note, chart };
+}
+
+/** One indicator by two dimensions for the area (rows × columns, with totals where the store has them). */
+export function crosstab(F: Figures, s: Scope, o: { code: string; rowDim: Dimension; colDim: Dimension; title: string; fixed?: DimFilter; note?: string }): TableBlock {
+  const rowsC = orderCategories(o.rowDim, F.categories(o.code, o.rowDim, o.fixed));
+  const colsC = orderCategories(o.colDim, uniq(rowsC.flatMap((r) => F.categories(o.code, o.colDim, { ...o.fixed, [o.rowDim]: r }))));
+  const g = s.gebied.code;
+  const rows: TableBlock['rows'] = rowsC.map((r) => ({
+    label: label(o.rowDim, r),
+    cells: [...colsC.map((c) => F.get(o.code, g, s.schooljaar, { ...o.fixed, [o.rowDim]: r, [o.colDim]: c })), F.get(o.code, g, s.schooljaar, { ...o.fixed, [o.rowDim]: r })],
+  }));
+  rows.push({
+    label: 'Totaal',
+    cells: [...colsC.map((c) => F.get(o.code, g, s.schooljaar, { ...o.fixed, [o.colDim]: c })), F.get(o.code, g, s.schooljaar, { ...o.fixed })],
+    total: true,
+  });
+  return { kind: 'table', title: o.title, note: o.note, head: ['', ...colsC.map((c) => label(o.colDim, c)), 'Totaal'], rows };
+}
+
+/** Several indicators as rows: this year for the area, the previous year, and the comparison area. */
+export function keyFigures(F: Figures, s: Scope, title: string, items: { code: string; label: string; dims?: DimFilter }[]): TableBlock {
+  const i = F.schooljaren.indexOf(s.schooljaar);
+  const vorig = i > 0 ? F.schooljaren[i - 1] : undefined;
+  const head = ['', `${s.gebied.naam} ${s.schooljaar}`];
+  if (vorig) head.push(`${s.gebied.naam} ${vorig}`);
+  if (s.vergelijk) head.push(`${s.vergelijk.naam} ${s.schooljaar}`);
+  const rows = items.map((it) => {
+    const cells = [F.get(it.code, s.gebied.code, s.schooljaar, it.dims)];
+    if (vorig) cells.push(F.get(it.code, s.gebied.code, vorig, it.dims));
+    if (s.vergelijk) cells.push(F.get(it.code, s.vergelijk.code, s.schooljaar, it.dims));
+    return { label: it.label, cells };
+  });
+  return { kind: 'table', title, head, rows };
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,66 @@
+/**
+ * Read access to the published (disclosure-controlled) figures for report templates.
+ * Reports only look figures up here; they never compute them.
+ */
+import type { Db } from '../db.ts';
+import { DIMENSIONS, type PublicRow } from '../disclosure.ts';
+
+export type Dimension = (typeof DIMENSIONS)[number];
+export type DimFilter = Partial<Record<Dimension, string | number | null>>;
+
+/** One published cell as a template shows it. */
+export interface Cell {
+  value: number | null;
+  suppressed: boolean;
+  teller: number | null;
+  noemer: number | null;
+  eenheid: string;
+}
+
+export const MISSING: Cell = { value: null, suppressed: false, teller: null, noemer: null, eenheid: '' };
+
+function key(indicator: string, schooljaar: string, gebied: string, dims: DimFilter): string {
+  return [indicator, schooljaar, gebied, ...DIMENSIONS.map((d) => String(dims[d] ?? '∅'))].join('|');
+}
+
+export class Figures {
+  private readonly index = new Map<string, PublicRow>();
+  readonly schooljaren: string[];
+
+  private constructor(rows: PublicRow[], schooljaren: string[]) {
+    for (const r of rows) {
+      const dims: DimFilter = {};
+      for (const d of DIMENSIONS) dims[d] = r[d] as string | number | null;
+      this.index.set(key(r.indicator, r.schooljaar, r.gebied, dims), r);
+    }
+    this.schooljaren = schooljaren;
+  }
+
+  static async load(db: Db): Promise<Figures> {
+    const rows = await db.all<PublicRow>('SELECT * FROM public_indicators');
+    const years = await db.all<{ schooljaar: string }>('SELECT schooljaar FROM int_schooljaren ORDER BY jaar');
+    return new Figures(rows, years.map((y) => y.schooljaar));
+  }
+
+  /** The cell, or MISSING when the store has no such figure (e.g. no history that year). */
+  get(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): Cell {
+    const r = this.index.get(key(indicator, schooljaar, gebied, dims));
+    if (!r) return MISSING;
+    return { value: r.waarde, suppressed: r.onderdrukt, teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
+  }
+
+  has(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): boolean {
+    return this.index.has(key(indicator, schooljaar, gebied, dims));
+  }
+
+  /** The values of one dimension present for an indicator (e.g. every soort of JV-RV-MELDINGEN). */
+  categories(indicator: string, dim: Dimension, fixed: DimFilter = {}): string[] {
+    const out = new Set<string>();
+    for (const r of this.index.values()) {
+      if (r.indicator !== indicator || r[dim] === null) continue;
+      if (DIMENSIONS.some((d) => d !== dim && (fixed[d] ?? null) !== (r[d] ?? null))) continue;
+      out.add(String(r[dim]));
+    }
+    return [...out].sort();
+  }
+}
