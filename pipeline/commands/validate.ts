@@ -20,14 +20,14 @@ export const validateCommand: CommandModule<object, Args> = {
   command: 'validate',
   describe: 'Check an extract folder against the input contract and report every problem at once',
   builder: (y: Argv) =>
-    y
+    (y
       .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (one CSV or Parquet file per table, plus extract.json)' })
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Load the valid rows anyway and write the rejection report (rejected-rows.csv) to --out' })
       .option('out', { type: 'string', describe: 'Folder for the rejection report with --drop-invalid (default: reports/validatie)' })
       .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
       .option('memory-limit', { type: 'string', describe: 'DuckDB memory limit, e.g. 3GB' })
       .example('$0 validate --extract data/generated/twente', 'Validate the generated Twente extract')
-      .example('$0 validate --extract ./extract-2025 --drop-invalid --out reports/validatie', 'Load what is valid and list the rejected rows'),
+      .example('$0 validate --extract ./extract-2025 --drop-invalid --out reports/validatie', 'Load what is valid and list the rejected rows')) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const progress = new Progress();
     const db = await Db.open({ threads: argv.threads, memoryLimit: argv.memoryLimit });

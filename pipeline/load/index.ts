@@ -125,7 +125,7 @@ async function collectErrors(db: Db, result: LoadResult, readable: SourceFile[])
     SELECT tabel, rij, kolom, waarde, reden FROM (
       SELECT *, row_number() OVER (PARTITION BY tabel ORDER BY rij, kolom, reden) AS k FROM load_errors
     ) WHERE k <= ${ERRORS_SHOWN_PER_FILE} ORDER BY tabel, rij, kolom, reden`);
-  const fileOf = new Map(readable.map((s) => [s.table.name, s.file.split('/').pop()!]));
+  const fileOf = new Map<string, string>(readable.map((s) => [s.table.name, s.file.split('/').pop()!]));
   result.rowErrors = sample.map((e) => ({
     file: fileOf.get(e.tabel) ?? e.tabel,
     tabel: e.tabel,

@@ -17,6 +17,8 @@ export interface Scope {
 
 export interface ChartBlock {
   kind: 'chart';
+  /** Figure number within the document (see numberFigures). */
+  nummer?: number;
   title: string;
   note?: string;
   chart: Chart;
@@ -37,8 +39,8 @@ export interface Chapter {
   title: string;
   intro: string;
   blocks: Block[];
-  /** Narrative HTML (inhoudelijk variant), or a placeholder notice. */
-  narrative?: { html?: string; missing?: string };
+  /** Narrative Markdown (inhoudelijk variant), or a placeholder notice. */
+  narrative?: { markdown?: string; missing?: string };
 }
 
 const UNIT_TEXT: Record<string, string> = {
@@ -157,4 +159,10 @@ export function keyFigures(F: Figures, s: Scope, title: string, items: { code: s
 
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/** Numbers the charts of a document consecutively ("Figuur 1", "Figuur 2", …). */
+export function numberFigures(chapters: Chapter[]): void {
+  let n = 0;
+  for (const ch of chapters) for (const b of ch.blocks) if (b.kind === 'chart') b.nummer = ++n;
 }

@@ -12,12 +12,14 @@ export type DimFilter = Partial<Record<Dimension, string | number | null>>;
 export interface Cell {
   value: number | null;
   suppressed: boolean;
+  /** What a suppressed cell shows, e.g. "<5". */
+  label: string;
   teller: number | null;
   noemer: number | null;
   eenheid: string;
 }
 
-export const MISSING: Cell = { value: null, suppressed: false, teller: null, noemer: null, eenheid: '' };
+export const MISSING: Cell = { value: null, suppressed: false, label: '', teller: null, noemer: null, eenheid: '' };
 
 function key(indicator: string, schooljaar: string, gebied: string, dims: DimFilter): string {
   return [indicator, schooljaar, gebied, ...DIMENSIONS.map((d) => String(dims[d] ?? '∅'))].join('|');
@@ -27,7 +29,7 @@ export class Figures {
   private readonly index = new Map<string, PublicRow>();
   readonly schooljaren: string[];
 
-  private constructor(rows: PublicRow[], schooljaren: string[]) {
+  private constructor(rows: PublicRow[], schooljaren: string[], private readonly suppressedLabel: string) {
     for (const r of rows) {
       const dims: DimFilter = {};
       for (const d of DIMENSIONS) dims[d] = r[d] as string | number | null;
@@ -36,17 +38,18 @@ export class Figures {
     this.schooljaren = schooljaren;
   }
 
-  static async load(db: Db): Promise<Figures> {
+  /** `suppressedLabel`: the text of a suppressed cell, `<min_cel>`. */
+  static async load(db: Db, suppressedLabel: string): Promise<Figures> {
     const rows = await db.all<PublicRow>('SELECT * FROM public_indicators');
     const years = await db.all<{ schooljaar: string }>('SELECT schooljaar FROM int_schooljaren ORDER BY jaar');
-    return new Figures(rows, years.map((y) => y.schooljaar));
+    return new Figures(rows, years.map((y) => y.schooljaar), suppressedLabel);
   }
 
   /** The cell, or MISSING when the store has no such figure (e.g. no history that year). */
   get(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): Cell {
     const r = this.index.get(key(indicator, schooljaar, gebied, dims));
     if (!r) return MISSING;
-    return { value: r.waarde, suppressed: r.onderdrukt, teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
+    return { value: r.waarde, suppressed: r.onderdrukt, label: this.suppressedLabel, teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
   }
 
   has(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): boolean {

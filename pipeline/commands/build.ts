@@ -1,0 +1,79 @@
+/** `leerplicht build`: every report of a region and schooljaar from one extract. */
+import path from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { build, REPORTS, type ReportName } from '../build.ts';
+import { loadConfig } from '../config/load.ts';
+import { InputError } from '../errors.ts';
+import { textTable } from '../load/report.ts';
+import { Progress } from '../progress.ts';
+
+interface Args {
+  extract: string;
+  config: string;
+  schooljaar: string;
+  out: string;
+  gemeente?: string[];
+  report?: ReportName[];
+  dropInvalid: boolean;
+  pdf: boolean;
+  threads?: number;
+  memoryLimit?: string;
+  concurrency?: number;
+  datum?: string;
+  quiet: boolean;
+}
+
+export const buildCommand: CommandModule<object, Args> = {
+  command: 'build',
+  describe: 'Build the reports (jaarverslag per gemeente, datasets) of a region and schooljaar',
+  builder: (y: Argv) =>
+    (y
+      .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (see `leerplicht validate`)' })
+      .option('config', { type: 'string', demandOption: true, describe: 'Region: a code (twente), code/year (west-kennemerland/2014) or a YAML file' })
+      .option('schooljaar', { type: 'string', demandOption: true, describe: 'Schooljaar to report on, e.g. 2024/2025 (must have ended by the extract date)' })
+      .option('out', { type: 'string', default: 'reports', describe: 'Output root; files go to <out>/<regio>/<schooljaar>/' })
+      .option('gemeente', { type: 'array', string: true, describe: 'Only these gemeenten (CBS codes); default: all of the region' })
+      .option('report', { type: 'array', choices: REPORTS as unknown as string[], describe: `Only these reports (default: all: ${REPORTS.join(', ')})` })
+      .option('drop-invalid', { type: 'boolean', default: false, describe: 'Build from the valid rows of an extract with errors; writes rejected-rows.csv' })
+      .option('pdf', { type: 'boolean', default: true, describe: 'Print PDFs (--no-pdf: datasets and CSVs only)' })
+      .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
+      .option('memory-limit', { type: 'string', describe: 'DuckDB memory limit, e.g. 3GB' })
+      .option('concurrency', { type: 'number', describe: 'Documents printed at once (default: number of cores)' })
+      .option('datum', { type: 'string', describe: 'Date on the cover, YYYY-MM-DD (default: today)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
+      .example('$0 build --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'All reports of West Kennemerland')
+      .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')) as unknown as Argv<Args>,
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    if (argv.datum && !/^\d{4}-\d{2}-\d{2}$/.test(argv.datum)) throw new InputError(`--datum ${argv.datum}: expected YYYY-MM-DD`);
+    const config = loadConfig(argv.config);
+    const progress = new Progress({ quiet: argv.quiet });
+    const t0 = performance.now();
+    const r = await build({
+      extract: argv.extract,
+      config,
+      schooljaar: argv.schooljaar,
+      out: argv.out,
+      gemeenten: argv.gemeente,
+      reports: argv.report,
+      dropInvalid: argv.dropInvalid,
+      pdf: argv.pdf,
+      threads: argv.threads,
+      memoryLimit: argv.memoryLimit,
+      concurrency: argv.concurrency,
+      datum: argv.datum,
+      progress,
+      argv: process.argv.slice(2),
+    });
+    const rel = (f: string) => path.relative(process.cwd(), f);
+    console.log(`\nBuilt ${r.outputs.length} file(s) in ${rel(r.root) || '.'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(textTable(['stage', 'seconds'], r.stages.map((s) => [s.name, (s.ms / 1000).toFixed(1)])));
+    if (r.warnings.length) {
+      console.log(`\n${r.warnings.length} warning(s):`);
+      for (const w of r.warnings.slice(0, 30)) console.log(`  - ${w}`);
+      if (r.warnings.length > 30) console.log(`  … and ${r.warnings.length - 30} more (all in manifest.json)`);
+    }
+    if (r.failed.length) {
+      throw new InputError(`${r.failed.length} document(s) failed: ${r.failed.map((f) => f.id).join(', ')}. The other outputs were written.`);
+    }
+  },
+};

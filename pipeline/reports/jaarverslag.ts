@@ -1,0 +1,161 @@
+/**
+ * Jaarverslag leerplicht (art. 25 Leerplichtwet) per gemeente: the chapters, what each shows, and the
+ * Dutch text around the figures. Statistisch (figures only) or inhoudelijk (figures plus the office's
+ * narrative per chapter, see narrative.ts).
+ */
+import type { Gemeente, RegionConfig } from '../config/load.ts';
+import { variant } from '../config/load.ts';
+import { bars, breakdown, type Chapter, crosstab, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
+import type { Figures } from './figures.ts';
+import { type Narratives, narrativeFor } from './narrative.ts';
+
+export const JAARVERSLAG_CHAPTERS = [
+  'leerplichtigen', 'absoluut-verzuim', 'relatief-verzuim', 'thuiszitters', 'handhaving', 'verlof', 'vrijstellingen', 'doorlooptijden',
+] as const;
+export type ChapterId = (typeof JAARVERSLAG_CHAPTERS)[number];
+
+export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives): Promise<{ kerncijfers: Chapter; chapters: Chapter[] }> {
+  const kerncijfers: Chapter = {
+    id: 'kerncijfers',
+    title: 'Kerncijfers',
+    intro: `De belangrijkste cijfers van schooljaar ${s.schooljaar} voor ${s.gebied.naam}, naast het jaar ervoor en de regio. Alle aantallen zijn unieke personen, tenzij anders vermeld.`,
+    blocks: [
+      keyFigures(F, s, 'Kerncijfers', [
+        { code: 'JV-POP-LP', label: 'Leerplichtigen op de peildatum' },
+        { code: 'JV-POP-KP', label: 'Kwalificatieplichtigen op de peildatum' },
+        { code: 'LT-AV-TOT', label: 'Absoluut verzuimers' },
+        { code: 'JV-AV-1000', label: 'Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen' },
+        { code: 'LT-RV-TOT', label: 'Relatief verzuimers' },
+        { code: 'JV-RV-1000', label: 'Relatief verzuimers per 1.000' },
+        { code: 'LT-LUXE', label: 'Leerlingen met luxeverzuim' },
+        { code: 'JV-THUIS', label: 'Thuiszitters' },
+        { code: 'LT-PV-OUDERS', label: 'Processen-verbaal tegen ouders' },
+        { code: 'LT-PV-JONGERE', label: 'Processen-verbaal tegen jongeren' },
+        { code: 'LT-HALT', label: 'Verwijzingen naar Bureau Halt' },
+        { code: 'JV-VRIJ-TOEGEKEND', label: 'Toegekende vrijstellingen' },
+      ]),
+    ],
+  };
+
+  const chapters: Chapter[] = [
+    {
+      id: 'leerplichtigen',
+      title: 'Leerplichtigen en kwalificatieplichtigen',
+      intro: 'Leerplichtig is een kind vanaf de eerste dag van de maand na de vijfde verjaardag tot en met 31 juli van het schooljaar waarin het 16 wordt. Daarna is een jongere kwalificatieplichtig tot de 18e verjaardag of tot het behalen van een startkwalificatie (havo, vwo of mbo niveau 2). De aantallen zijn geteld op de peildatum.',
+      blocks: [
+        await trend(F, s, { code: 'JV-POP-LP', title: 'Leerplichtigen op de peildatum' }),
+        breakdown(F, s, { code: 'JV-POP-LP', dim: 'onderwijssoort', title: 'Leerplichtigen naar onderwijssoort' }),
+        breakdown(F, s, { code: 'JV-POP-KP', dim: 'onderwijssoort', title: 'Kwalificatieplichtigen naar onderwijssoort' }),
+        await bars(F, s, { code: 'JV-POP-LP', dim: 'leeftijd', title: `Leerplichtigen naar leeftijd, ${s.gebied.naam}` }),
+      ],
+    },
+    {
+      id: 'absoluut-verzuim',
+      title: 'Absoluut verzuim',
+      intro: 'Een leer- of kwalificatieplichtige jongere die niet op een school staat ingeschreven en geen vrijstelling heeft, is een absoluut verzuimer. Dagen in de zomervakantie tellen niet mee, zodat een leerling die in de zomer van school wisselt geen absoluut verzuimer is.',
+      blocks: [
+        await trend(F, s, { code: 'JV-AV-1000', title: 'Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen' }),
+        keyFigures(F, s, 'Absoluut verzuim', [
+          { code: 'LT-AV-TOT', label: 'Absoluut verzuimers' },
+          { code: 'LT-AV-3M', label: 'waarvan langer dan 3 maanden' },
+          { code: 'LT-AV-OPGELOST', label: 'waarvan opgelost voor het einde van het schooljaar' },
+        ]),
+        breakdown(F, s, { code: 'LT-AV-TOT', dim: 'onderwijssoort', title: 'Absoluut verzuimers naar laatste onderwijssoort' }),
+      ],
+    },
+    {
+      id: 'relatief-verzuim',
+      title: 'Relatief verzuim',
+      intro: 'Een leerling die wel is ingeschreven maar zonder geldige reden wegblijft, verzuimt relatief. Scholen moeten 16 uur ongeoorloofd verzuim in 4 weken melden. Langdurig relatief verzuim duurt langer dan 4 weken; luxeverzuim is op vakantie gaan zonder verlof. Ingetrokken meldingen tellen niet mee.',
+      blocks: [
+        await trend(F, s, { code: 'JV-RV-1000', title: 'Relatief verzuimers per 1.000 leer- en kwalificatieplichtigen' }),
+        keyFigures(F, s, 'Relatief verzuim (leerlingen)', [
+          { code: 'LT-RV-TOT', label: 'Relatief verzuimers' },
+          { code: 'LT-RV-HERH', label: 'waarvan twee of meer meldingen 16 uur' },
+          { code: 'LT-LUXE', label: 'Leerlingen met luxeverzuim' },
+          { code: 'LT-LRV-START', label: 'Langdurig relatief verzuim lopend op 1 augustus' },
+          { code: 'LT-LRV-NIEUW', label: 'Langdurig relatief verzuim nieuw in het schooljaar' },
+          { code: 'LT-LRV-3M', label: 'Langdurig relatief verzuim langer dan 3 maanden' },
+        ]),
+        crosstab(F, s, { code: 'JV-RV-MELDINGEN', rowDim: 'soort', colDim: 'onderwijssoort', title: `Verzuimmeldingen naar soort en onderwijssoort, ${s.gebied.naam}` }),
+        breakdown(F, s, { code: 'JV-RV-LEERLINGEN', dim: 'soort', title: 'Leerlingen met een verzuimmelding, naar soort' }),
+      ],
+    },
+    {
+      id: 'thuiszitters',
+      title: 'Thuiszitters',
+      intro: 'Thuiszitters zijn jongeren die langdurig niet naar school gaan. De definitie die voor dit verslag is gekozen staat in de colofon.',
+      blocks: [
+        await trend(F, s, { code: 'JV-THUIS', title: 'Thuiszitters' }),
+        breakdown(F, s, { code: 'JV-THUIS', dim: 'duur', title: 'Thuiszitters naar duur' }),
+      ],
+    },
+    {
+      id: 'handhaving',
+      title: 'Handhaving en interventies',
+      intro: 'De leerplichtambtenaar kan een gesprek voeren, waarschuwen, verwijzen naar Bureau Halt (12 tot 18 jaar), een proces-verbaal opmaken tegen ouders of jongere, of doorverwijzen naar zorg. De aantallen zijn acties, geen personen.',
+      blocks: [
+        await bars(F, s, { code: 'JV-INTERVENTIES', dim: 'soort', title: `Interventies naar soort, ${s.gebied.naam}` }),
+        breakdown(F, s, { code: 'JV-INTERVENTIES', dim: 'soort', title: 'Interventies naar soort' }),
+        await trend(F, s, { code: 'LT-PV-OUDERS', title: 'Processen-verbaal tegen ouders' }),
+        breakdown(F, s, { code: 'JV-INTERVENTIES-ZAKEN', dim: 'soort', title: 'Zaken met minstens één interventie van deze soort' }),
+      ],
+    },
+    {
+      id: 'verlof',
+      title: 'Verlof',
+      intro: 'Vakantieverlof (artikel 13a, hooguit 10 dagen) wordt door de school verleend. Verlof wegens gewichtige omstandigheden (artikel 14) van meer dan 10 dagen beslist de leerplichtambtenaar.',
+      blocks: [
+        crosstab(F, s, { code: 'JV-VERLOF', rowDim: 'artikel', colDim: 'besluit', title: `Verlofaanvragen naar artikel en besluit, ${s.gebied.naam}` }),
+        breakdown(F, s, { code: 'JV-VERLOF', dim: 'beslisser', title: 'Verlofaanvragen naar beslisser' }),
+        keyFigures(F, s, 'Bezwaar', [{ code: 'JV-VERLOF-BEZWAAR', label: 'Aanvragen waartegen bezwaar is gemaakt' }]),
+      ],
+    },
+    {
+      id: 'vrijstellingen',
+      title: 'Vrijstellingen',
+      intro: 'Een vrijstelling ontheft van de plicht om ingeschreven te staan, bijvoorbeeld omdat een kind lichamelijk of psychisch niet in staat is naar school te gaan (artikel 5a). Vervangende leerplicht (artikel 3a en 3b) telt als het voldoen aan de leerplicht.',
+      blocks: [
+        breakdown(F, s, { code: 'JV-VRIJ-AANGEVRAAGD', dim: 'artikel', title: 'Aangevraagde vrijstellingen naar artikel' }),
+        breakdown(F, s, { code: 'JV-VRIJ-TOEGEKEND', dim: 'artikel', title: 'Toegekende vrijstellingen naar artikel' }),
+        keyFigures(F, s, 'Jongeren met een geldige vrijstelling', [
+          { code: 'LT-VR-5A', label: 'Artikel 5a' },
+          { code: 'LT-VR-5A_TREKKEND', label: 'Artikel 5a (trekkend bestaan)' },
+          { code: 'LT-VR-5B', label: 'Artikel 5b' },
+          { code: 'LT-VR-5C', label: 'Artikel 5c' },
+          { code: 'LT-VR-15', label: 'Artikel 15' },
+          { code: 'LT-VR-3A', label: 'Artikel 3a' },
+          { code: 'LT-VR-3B', label: 'Artikel 3b' },
+        ]),
+      ],
+    },
+    {
+      id: 'doorlooptijden',
+      title: 'Afhandeling en doorlooptijden',
+      intro: 'Hoe meldingen zijn afgesloten, hoeveel er op 31 juli nog openstonden, en hoe lang de afhandeling duurde (mediaan: de helft van de meldingen was sneller afgehandeld).',
+      blocks: [
+        breakdown(F, s, { code: 'JV-AFHANDELING', dim: 'reden', title: 'Afgesloten meldingen naar reden van afsluiting' }),
+        breakdown(F, s, { code: 'JV-DOORLOOP', dim: 'soort', title: 'Doorlooptijd in dagen (mediaan) naar soort melding', total: false }),
+        await trend(F, s, { code: 'JV-DOORLOOP', title: 'Doorlooptijd in dagen (mediaan), alle meldingen' }),
+      ],
+    },
+  ];
+  if (narratives) {
+    for (const ch of chapters) ch.narrative = narrativeFor(narratives, s.gebied.code, ch.id);
+  }
+  numberFigures(chapters);
+  return { kerncijfers, chapters };
+}
+
+export function jaarverslagVariant(g: Gemeente): 'inhoudelijk' | 'statistisch' {
+  return variant(g);
+}
+
+export function regionScope(config: RegionConfig, g: Gemeente, schooljaar: string): Scope {
+  return {
+    gebied: { code: g.code, naam: g.naam },
+    vergelijk: { code: config.regio.code, naam: `Regio ${config.regio.naam}` },
+    schooljaar,
+    suppressedLabel: `<${config.parameters.min_cel}`,
+  };
+}
