@@ -80,7 +80,7 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
 
   opts.onStage?.('validate');
   const present = new Set(readable.map((s) => s.table.name));
-  for (const sql of allRules(present)) await db.run(sql);
+  for (const sql of allRules(present, !!opts.dropInvalid)) await db.run(sql);
   await collectErrors(db, result, readable);
 
   const hasErrors = result.fileProblems.length > 0 || Object.keys(result.errorCounts).length > 0;

@@ -19,6 +19,8 @@ export interface SourceFile {
   file: string;
   format: 'csv' | 'parquet';
   delimiter?: ',' | ';';
+  /** CSV header as found by inspectCsv. */
+  header?: string[];
   bytes: number;
 }
 
@@ -110,6 +112,7 @@ export function inspectCsv(src: SourceFile): FileProblem | undefined {
   const delimiter = (firstLine.split(';').length > firstLine.split(',').length ? ';' : ',') as ',' | ';';
   src.delimiter = delimiter;
   const header = firstLine.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
+  src.header = header;
   return headerProblem(src, header);
 }
 
@@ -135,14 +138,20 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
   try {
     if (src.format === 'csv') {
       // The header was checked by inspectCsv; columns are read as VARCHAR in the file's own order.
-      const header = (await db.all<{ column_name: string }>(
-        `DESCRIBE SELECT * FROM read_csv(${sqlString(src.file)}, header = true, all_varchar = true, delim = ${sqlString(src.delimiter ?? ',')}, quote = '"', escape = '"', sample_size = 1)`,
-      )).map((r) => r.column_name);
-      if (header.length !== cols.length) return headerProblem(src, header);
-      const ordered = `{${header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+      const ordered = `{${src.header!.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+      // No sniffing: the dialect is known. Malformed records (field count, encoding) are collected in a
+      // rejects table so the user gets their record numbers instead of a reader crash.
       await db.run(`CREATE OR REPLACE TABLE raw_${t.name}_read AS
-        SELECT * FROM read_csv(${sqlString(src.file)}, header = true, delim = ${sqlString(src.delimiter ?? ',')},
-          quote = '"', escape = '"', columns = ${ordered}, strict_mode = true, encoding = 'utf-8')`);
+        SELECT * FROM read_csv(${sqlString(src.file)}, auto_detect = false, header = true, delim = ${sqlString(src.delimiter ?? ',')},
+          quote = '"', escape = '"', columns = ${ordered}, encoding = 'utf-8',
+          store_rejects = true, rejects_table = 'rej_${t.name}', rejects_scan = 'rejscan_${t.name}')`);
+      const rejects = await db.all<{ line: number; error_type: string; error_message: string }>(
+        `SELECT line, error_type, error_message FROM rej_${t.name} ORDER BY line`);
+      await db.run(`DROP TABLE rej_${t.name}; DROP TABLE rejscan_${t.name}`);
+      if (rejects.length) {
+        await db.run(`DROP TABLE raw_${t.name}_read`);
+        return { file: name, reason: explainRejects(rejects) };
+      }
       await db.run(`CREATE OR REPLACE TABLE raw_${t.name} AS
         SELECT ${cols.map((c) => `NULLIF(trim(${c}), '') AS ${c}`).join(', ')}, CAST(rowid + 2 AS BIGINT) AS _row
         FROM raw_${t.name}_read`);
@@ -163,6 +172,15 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
   } catch (e) {
     return { file: name, reason: explainReadError((e as Error).message) };
   }
+}
+
+function explainRejects(rejects: { line: number; error_type: string; error_message: string }[]): string {
+  if (rejects.some((r) => r.error_type === 'INVALID ENCODING')) {
+    return `not UTF-8 (first at record ${rejects.find((r) => r.error_type === 'INVALID ENCODING')!.line}; probably Windows-1252/Latin-1): save it as UTF-8`;
+  }
+  const shown = rejects.slice(0, 5).map((r) => `record ${r.line}: ${r.error_message}`).join('; ');
+  const more = rejects.length > 5 ? ` (and ${rejects.length - 5} more)` : '';
+  return `malformed CSV: ${shown}${more}. Check delimiters and quotes.`;
 }
 
 /** Turns DuckDB's reader errors into one line a user can act on. */

@@ -20,7 +20,7 @@ export function formatProblems(r: LoadResult): string {
   if (tables.length) {
     if (out.length) out.push('');
     const total = tables.reduce((s, t) => s + r.errorCounts[t], 0);
-    out.push(`Row problems (${total} in ${tables.length} file(s); row = line in a CSV file, header = line 1):`);
+    out.push(`Row problems (${total} in ${tables.length} file(s); row = record number in the file, header = 1; in a CSV that is the line number unless a quoted value spans lines):`);
     const rows: string[][] = [];
     for (const t of tables) {
       const shown = r.rowErrors.filter((e) => e.tabel === t);

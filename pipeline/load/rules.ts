@@ -107,25 +107,24 @@ FROM (
 
 /**
  * References (bsn → personen, brin → scholen, zaak_id → zaken, melding_id → verzuimmeldingen).
- * A reference only counts when the referenced row passed its own row rules, so dropping invalid
- * rows never leaves a dangling reference behind.
+ * `existence`: the referenced value must exist in the file (reported to the user).
+ * `cascade` (only with --drop-invalid): a row whose referenced row is itself rejected is dropped too, so
+ * dropping invalid rows never leaves a dangling reference behind.
  */
-export function referenceRulesSql(t: Table): string[] {
+export function referenceRulesSql(t: Table, mode: 'existence' | 'cascade'): string[] {
   return t.columns.filter((c) => c.references).map((c) => {
     const ref = table(c.references!.table);
     const refCol = ref.columns.find((x) => x.name === c.references!.column)!;
     const here = c.bsn ? normBsn(`r.${c.name}`) : `r.${c.name}`;
     const there = refCol.bsn ? normBsn(`p.${refCol.name}`) : `p.${refCol.name}`;
+    const reason = mode === 'existence' ? `${c.name} not in ${ref.name}` : `refers to a rejected ${ref.name} row`;
+    const validOnly = mode === 'cascade' ? `AND p._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(ref.name)})` : '';
+    const skipReported = mode === 'cascade' ? `AND r._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(t.name)})` : '';
     return `INSERT INTO load_errors
-SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`},
-       ${sqlString(`${c.name} not in ${ref.name} (or its ${ref.name} row is invalid)`)}
+SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`}, ${sqlString(reason)}
 FROM raw_${t.name} r
-WHERE r.${c.name} IS NOT NULL
-  AND NOT EXISTS (
-    SELECT 1 FROM raw_${ref.name} p
-    WHERE ${there} = ${here}
-      AND p._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(ref.name)})
-  )`;
+WHERE r.${c.name} IS NOT NULL ${skipReported}
+  AND NOT EXISTS (SELECT 1 FROM raw_${ref.name} p WHERE ${there} = ${here} ${validOnly})`;
   });
 }
 
@@ -144,26 +143,22 @@ FROM (
 ) WHERE prev_row IS NOT NULL AND van_d < prev_tot`;
 }
 
-/** All rules in dependency order (a table's references are checked after the referenced table's own rules). */
-export function allRules(present: Set<string>): string[] {
+/**
+ * All rules in dependency order. With `cascade` (--drop-invalid) a final pass rejects rows that refer to
+ * rejected rows, following references in order (personen → …, verzuimmeldingen → zaken → zaakacties).
+ */
+export function allRules(present: Set<string>, cascade: boolean): string[] {
   const order = ['personen', 'scholen', 'verzuimmeldingen', 'zaken'];
-  const sorted = [...TABLES].sort((a, b) => rank(a.name) - rank(b.name));
-  function rank(n: string) {
-    const i = order.indexOf(n);
-    return i === -1 ? order.length : i;
-  }
+  const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
+  const sorted = TABLES.filter((t) => present.has(t.name)).sort((a, b) => rank(a.name) - rank(b.name));
+  const refs = (t: Table, mode: 'existence' | 'cascade') =>
+    referenceRulesSql(t, mode).filter((_, i) => present.has(t.columns.filter((x) => x.references)[i].references!.table));
   const sql: string[] = [];
   for (const t of sorted) {
-    if (!present.has(t.name)) continue;
     sql.push(rowRulesSql(t), ...uniqueRulesSql(t));
     if (t.name === 'verblijfplaatsen') sql.push(overlapRuleSql());
   }
-  for (const t of sorted) {
-    if (!present.has(t.name)) continue;
-    for (const [i, r] of referenceRulesSql(t).entries()) {
-      const c = t.columns.filter((x) => x.references)[i];
-      if (present.has(c.references!.table)) sql.push(r);
-    }
-  }
+  for (const t of sorted) sql.push(...refs(t, 'existence'));
+  if (cascade) for (const t of sorted) sql.push(...refs(t, 'cascade'));
   return sql;
 }
