@@ -81,7 +81,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
 
   const root = path.resolve(o.out, config.regio.code, schooljaarDir(o.schooljaar));
   installInterruptHandlers();
-  const lock = await acquireLock(root, { warn: (m) => o.progress.warn?.(m) });
+  const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m) });
   let tx: OutputTransaction;
   try {
     tx = await OutputTransaction.begin(root);
@@ -141,39 +141,45 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     if (reports.has('jaarverslag')) {
       const F = await Figures.load(db, `<${config.parameters.min_cel}`);
       const narratives = openNarratives(config.regio.code, o.schooljaar);
-      const docs: { id: string; html: string; outFile: string; title: string }[] = [];
-      await timed('charts + HTML', async () => {
-        const bar = o.progress.bar('jaarverslag HTML', selected.length);
+      await timed('jaarverslag CSV', async () => {
         for (const g of selected) {
-          const s = regionScope(config, g, o.schooljaar);
-          const v = variant(g);
-          const { kerncijfers, chapters } = await jaarverslagChapters(F, s, v === 'inhoudelijk' ? narratives : undefined);
-          const title = `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`;
-          const html = renderTemplate('jaarverslag.njk', {
-            title, gemeente: g, regio: config.regio, schooljaar: o.schooljaar, variant: v, kerncijfers, chapters,
-            definities: definitions('jaarverslag'), colofon,
-          });
-          const dir = gemeenteDir(g.code, g.naam);
-          docs.push({ id: g.code, html, outFile: tx.path(`${dir}/jaarverslag-leerplicht.pdf`), title });
-          await writeCsv(db, datasetSql(`p.gebied IN ('${g.code}', (SELECT code FROM report_regio)) AND c.rapport LIKE '%jaarverslag%'`), tx.path(`${dir}/jaarverslag-leerplicht.csv`));
-          bar.tick();
+          await writeCsv(db, datasetSql(`p.gebied IN ('${g.code}', (SELECT code FROM report_regio)) AND c.rapport LIKE '%jaarverslag%'`), tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.csv`));
         }
-        bar.done();
       });
-      warnings.push(...narratives.warnings);
+      // Charts and HTML are made lazily, when a page of the printer's pool is free: rendering in Node
+      // overlaps with Chromium printing, and only a pool's worth of documents is in memory at once.
+      let htmlMs = 0;
+      const jobs = selected.map((g) => ({
+        id: g.code,
+        title: `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`,
+        outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.pdf`),
+        html: async () => {
+          const t0 = performance.now();
+          const v = variant(g);
+          const { kerncijfers, chapters } = await jaarverslagChapters(F, regionScope(config, g, o.schooljaar), v === 'inhoudelijk' ? narratives : undefined);
+          const html = renderTemplate('jaarverslag.njk', {
+            title: `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`, gemeente: g, regio: config.regio, schooljaar: o.schooljaar,
+            variant: v, kerncijfers, chapters, definities: definitions('jaarverslag'), colofon,
+          });
+          htmlMs += performance.now() - t0;
+          return html;
+        },
+      }));
       if (o.pdf !== false) {
-        await timed('PDF', async () => {
-          const bar = o.progress.bar('PDF', docs.length);
-          const printer = await PdfPrinter.start({ pageCount: o.concurrency ?? os.availableParallelism() });
+        await timed('jaarverslag charts + HTML + PDF', async () => {
+          const bar = o.progress.bar('jaarverslag PDF', jobs.length);
+          const printer = await PdfPrinter.start({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => o.progress.log(m) });
           try {
-            const results = await printer.printAll(docs, () => bar.tick());
+            const results = await printer.printAll(jobs, () => bar.tick());
             for (const r of results) if (!r.ok) failed.push({ id: r.id, error: r.error ?? 'unknown error' });
           } finally {
             await printer.close();
             bar.done();
           }
         });
+        stages.push({ name: '  of which charts + HTML (in Node)', ms: Math.round(htmlMs) });
       }
+      warnings.push(...narratives.warnings);
     }
 
     if (reports.has('data')) {

@@ -126,7 +126,9 @@ export function applyDisclosure(rows: StoreRow[], p: DisclosureParams): PublicRo
  * Every public output (PDF, CSV, Parquet) reads this table and nothing else.
  */
 export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ cells: number; suppressed: number }> {
-  const rows = await db.all<StoreRow>('SELECT * FROM indicator_store');
+  // A fixed order makes the choice of secondary cells, and so every output, reproducible.
+  const rows = await db.all<StoreRow>(`SELECT * FROM indicator_store ORDER BY indicator, schooljaar, gebiedsniveau, gebied,
+    ${DIMENSIONS.map((d) => `${d} NULLS FIRST`).join(', ')}`);
   const pub = applyDisclosure(rows, p);
   await db.run(`CREATE OR REPLACE TABLE disclosure_flags (
     indicator VARCHAR, schooljaar VARCHAR, gebiedsniveau VARCHAR, gebied VARCHAR, dims VARCHAR, reden VARCHAR)`);

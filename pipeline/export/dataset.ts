@@ -84,7 +84,9 @@ export async function writeCsv(db: Db, select: string, file: string): Promise<vo
 
 /** Excel-friendly copy: semicolon, decimal comma, UTF-8 BOM, same columns. */
 export async function writeExcelCsv(db: Db, select: string, file: string): Promise<void> {
-  await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ';', DECIMAL_SEPARATOR ',', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
+  // DuckDB's CSV writer has no decimal separator option: decimals become text with a comma.
+  const cols = EXPORT_COLUMNS.map((c) => (c.type === 'DOUBLE' ? `replace(CAST(${c.name} AS VARCHAR), '.', ',') AS ${c.name}` : c.name));
+  await db.run(`COPY (SELECT ${cols.join(', ')} FROM (${select})) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
   writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]));
 }
 

@@ -1,0 +1,173 @@
+/**
+ * End to end: a small generated West Kennemerland extract → `build` → PDFs, CSVs, Parquet, dictionary,
+ * manifest. Checks what a raadslid, a monitor and the privacy officer would check.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build } from '../pipeline/build.ts';
+import { loadConfig } from '../pipeline/config/load.ts';
+import { Db, sqlString } from '../pipeline/db.ts';
+import { EXPORT_COLUMNS } from '../pipeline/export/dataset.ts';
+import { generateExtract } from '../pipeline/generate/index.ts';
+import { Progress } from '../pipeline/progress.ts';
+import { tempDir } from './helpers/extract-dir.ts';
+
+const config = loadConfig('west-kennemerland');
+const work = tempDir('lp-build-');
+const extract = path.join(work, 'extract');
+const outA = path.join(work, 'a');
+const outB = path.join(work, 'b');
+const rel = 'west-kennemerland/2024-2025';
+let bsns: string[] = [];
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+beforeAll(async () => {
+  await generateExtract({ config, seed: 7, out: extract, format: 'csv', extractdatum: '2025-10-15', personsPerCohort: 300 });
+  bsns = readFileSync(path.join(extract, 'personen.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean);
+  const opts = { extract, config, schooljaar: '2024/2025', datum: '2025-10-20', gemeenten: ['0392', '0375'], progress: new Progress({ quiet: true }) };
+  await build({ ...opts, out: outA });
+  await build({ ...opts, out: outB, pdf: false });
+}, 600_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('jaarverslag PDF', () => {
+  test('is written per gemeente with its headings, figures and colofon', () => {
+    const pdf = path.join(outA, rel, '0392-haarlem/jaarverslag-leerplicht.pdf');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    for (const h of ['Jaarverslag leerplicht 2024/2025', 'Kerncijfers', 'Absoluut verzuim', 'Relatief verzuim', 'Thuiszitters',
+      'Handhaving en interventies', 'Verlof', 'Vrijstellingen', 'Afhandeling en doorlooptijden', 'Bijlage: definities', 'Colofon']) {
+      expect(text).toContain(h);
+    }
+    expect(text).toMatch(/pagina 1 van \d+/);
+    expect(text).toContain('15 oktober 2025');
+    // Haarlem takes part in perceel 2: inhoudelijk, with visible placeholders for the missing narrative.
+    expect(text).toContain('Ontbreekt');
+    const info = execFileSync('pdfinfo', [pdf]).toString();
+    expect(info).toMatch(/Title:\s+Jaarverslag leerplicht 2024\/2025 – Haarlem/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/A4/);
+  });
+
+  test('the kerncijfers show the published figures of the store', async () => {
+    const db = await Db.open({ threads: 1 });
+    const rows = await db.all<{ waarde: number | null; onderdrukt: boolean }>(
+      `SELECT waarde, onderdrukt FROM read_csv(${sqlString(path.join(outA, rel, 'data/indicatoren.csv'))})
+       WHERE indicator = 'JV-POP-LP' AND gebiedscode = '0392' AND schooljaar = '2024/2025' AND onderwijssoort IS NULL AND leeftijd IS NULL`);
+    db.close();
+    expect(rows).toHaveLength(1);
+    const n = rows[0].waarde!;
+    const text = execFileSync('pdftotext', ['-layout', path.join(outA, rel, '0392-haarlem/jaarverslag-leerplicht.pdf'), '-']).toString();
+    expect(text).toContain(new Intl.NumberFormat('nl-NL').format(n));
+  });
+
+  test('a gemeente outside perceel 2 gets the statistisch variant without narrative placeholders', () => {
+    // Beverwijk (0375) takes part in percelen 1 and 3 only.
+    const text = execFileSync('pdftotext', [path.join(outA, rel, '0375-beverwijk/jaarverslag-leerplicht.pdf'), '-']).toString();
+    expect(text).toContain('statistisch verslag');
+    expect(text).not.toContain('Ontbreekt');
+  });
+});
+
+describe('privacy', () => {
+  test('no BSN from the extract appears in any output, and no birth date column', () => {
+    expect(bsns.length).toBeGreaterThan(1000);
+    const bsnSet = new Set(bsns);
+    for (const f of files(path.join(outA, rel))) {
+      const text = f.endsWith('.pdf') ? execFileSync('pdftotext', [f, '-']).toString() : readFileSync(f).toString('latin1');
+      for (const m of text.match(/\d{9}/g) ?? []) expect(bsnSet.has(m), `${f} holds a BSN`).toBe(false);
+      expect(text).not.toMatch(/geboortedatum/);
+    }
+  });
+
+  test('no published count is between 1 and min_cel - 1', () => {
+    const csv = readFileSync(path.join(outA, rel, 'data/indicatoren.csv'), 'utf8').trim().split('\n');
+    const head = csv[0].split(',');
+    const iW = head.indexOf('waarde');
+    const iE = head.indexOf('eenheid');
+    for (const line of csv.slice(1)) {
+      const cells = line.split(',');
+      if (!['personen', 'meldingen', 'acties', 'zaken', 'aanvragen', 'trajecten'].includes(cells[iE])) continue;
+      const v = cells[iW] === '' ? null : Number(cells[iW]);
+      if (v !== null) expect(v === 0 || v >= config.parameters.min_cel, line).toBe(true);
+    }
+  });
+});
+
+describe('dataset for monitors', () => {
+  test('the CSV header and column types are pinned (change deliberately, with a CHANGELOG entry)', async () => {
+    const file = path.join(outA, rel, 'data/indicatoren.csv');
+    const header = readFileSync(file, 'utf8').split('\n')[0];
+    expect(header).toBe([
+      'indicator', 'label', 'rapport', 'schooljaar', 'periode_van', 'periode_tot', 'gebiedsniveau', 'gebiedscode', 'gebiedsnaam',
+      'gemeentecode', 'gemeentenaam', 'regio', 'onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden',
+      'duur', 'status', 'waarde', 'teller', 'noemer', 'eenheid', 'onderdrukt', 'reden_onderdrukking',
+    ].join(','));
+    expect(EXPORT_COLUMNS.map((c) => c.name).join(',')).toBe(header);
+    // DuckDB's auto-detection (what an analyst types first) gets the right types and every row.
+    const db = await Db.open({ threads: 1 });
+    const types = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_csv(${sqlString(file)})`);
+    const t = Object.fromEntries(types.map((r) => [r.column_name, r.column_type]));
+    expect(t).toMatchObject({ periode_van: 'DATE', periode_tot: 'DATE', waarde: 'DOUBLE', onderdrukt: 'BOOLEAN', teller: 'BIGINT', gemeentecode: 'VARCHAR' });
+    const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM read_csv(${sqlString(file)})`);
+    const [{ p }] = await db.all<{ p: number }>(`SELECT count(*) AS p FROM read_parquet(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
+    db.close();
+    expect(p).toBe(n);
+    expect(n).toBe(readFileSync(file, 'utf8').trim().split('\n').length - 1);
+  });
+
+  test("Python's csv module reads it with the same row count and keeps gemeentecode as text", () => {
+    const file = path.join(outA, rel, 'data/indicatoren.csv');
+    const out = execFileSync('python3', ['-c', `
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+codes = [r['gemeentecode'] for r in rows if r['gemeentecode']]
+assert all(len(c) == 4 for c in codes), 'gemeentecode lost its leading zero'
+sup = [r for r in rows if r['onderdrukt'] == 'true']
+assert all(r['waarde'] == '' for r in sup), 'suppressed value published'
+print(len(rows))`, file]).toString().trim();
+    expect(Number(out)).toBe(readFileSync(file, 'utf8').trim().split('\n').length - 1);
+  });
+
+  test('the Excel copy has a BOM, semicolons and decimal commas', () => {
+    const buf = readFileSync(path.join(outA, rel, 'data/indicatoren-excel.csv'));
+    expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = buf.toString('utf8');
+    expect(text.split('\n')[0]).toContain('indicator;label;rapport');
+    expect(text).toMatch(/;\d+,\d+;/);
+  });
+
+  test('building twice gives byte-identical CSV, Parquet and dictionary files', () => {
+    for (const f of ['data/indicatoren.csv', 'data/indicatoren.parquet', 'data/indicatoren-excel.csv', 'data/indicatoren-woordenboek.csv', '0392-haarlem/jaarverslag-leerplicht.csv']) {
+      expect(readFileSync(path.join(outB, rel, f)).equals(readFileSync(path.join(outA, rel, f))), f).toBe(true);
+    }
+  });
+
+  test('the manifest lists inputs and outputs with hashes and holds no personal data', () => {
+    const m = JSON.parse(readFileSync(path.join(outA, rel, 'manifest.json'), 'utf8'));
+    expect(m.extract.files.map((f: { table: string }) => f.table)).toContain('personen');
+    expect(m.extract.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const pdfs = m.outputs.filter((o: { file: string }) => o.file.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(2);
+    for (const o of m.outputs) expect(statSync(path.join(outA, rel, o.file)).size).toBe(o.bytes);
+    expect(m.config.parameters.min_cel).toBe(5);
+    // (BSNs: checked for every output file, this one included, in the privacy test.)
+  });
+
+  test('nothing is left behind in the output folder but the outputs', () => {
+    const names = files(path.join(outA, 'west-kennemerland')).map((f) => path.basename(f));
+    expect(names.some((n) => n.startsWith('.tmp') || n === '.leerplicht.lock')).toBe(false);
+    expect(existsSync(path.join(outA, rel, 'manifest.json'))).toBe(true);
+  });
+});
