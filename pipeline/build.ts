@@ -19,14 +19,15 @@ import { acquireLock, installInterruptHandlers, OutputTransaction } from './outp
 import type { Progress } from './progress.ts';
 import { rmcRegios } from './reference.ts';
 import { renderTemplate } from './render/html.ts';
-import { PdfPrinter } from './render/pdf.ts';
+import { PdfPrinter, type PrintJob } from './render/pdf.ts';
 import { Figures } from './reports/figures.ts';
 import { jaarverslagChapters, regionScope } from './reports/jaarverslag.ts';
 import { openNarratives } from './reports/narrative.ts';
+import { buildTellingForm, formRows, formTable, runTellingChecks, submissionSql, TELLING_BUCKETS, workbookSql } from './reports/telling.ts';
 import { definitions } from './reports/definitions.ts';
 import { variant } from './config/load.ts';
 
-export const REPORTS = ['jaarverslag', 'data'] as const;
+export const REPORTS = ['jaarverslag', 'telling', 'data'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export interface BuildOptions {
@@ -55,6 +56,8 @@ export interface BuildResult {
   outputs: string[];
   warnings: string[];
   failed: { id: string; error: string }[];
+  /** Hard consistency checks of the Leerplichttelling that failed ("<gemeente> <item>: …"). */
+  failedChecks: string[];
   stages: { name: string; ms: number }[];
   load: LoadResult;
 }
@@ -92,6 +95,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   const stages: BuildResult['stages'] = [];
   const warnings: string[] = [];
   const failed: BuildResult['failed'] = [];
+  const failedChecks: string[] = [];
   const started = new Date();
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const stage = o.progress.stage(name);
@@ -138,49 +142,91 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       suppressed: disclosure.suppressed,
     };
 
+    // Every report adds its CSVs now and its PDFs as print jobs; one Chromium prints them all at the end.
+    const jobs: PrintJob[] = [];
+    let htmlMs = 0;
+    const lazy = (render: () => Promise<string>) => async () => {
+      const t0 = performance.now();
+      try {
+        return await render();
+      } finally {
+        htmlMs += performance.now() - t0;
+      }
+    };
+    const narratives = openNarratives(config.regio.code, o.schooljaar);
+
     if (reports.has('jaarverslag')) {
       const F = await Figures.load(db, `<${config.parameters.min_cel}`);
-      const narratives = openNarratives(config.regio.code, o.schooljaar);
       await timed('jaarverslag CSV', async () => {
         for (const g of selected) {
           await writeCsv(db, datasetSql(`p.gebied IN ('${g.code}', (SELECT code FROM report_regio)) AND c.rapport LIKE '%jaarverslag%'`), tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.csv`));
         }
       });
-      // Charts and HTML are made lazily, when a page of the printer's pool is free: rendering in Node
-      // overlaps with Chromium printing, and only a pool's worth of documents is in memory at once.
-      let htmlMs = 0;
-      const jobs = selected.map((g) => ({
-        id: g.code,
-        title: `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`,
-        outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.pdf`),
-        html: async () => {
-          const t0 = performance.now();
-          const v = variant(g);
-          const { kerncijfers, chapters } = await jaarverslagChapters(F, regionScope(config, g, o.schooljaar), v === 'inhoudelijk' ? narratives : undefined);
-          const html = renderTemplate('jaarverslag.njk', {
-            title: `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`, gemeente: g, regio: config.regio, schooljaar: o.schooljaar,
-            variant: v, kerncijfers, chapters, definities: definitions('jaarverslag'), colofon,
-          });
-          htmlMs += performance.now() - t0;
-          return html;
-        },
-      }));
-      if (o.pdf !== false) {
-        await timed('jaarverslag charts + HTML + PDF', async () => {
-          const bar = o.progress.bar('jaarverslag PDF', jobs.length);
-          const printer = await PdfPrinter.start({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => o.progress.log(m) });
-          try {
-            const results = await printer.printAll(jobs, () => bar.tick());
-            for (const r of results) if (!r.ok) failed.push({ id: r.id, error: r.error ?? 'unknown error' });
-          } finally {
-            await printer.close();
-            bar.done();
-          }
+      for (const g of selected) {
+        const title = `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`;
+        jobs.push({
+          id: `jaarverslag ${g.code}`,
+          title,
+          outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.pdf`),
+          // Charts and HTML are made when a page of the printer's pool is free: rendering in Node overlaps
+          // with Chromium printing, and only a pool's worth of documents is in memory at once.
+          html: lazy(async () => {
+            const v = variant(g);
+            const { kerncijfers, chapters } = await jaarverslagChapters(F, regionScope(config, g, o.schooljaar), v === 'inhoudelijk' ? narratives : undefined);
+            return renderTemplate('jaarverslag.njk', {
+              title, gemeente: g, regio: config.regio, schooljaar: o.schooljaar, variant: v, kerncijfers, chapters,
+              definities: definitions('jaarverslag'), colofon,
+            });
+          }),
         });
-        stages.push({ name: '  of which charts + HTML (in Node)', ms: Math.round(htmlMs) });
       }
-      warnings.push(...narratives.warnings);
     }
+
+    if (reports.has('telling')) {
+      const checks = await timed('telling: form + checks + CSV', async () => {
+        await buildTellingForm(db);
+        const checks = await runTellingChecks(db);
+        for (const g of selected) {
+          await writeCsv(db, submissionSql(g.code), tx.path(`${gemeenteDir(g.code, g.naam)}/leerplichttelling-${schooljaarDir(o.schooljaar)}-vertrouwelijk.csv`));
+        }
+        await writeCsv(db, await workbookSql(db), tx.path(`leerplichttelling-${schooljaarDir(o.schooljaar)}-regio-vertrouwelijk.csv`));
+        return checks;
+      });
+      for (const c of checks.filter((x) => selected.some((g) => g.code === x.gemeentecode))) {
+        const where = `${c.gemeentecode} ${c.item}${c.onderwijssoort ? ` (${c.onderwijssoort})` : ''}`;
+        if (c.ernst === 'fout') failedChecks.push(`${where}: ${c.toelichting}`);
+        else warnings.push(`telling ${where}: ${c.toelichting}`);
+      }
+      for (const g of selected) {
+        const title = `Leerplichttelling ${o.schooljaar} – ${g.naam} (vertrouwelijk)`;
+        jobs.push({
+          id: `telling ${g.code}`,
+          title,
+          outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/leerplichttelling-${schooljaarDir(o.schooljaar)}-ondertekening-vertrouwelijk.pdf`),
+          html: lazy(async () => renderTemplate('telling.njk', {
+            title, gemeente: { code: g.code, naam: g.naam }, regio: config.regio, schooljaar: o.schooljaar,
+            buckets: TELLING_BUCKETS, rows: formTable(await formRows(db, g.code)),
+            checks: checks.filter((c) => c.gemeentecode === g.code), colofon,
+          })),
+        });
+      }
+    }
+
+    if (jobs.length && o.pdf !== false) {
+      await timed('charts + HTML + PDF', async () => {
+        const bar = o.progress.bar('PDF', jobs.length);
+        const printer = await PdfPrinter.start({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => o.progress.log(m) });
+        try {
+          const results = await printer.printAll(jobs, () => bar.tick());
+          for (const r of results) if (!r.ok) failed.push({ id: r.id, error: r.error ?? 'unknown error' });
+        } finally {
+          await printer.close();
+          bar.done();
+        }
+      });
+      stages.push({ name: '  of which charts + HTML (in Node)', ms: Math.round(htmlMs) });
+    }
+    warnings.push(...narratives.warnings);
 
     if (reports.has('data')) {
       await timed('export', async () => {
@@ -199,7 +245,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     const manifest = await manifestFor(o, load, outputs.map((rel) => ({ rel, abs: tx.path(rel) })), stages, warnings, started, colofon);
     await tx.writeFile('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
     const committed = await tx.commit();
-    return { root, outputs: committed.map((f) => path.join(root, f)), warnings, failed, stages, load };
+    return { root, outputs: committed.map((f) => path.join(root, f)), warnings, failed, failedChecks, stages, load };
   } catch (e) {
     await tx.abort();
     throw e;

@@ -25,7 +25,7 @@ interface Args {
 
 export const buildCommand: CommandModule<object, Args> = {
   command: 'build',
-  describe: 'Build the reports (jaarverslag per gemeente, datasets) of a region and schooljaar',
+  describe: 'Build the reports (jaarverslag and Leerplichttelling per gemeente, datasets) of a region and schooljaar',
   builder: (y: Argv) =>
     (y
       .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (see `leerplicht validate`)' })
@@ -72,8 +72,13 @@ export const buildCommand: CommandModule<object, Args> = {
       for (const w of r.warnings.slice(0, 30)) console.log(`  - ${w}`);
       if (r.warnings.length > 30) console.log(`  … and ${r.warnings.length - 30} more (all in manifest.json)`);
     }
-    if (r.failed.length) {
-      throw new InputError(`${r.failed.length} document(s) failed: ${r.failed.map((f) => f.id).join(', ')}. The other outputs were written.`);
+    const problems: string[] = [];
+    if (r.failedChecks.length) {
+      problems.push(`Leerplichttelling: ${r.failedChecks.length} consistency check(s) failed:\n${r.failedChecks.map((c) => `  - ${c}`).join('\n')}`);
     }
+    if (r.failed.length) {
+      problems.push(`${r.failed.length} document(s) failed: ${r.failed.map((f) => `${f.id} (${f.error})`).join(', ')}.`);
+    }
+    if (problems.length) throw new InputError(`${problems.join('\n')}\nThe other outputs were written.`);
   },
 };

@@ -1,0 +1,96 @@
+/**
+ * Leerplichttelling (DUO kengetallen) per gemeente: the form figures of the verslagjaar (unsuppressed: the
+ * form goes to DUO and the college, never to the public), the consistency checks DUO would otherwise bounce
+ * the form for, and the outputs: a submission CSV and a sign-off PDF per gemeente and a region workbook,
+ * all marked "vertrouwelijk". They hold counts only, no person-level data.
+ *
+ * Figures come from the indicator store (the LT-* indicators, one definition each); checks are SQL files in
+ * queries/checks/telling/, each a SELECT of violations.
+ */
+import { readQuery, type Db } from '../db.ts';
+import { sqlFiles } from '../model.ts';
+
+/** The form's items, in the order of DUO's form. */
+export const TELLING_ITEMS = [
+  'LT-AV-TOT', 'LT-AV-3M', 'LT-AV-OPGELOST',
+  'LT-RV-TOT', 'LT-RV-HERH', 'LT-LUXE', 'LT-LRV-START', 'LT-LRV-NIEUW', 'LT-LRV-3M',
+  'LT-VR-5A', 'LT-VR-5A_TREKKEND', 'LT-VR-5B', 'LT-VR-5C', 'LT-VR-15', 'LT-VR-3A', 'LT-VR-3B',
+  'LT-PV-OUDERS', 'LT-PV-JONGERE', 'LT-HALT',
+] as const;
+
+export const TELLING_BUCKETS = ['PO', 'SO/VSO', 'VO', 'MBO', 'overig', 'geen onderwijs', 'totaal'] as const;
+
+export interface FormRow {
+  gemeentecode: string;
+  gemeentenaam: string;
+  schooljaar: string;
+  item: string;
+  omschrijving: string;
+  onderwijssoort: string;
+  waarde: number;
+}
+
+export interface CheckResult {
+  gemeentecode: string;
+  schooljaar: string;
+  controle: string;
+  item: string;
+  onderwijssoort: string | null;
+  ernst: 'fout' | 'waarschuwing';
+  toelichting: string;
+}
+
+/** Builds `telling_formulier` (every gemeente × item × bucket) from the store. */
+export async function buildTellingForm(db: Db): Promise<void> {
+  await db.run('CREATE OR REPLACE TABLE telling_items (volgorde INTEGER, item VARCHAR)');
+  for (const [i, item] of TELLING_ITEMS.entries()) {
+    await db.run('INSERT INTO telling_items VALUES ($i, $item)', { i: i + 1, item });
+  }
+  await db.runFile('reports/telling_formulier.sql');
+}
+
+/** Runs every check of queries/checks/telling/ on the store; all schooljaren, so trends can be checked. */
+export async function runTellingChecks(db: Db): Promise<CheckResult[]> {
+  const selects = sqlFiles('checks/telling').map((f) => `(${readQuery(f).trim().replace(/;\s*$/, '')})`);
+  await db.run(`CREATE OR REPLACE TABLE telling_controles AS ${selects.join('\nUNION ALL BY NAME\n')}`);
+  return db.all<CheckResult>(`SELECT c.gemeentecode, c.schooljaar, c.controle, c.item, c.onderwijssoort, c.ernst, c.toelichting
+    FROM telling_controles c JOIN int_schooljaren j ON j.schooljaar = c.schooljaar AND j.is_verslagjaar
+    JOIN report_gemeenten g ON g.gemeentecode = c.gemeentecode
+    ORDER BY c.gemeentecode, c.ernst, c.item, c.controle, c.onderwijssoort NULLS FIRST`);
+}
+
+/** The form of one gemeente as rows (item × bucket), in form order. */
+export async function formRows(db: Db, gemeentecode: string): Promise<FormRow[]> {
+  return db.all<FormRow>(`SELECT gemeentecode, gemeentenaam, schooljaar, item, omschrijving, onderwijssoort, waarde
+    FROM telling_formulier WHERE gemeentecode = $g ORDER BY item_volgorde, bucket_volgorde`, { g: gemeentecode });
+}
+
+/** SELECT of the submission CSV of one gemeente (stable layout: see the README). */
+export function submissionSql(gemeentecode: string): string {
+  if (!/^\d{4}$/.test(gemeentecode)) throw new Error(`not a gemeentecode: ${gemeentecode}`);
+  return `SELECT gemeentecode, gemeentenaam, schooljaar, item, omschrijving, onderwijssoort, waarde
+    FROM telling_formulier WHERE gemeentecode = '${gemeentecode}' ORDER BY item_volgorde, bucket_volgorde`;
+}
+
+/** SELECT of the region workbook: one row per item × bucket, one column per gemeente ("0392 Haarlem"). */
+export async function workbookSql(db: Db): Promise<string> {
+  const gemeenten = await db.all<{ gemeentecode: string; naam: string }>('SELECT gemeentecode, naam FROM report_gemeenten ORDER BY gemeentecode');
+  const cols = gemeenten.map((g) => {
+    const name = `${g.gemeentecode} ${g.naam}`.replaceAll('"', '');
+    return `max(waarde) FILTER (WHERE gemeentecode = '${g.gemeentecode}') AS "${name}"`;
+  });
+  return `SELECT schooljaar, item, omschrijving, onderwijssoort, ${cols.join(', ')}, sum(waarde) AS "som gemeenten"
+    FROM telling_formulier GROUP BY schooljaar, item_volgorde, item, omschrijving, bucket_volgorde, onderwijssoort
+    ORDER BY item_volgorde, bucket_volgorde`;
+}
+
+/** The form as a table for the sign-off page: one row per item, one column per bucket. */
+export function formTable(rows: FormRow[]): { item: string; omschrijving: string; waarden: number[] }[] {
+  const out: { item: string; omschrijving: string; waarden: number[] }[] = [];
+  for (const r of rows) {
+    let row = out.find((x) => x.item === r.item);
+    if (!row) out.push((row = { item: r.item, omschrijving: r.omschrijving, waarden: [] }));
+    row.waarden.push(r.waarde);
+  }
+  return out;
+}
