@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { buildCommand } from './commands/build.ts';
+import { dictionaryCommand } from './commands/dictionary.ts';
 import { generateCommand } from './commands/generate.ts';
 import { kostenCommand } from './commands/kosten.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -18,6 +19,7 @@ export async function main(args: string[]): Promise<number> {
     .command(validateCommand)
     .command(buildCommand)
     .command(kostenCommand)
+    .command(dictionaryCommand)
     .demandCommand(1, 'Name a command; see the list above.')
     .strict()
     .recommendCommands()

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../pipeline/build.ts';
+import { loadCatalog } from '../pipeline/catalog.ts';
 import { loadConfig } from '../pipeline/config/load.ts';
 import { Db, sqlString } from '../pipeline/db.ts';
 import { EXPORT_COLUMNS } from '../pipeline/export/dataset.ts';
@@ -146,6 +147,14 @@ print(len(rows))`, file]).toString().trim();
     const text = buf.toString('utf8');
     expect(text.split('\n')[0]).toContain('indicator;label;rapport');
     expect(text).toMatch(/;\d+,\d+;/);
+  });
+
+  test('every indicator in the dataset has a dictionary entry, and every dictionary entry is in the dataset', () => {
+    const csv = readFileSync(path.join(outA, rel, 'data/indicatoren.csv'), 'utf8').trim().split('\n').slice(1);
+    const produced = new Set(csv.map((l) => l.split(',')[0]));
+    const documented = new Set(loadCatalog().map((d) => d.code));
+    expect([...produced].filter((c) => !documented.has(c))).toEqual([]);
+    expect([...documented].filter((c) => !produced.has(c))).toEqual([]);
   });
 
   test('building twice gives byte-identical CSV, Parquet and dictionary files', () => {

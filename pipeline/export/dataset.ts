@@ -117,8 +117,8 @@ export function toCsv(rows: Record<string, unknown>[]): string {
 
 /** Markdown page of the dictionary (for the docs). */
 export function dictionaryMarkdown(): string {
-  const out = ['# Data dictionary: indicatoren.csv', '', 'Generated from `pipeline/export/dataset.ts` (columns) and the headers of `queries/indicators/**` (indicators) by `leerplicht dictionary`. Do not edit by hand.', '', '## Columns', '', '| column | type | meaning |', '|---|---|---|'];
-  for (const c of EXPORT_COLUMNS) out.push(`| \`${c.name}\` | ${c.type} | ${c.description} |`);
+  const out = ['# Data dictionary: indicatoren.csv', '', 'Generated from `pipeline/export/dataset.ts` (columns) and the headers of `queries/indicators/**` (indicators) by `npx leerplicht dictionary --out data/indicatoren-woordenboek.md`. Do not edit by hand: `test/dictionary.test.ts` fails when it is out of date.', '', '## Columns', '', '| column | type | meaning |', '|---|---|---|'];
+  for (const c of EXPORT_COLUMNS) out.push(`| \`${c.name}\` | ${c.type} | ${c.description.replaceAll('|', '\\|')} |`);
   out.push('', '## Indicators', '', '| code | label | unit | reports | breakdowns | parameters | definition |', '|---|---|---|---|---|---|---|');
   for (const d of loadCatalog()) {
     out.push(`| \`${d.code}\` | ${d.label} | ${d.eenheid} | ${d.rapporten.join(', ')} | ${d.dimensies.join(', ')} | ${d.parameters.join(', ')} | ${d.definitie.replaceAll('\n', ' ').replaceAll('|', '\\|')} |`);
