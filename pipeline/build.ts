@@ -20,6 +20,7 @@ import type { Progress } from './progress.ts';
 import { rmcRegios } from './reference.ts';
 import { renderTemplate } from './render/html.ts';
 import { PdfPrinter, type PrintJob } from './render/pdf.ts';
+import { measure, type StageMetrics } from './metrics.ts';
 import { Figures } from './reports/figures.ts';
 import { jaarverslagChapters, regionScope } from './reports/jaarverslag.ts';
 import { openNarratives } from './reports/narrative.ts';
@@ -58,7 +59,7 @@ export interface BuildResult {
   failed: { id: string; error: string }[];
   /** Hard consistency checks of the Leerplichttelling that failed ("<gemeente> <item>: …"). */
   failedChecks: string[];
-  stages: { name: string; ms: number }[];
+  stages: StageMetrics[];
   load: LoadResult;
 }
 
@@ -92,18 +93,16 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     lock.release();
     throw e;
   }
-  const stages: BuildResult['stages'] = [];
+  const stages: StageMetrics[] = [];
   const warnings: string[] = [];
   const failed: BuildResult['failed'] = [];
   const failedChecks: string[] = [];
   const started = new Date();
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const stage = o.progress.stage(name);
-    const t0 = performance.now();
     try {
-      return await fn();
+      return await measure(name, fn, stages);
     } finally {
-      stages.push({ name, ms: Math.round(performance.now() - t0) });
       stage.done();
     }
   };
@@ -224,7 +223,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
           bar.done();
         }
       });
-      stages.push({ name: '  of which charts + HTML (in Node)', ms: Math.round(htmlMs) });
+      stages.push({ name: '  of which charts + HTML (in Node)', ms: Math.round(htmlMs), cpuMs: Math.round(htmlMs), peakRssMb: 0 });
     }
     warnings.push(...narratives.warnings);
 
@@ -292,7 +291,7 @@ async function manifestFor(
     outputs: await Promise.all(outputs.sort((a, b) => a.rel.localeCompare(b.rel)).map(async (f) => ({ file: f.rel, bytes: statSync(f.abs).size, sha256: await sha256(f.abs) }))),
     started: started.toISOString(),
     finished: new Date().toISOString(),
-    stages_ms: Object.fromEntries(stages.map((s) => [s.name, s.ms])),
+    stages: stages.map((s) => ({ name: s.name, ms: s.ms, cpu_ms: s.cpuMs, peak_rss_mb: s.peakRssMb })),
     warnings,
   };
 }

@@ -66,7 +66,7 @@ export const buildCommand: CommandModule<object, Args> = {
     });
     const rel = (f: string) => path.relative(process.cwd(), f);
     console.log(`\nBuilt ${r.outputs.length} file(s) in ${rel(r.root) || '.'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    console.log(textTable(['stage', 'seconds'], r.stages.map((s) => [s.name, (s.ms / 1000).toFixed(1)])));
+    console.log(textTable(['stage', 'wall s', 'cpu s', 'peak MB'], r.stages.map((s) => [s.name, (s.ms / 1000).toFixed(1), (s.cpuMs / 1000).toFixed(1), s.peakRssMb || ''])));
     if (r.warnings.length) {
       console.log(`\n${r.warnings.length} warning(s):`);
       for (const w of r.warnings.slice(0, 30)) console.log(`  - ${w}`);
