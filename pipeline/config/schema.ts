@@ -1,3 +1,5 @@
+import { BEGROTING_SCHEMA } from '../kosten/schema.ts';
+
 /**
  * JSON Schema of a region configuration (`data/config/<regio>/<jaar>.yaml`).
  * Validated on every load; `docs` in the README is generated from the descriptions here.
@@ -80,9 +82,6 @@ export const REGION_CONFIG_SCHEMA = {
         min_noemer: { type: 'integer', minimum: 1, default: 20, description: 'Smallest denominator for a published percentage or per-1,000 figure.' },
       },
     },
-    begroting: {
-      type: 'object',
-      description: 'Budget configuration for `leerplicht kosten` (see the kostenverdeling docs).',
-    },
+    begroting: BEGROTING_SCHEMA,
   },
 } as const;

@@ -1,0 +1,161 @@
+/**
+ * The shipped example: West Kennemerland 2014 (data/config/west-kennemerland/2014.yaml and
+ * data/bevolking/west-kennemerland-2013-01-01.csv), checked against hand computations from the
+ * figures of the business plan, and `leerplicht kosten` end to end (without the PDF).
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../pipeline/cli.ts';
+import { loadConfig } from '../../pipeline/config/load.ts';
+import { readBegroting } from '../../pipeline/kosten/begroting.ts';
+import { computeKosten } from '../../pipeline/kosten/compute.ts';
+import { readBevolkingCsv } from '../../pipeline/kosten/keys.ts';
+import { Exact } from '../../pipeline/kosten/money.ts';
+import { kostenContext, kostenHtml, toCsv } from '../../pipeline/kosten/render.ts';
+import { buildUitkomst, csvTables } from '../../pipeline/kosten/tables.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BEVOLKING = path.join(ROOT, 'data/bevolking/west-kennemerland-2013-01-01.csv');
+
+function example() {
+  const b = readBegroting(loadConfig('west-kennemerland/2014'));
+  const s = readBevolkingCsv(BEVOLKING, b.gemeenten, 2014);
+  const k = computeKosten(b, s);
+  return { b, s, k, u: buildUitkomst(k) };
+}
+const sumRow = (m: Exact[]) => m.reduce((a, x) => a.add(x), Exact.ZERO);
+
+describe('West Kennemerland 2014, by hand', () => {
+  const { k, u } = example();
+  const p = (nr: number) => k.jaren[0].percelen.find((x) => x.perceel === nr)!;
+
+  it('perceel 1', () => {
+    // 2,45 × 43.767,36 + 0,5 × 54.526,36 + 0,5 × 78.703,08 = 107.230,032 + 27.263,18 + 39.351,54
+    expect(p(1).bedragen.slice(0, 3).map(String)).toEqual(['107230.032', '27263.18', '39351.54']);
+    const [personeel, overhead, systeem] = [sumRow(p(1).bedragen.slice(0, 3)), p(1).bedragen[3], p(1).bedragen[4]];
+    expect(personeel.toString()).toBe('173844.752');
+    expect(overhead.toString()).toBe('34768.9504'); // 20%
+    expect(systeem.toString()).toBe('30050');
+    expect(sumRow(p(1).bedragen).toString()).toBe('238663.7024');
+    const rmc = sumRow(p(1).matrix.at(-1)!);
+    expect(rmc.toString()).toBe('59665.9256'); // 25%
+    // the gemeenten pay the rest by 5–22 (key total 78.033); Haarlem 29.079 / 78.033
+    const gemeenten = sumRow(p(1).matrix.slice(0, -1).map(sumRow));
+    expect(gemeenten.toString()).toBe('178997.7768');
+    expect(p(1).sleutelTotaal).toBe(78033);
+    const haarlem = sumRow(p(1).matrix[p(1).betalers.findIndex((x) => x.code === '0392')]);
+    expect(haarlem.eq(Exact.parse('178997.7768').mul(Exact.frac(29079n, 78033n)))).toBe(true);
+  });
+
+  it('perceel 2', () => {
+    // 6,71 × 61.813,32 = 414.767,3772; 0,5 × 78.703,08 = 39.351,54; overhead 20% of 454.118,9172
+    expect(p(2).bedragen.map(String)).toEqual(['414767.3772', '39351.54', '90823.78344']);
+    expect(sumRow(p(2).bedragen).toString()).toBe('544942.70064');
+    expect(p(2).betalers.map((x) => x.naam)).toEqual(['Bloemendaal', 'Haarlem', 'Haarlemmerliede en Spaarnwoude', 'Heemstede', 'Zandvoort']);
+    expect(p(2).sleutelTotaal).toBe(4035 + 20961 + 915 + 4391 + 2039);
+  });
+
+  it('perceel 3, the RMC/VSV-coördinator at Haarlem', () => {
+    // 5,6 × 61.813,32 = 346.154,592; 1 × 78.703,08; overhead 84.971,5344
+    expect(p(3).bedragen.map(String)).toEqual(['346154.592', '78703.08', '84971.5344']);
+    const haarlem = p(3).betalers.findIndex((x) => x.code === '0392');
+    const coordinator = p(3).matrix.map((row) => row[1].toString());
+    expect(coordinator.filter((_, i) => i !== haarlem).every((v) => v === '0')).toBe(true);
+    expect(coordinator[haarlem]).toBe('78703.08');
+  });
+
+  it('prints the hand-checked figures, and the rows add up to them', () => {
+    const percelen = csvTables(u).find((t) => t.name === 'percelen')!.rows.filter((r) => r.jaar === '2014' && r.perceel === '1');
+    const v = (regel: string) => percelen.find((r) => r.regel === regel)!.bedrag;
+    expect([v('personeel_totaal'), v('overhead'), v('systeemkosten'), v('totaal')]).toEqual(['173844.75', '34768.95', '30050.00', '238663.70']);
+    // 238.663,70 = 59.665,92 + 178.997,78: the cent of rounding is absorbed by the RMC share (exact ,9256)
+    expect([v('rmc_rijksbijdrage'), v('gemeenten')]).toEqual(['59665.92', '178997.78']);
+    const bijdragen = csvTables(u).find((t) => t.name === 'bijdragen')!.rows.filter((r) => r.jaar === '2014' && r.perceel === '1');
+    const cents = (x: string | null) => Math.round(Number(x) * 100);
+    expect(bijdragen.filter((r) => r.regel !== 'totaal').reduce((a, r) => a + cents(r.bijdrage), 0)).toBe(cents('238663.70'));
+    expect(bijdragen.filter((r) => r.regel === 'gemeente').reduce((a, r) => a + cents(r.bijdrage), 0)).toBe(cents('178997.78'));
+  });
+
+  it('projects 2014–2016 with the RMC reserve line', () => {
+    const line = (r: string) => u.meerjaren.find((x) => x.regel === r)!.bedragen;
+    expect(u.jaren).toEqual([2014, 2015, 2016]);
+    // 2014: 674.724 income − 59.665,9256 − 509.829,2064 − 70.000 = 35.228,868
+    expect(line('saldo')[0]).toBe(3522887n);
+    // perceel 1 2016: personnel × 1,004², overhead and system × 1,02²
+    expect(k.jaren[2].percelen[0].bedragen.reduce((a, x) => a.add(x), Exact.ZERO).toString())
+      .toBe(Exact.parse('173844.752').mul(Exact.parse('1.008016')).add(Exact.parse('64818.9504').mul(Exact.parse('1.0404'))).toString());
+    expect(line('vsv_programmagelden')).toEqual([19000000n, 19000000n, 0n]);
+    expect(line('reserve_rmc_mutatie_cumulatief')).toEqual([line('saldo')[0], line('saldo')[0] + line('saldo')[1], line('saldo')[0] + line('saldo')[1] + line('saldo')[2]]);
+  });
+
+  it('writes an Excel copy with the same columns and rows', () => {
+    const t = csvTables(u).find((x) => x.name === 'gemeenten')!;
+    const plain = toCsv(t).trim().split('\n');
+    const excel = toCsv(t, { excel: true });
+    expect(excel.startsWith('\uFEFF')).toBe(true);
+    const lines = excel.slice(1).trim().split('\n');
+    expect(lines.length).toBe(plain.length);
+    expect(lines[0]).toBe(plain[0].replaceAll(',', ';'));
+    expect(lines.find((l) => l.includes(';0392;'))).toContain(';66703,53;');
+    expect(plain.find((l) => l.includes(',0392,'))).toContain(',66703.53,');
+  });
+
+  it('renders one page per perceel and one per gemeente for the board', () => {
+    const html = kostenHtml(u, { datum: '2013-06-15' });
+    expect(html.match(/<section class="hoofdstuk" id="perceel-\d">/g)).toHaveLength(3);
+    expect(html.match(/<section class="hoofdstuk" id="gemeente-\d{4}">/g)).toHaveLength(9);
+    expect(html).toContain('238.663,70');
+    expect(html).toContain('15 juni 2013');
+    const ctx = kostenContext(u, { datum: '2013-06-15' });
+    const beverwijk = ctx.gemeenten.find((g) => g.code === '0375')!;
+    expect(beverwijk.kwalificatieplichtLokaal).toBe('30.211,86');
+    expect(beverwijk.tabellen[0].kolommen.map((c) => c.label)).toEqual(['Regel', '2014', '2015', '2016']);
+    expect(ctx.ontbrekend.length).toBeGreaterThan(0);
+  });
+});
+
+describe('leerplicht kosten (CLI)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out += `${a.join(' ')}\n`));
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (err += `${a.join(' ')}\n`));
+    const code = await main(args);
+    vi.restoreAllMocks();
+    return { code, out, err };
+  }
+
+  it('prints and writes the perceel tables, the contributions and the projection', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kosten-cli-'));
+    const r = await run(['kosten', '--config', 'west-kennemerland/2014', '--bevolking', BEVOLKING, '--out', out, '--no-pdf']);
+    expect(r.err).not.toMatch(/Error/);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Perceel 1: administratie leerplicht en RMC\n/);
+    expect(r.out).toMatch(/Totaal\s+238\.663,70\s+240\.655,46\s+242\.675,93/);
+    expect(r.out).toMatch(/Bijdragen per gemeente 2014/);
+    expect(r.out).toMatch(/Meerjarenbegroting 2014–2016/);
+    expect(r.out).toMatch(/Saldo: toevoeging \(\+\) \/ onttrekking \(−\) reserve RMC\s+35\.228,87/);
+    const dir = path.join(out, 'west-kennemerland/2014/kosten');
+    const files = readdirSync(dir).sort();
+    for (const n of ['percelen', 'bijdragen', 'gemeenten', 'meerjarenbegroting', 'formatie', 'formatie_norm', 'sleutels']) {
+      expect(files).toContain(`${n}.csv`);
+      expect(files).toContain(`${n}-excel.csv`);
+    }
+    expect(files.some((f) => f.startsWith('.'))).toBe(false); // no temp dir or lock left behind
+    const gemeenten = readFileSync(path.join(dir, 'gemeenten.csv'), 'utf8');
+    expect(gemeenten.split('\n')[0]).toBe('jaar,regel,gemeentecode,gemeente,perceel_1,perceel_2,kwalificatieplicht,perceel_2_netto,te_betalen,perceel_3_fictief');
+    expect(gemeenten).toContain('2014,totaal,,Totaal,178997.78,544942.70,166297.90,378644.80,557642.58,509829.21');
+  });
+
+  it('exits 2 without population keys, 1 on a configuration without a budget', async () => {
+    expect((await run(['kosten', '--config', 'west-kennemerland/2014'])).code).toBe(2);
+    const r = await run(['kosten', '--config', 'west-kennemerland/2025', '--bevolking', BEVOLKING, '--no-pdf']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/has no `begroting` section/);
+  });
+});
