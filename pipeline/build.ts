@@ -4,7 +4,7 @@
  * `<out>/<regio>/<schooljaar>/` only when everything is complete.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RegionConfig } from './config/load.ts';
@@ -19,16 +19,17 @@ import { acquireLock, installInterruptHandlers, OutputTransaction } from './outp
 import type { Progress } from './progress.ts';
 import { rmcRegios } from './reference.ts';
 import { renderTemplate } from './render/html.ts';
-import { PdfPrinter, type PrintJob } from './render/pdf.ts';
+import { PdfPrinter, type PdfPrinterOptions, type PrintJob } from './render/pdf.ts';
 import { measure, type StageMetrics } from './metrics.ts';
 import { Figures } from './reports/figures.ts';
 import { jaarverslagChapters, regionScope } from './reports/jaarverslag.ts';
 import { openNarratives } from './reports/narrative.ts';
+import { rmcChapters, rmcRegions } from './reports/rmc.ts';
 import { buildTellingForm, formRows, formTable, runTellingChecks, submissionSql, TELLING_BUCKETS, workbookSql } from './reports/telling.ts';
 import { definitions } from './reports/definitions.ts';
 import { variant } from './config/load.ts';
 
-export const REPORTS = ['jaarverslag', 'telling', 'data'] as const;
+export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'data'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export interface BuildOptions {
@@ -48,6 +49,10 @@ export interface BuildOptions {
   /** Date printed on the cover (default: today), YYYY-MM-DD. */
   datum?: string;
   progress: Progress;
+  /** Also keep every document's HTML here (bench: to print the same HTML in a floor loop). */
+  htmlDir?: string;
+  /** Printer overrides (bench: the naive baseline restarts the browser for every document). */
+  printer?: PdfPrinterOptions;
   /** The command line, for the manifest. */
   argv?: string[];
 }
@@ -144,13 +149,13 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     // Every report adds its CSVs now and its PDFs as print jobs; one Chromium prints them all at the end.
     const jobs: PrintJob[] = [];
     let htmlMs = 0;
-    const lazy = (render: () => Promise<string>) => async () => {
+    if (o.htmlDir) mkdirSync(o.htmlDir, { recursive: true });
+    const lazy = (id: string, render: () => Promise<string>) => async () => {
       const t0 = performance.now();
-      try {
-        return await render();
-      } finally {
-        htmlMs += performance.now() - t0;
-      }
+      const html = await render();
+      htmlMs += performance.now() - t0;
+      if (o.htmlDir) writeFileSync(path.join(o.htmlDir, `${slug(id)}.html`), html);
+      return html;
     };
     const narratives = openNarratives(config.regio.code, o.schooljaar);
 
@@ -169,7 +174,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
           outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.pdf`),
           // Charts and HTML are made when a page of the printer's pool is free: rendering in Node overlaps
           // with Chromium printing, and only a pool's worth of documents is in memory at once.
-          html: lazy(async () => {
+          html: lazy(`jaarverslag ${g.code}`, async () => {
             const v = variant(g);
             const { kerncijfers, chapters } = await jaarverslagChapters(F, regionScope(config, g, o.schooljaar), v === 'inhoudelijk' ? narratives : undefined);
             return renderTemplate('jaarverslag.njk', {
@@ -202,7 +207,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
           id: `telling ${g.code}`,
           title,
           outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/leerplichttelling-${schooljaarDir(o.schooljaar)}-ondertekening-vertrouwelijk.pdf`),
-          html: lazy(async () => renderTemplate('telling.njk', {
+          html: lazy(`telling ${g.code}`, async () => renderTemplate('telling.njk', {
             title, gemeente: { code: g.code, naam: g.naam }, regio: config.regio, schooljaar: o.schooljaar,
             buckets: TELLING_BUCKETS, rows: formTable(await formRows(db, g.code)),
             checks: checks.filter((c) => c.gemeentecode === g.code), colofon,
@@ -211,10 +216,30 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       }
     }
 
+    if (reports.has('rmc')) {
+      const F = await Figures.load(db, `<${config.parameters.min_cel}`);
+      const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selected.some((x) => x.code === g.code)));
+      for (const r of regions) {
+        const dir = regions.length === 1 ? '' : `rmc/${r.code}-${slug(r.naam)}/`;
+        const codes = [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => `'${c}'`).join(', ');
+        await timed(`rmc ${r.code} CSV`, () => writeCsv(db, datasetSql(`p.gebied IN (${codes}) AND c.rapport LIKE '%rmc%'`), tx.path(`${dir}rmc-effectrapportage.csv`)));
+        const title = `RMC effectrapportage ${o.schooljaar} – ${r.naam}`;
+        jobs.push({
+          id: `rmc ${r.code}`,
+          title,
+          outFile: tx.path(`${dir}rmc-effectrapportage.pdf`),
+          html: lazy(`rmc ${r.code}`, async () => {
+            const { samenvatting, chapters } = await rmcChapters(F, r, o.schooljaar, `<${config.parameters.min_cel}`);
+            return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: o.schooljaar, samenvatting, chapters, definities: definitions('rmc'), colofon });
+          }),
+        });
+      }
+    }
+
     if (jobs.length && o.pdf !== false) {
       await timed('charts + HTML + PDF', async () => {
         const bar = o.progress.bar('PDF', jobs.length);
-        const printer = await PdfPrinter.start({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => o.progress.log(m) });
+        const printer = await PdfPrinter.start({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => o.progress.log(m), ...o.printer });
         try {
           const results = await printer.printAll(jobs, () => bar.tick());
           for (const r of results) if (!r.ok) failed.push({ id: r.id, error: r.error ?? 'unknown error' });

@@ -166,3 +166,18 @@ export function numberFigures(chapters: Chapter[]): void {
   let n = 0;
   for (const ch of chapters) for (const b of ch.blocks) if (b.kind === 'chart') b.nummer = ++n;
 }
+
+/** Several figures (columns) for a list of areas (rows), e.g. every gemeente of a region and its total. */
+export function byArea(
+  F: Figures,
+  schooljaar: string,
+  o: { title: string; note?: string; areas: { code: string; naam: string; total?: boolean }[]; columns: { code: string; label: string; dims?: DimFilter }[] },
+): TableBlock {
+  return {
+    kind: 'table',
+    title: o.title,
+    note: o.note,
+    head: ['', ...o.columns.map((c) => c.label)],
+    rows: o.areas.map((a) => ({ label: a.naam, total: a.total, cells: o.columns.map((c) => F.get(c.code, a.code, schooljaar, c.dims)) })),
+  };
+}

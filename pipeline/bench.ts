@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: speed and memory on this machine, measured (not asserted in tests).
+ *
+ *   1. the national extract (342 gemeenten, ~4 million persons), generated once and cached in .cache/bench/
+ *   2. load + validate of that extract: wall time, rows/s, peak memory            (target < 30 s, < 4 GB)
+ *   3. the full national build of every report, per stage: wall, CPU, peak memory  (target < 3 min, < 4 GB)
+ *   4. PDF stage against its floor: the same HTML printed by a minimal loop with one warm browser and the
+ *      same page pool, nothing else                                                 (target ≤ 1.5×)
+ *   5. the whole build against a naive baseline: a fresh browser per document, on 20 gemeenten, scaled
+ *   6. a region build (West Kennemerland) including browser start                  (target < 20 s)
+ *
+ * Options: --only load (steps 1–2), --skip-naive, --extract DIR (use another extract).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer';
+import { build, type BuildResult } from './build.ts';
+import { loadConfig } from './config/load.ts';
+import { Db } from './db.ts';
+import { generateExtract } from './generate/index.ts';
+import { loadExtract } from './load/index.ts';
+import { textTable } from './load/report.ts';
+import { measure, peakRssMb, type StageMetrics } from './metrics.ts';
+import { Progress } from './progress.ts';
+import { DEFAULT_PDF_OPTIONS } from './render/pdf.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CACHE = path.join(ROOT, '.cache/bench');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const value = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+
+const s = (ms: number) => (ms / 1000).toFixed(1);
+const lines: string[] = [];
+function report(line = ''): void {
+  lines.push(line);
+  console.log(line);
+}
+
+async function ensureExtract(dir: string, config: Parameters<typeof generateExtract>[0]['config'], scale: 'region' | 'national'): Promise<void> {
+  if (existsSync(path.join(dir, 'extract.json'))) return;
+  const t0 = performance.now();
+  console.error(`bench: generating the ${scale} extract into ${path.relative(ROOT, dir)} (cached for later runs)…`);
+  const r = await generateExtract({ config, scale, seed: 1, out: dir, format: 'csv', extractdatum: '2025-10-15' });
+  const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
+  report(`generate ${scale}: ${rows.toLocaleString('en')} rows in ${s(performance.now() - t0)} s`);
+}
+
+async function benchLoad(extract: string): Promise<void> {
+  const db = await Db.open();
+  const stages: StageMetrics[] = [];
+  const r = await measure('load + validate', () => loadExtract(db, extract), stages);
+  db.close();
+  const rows = r.files.reduce((a, f) => a + f.rows, 0);
+  const persons = r.files.find((f) => f.table === 'personen')?.rows ?? 0;
+  report(`\n## Load + validate (national extract: ${persons.toLocaleString('en')} persons, ${rows.toLocaleString('en')} rows)`);
+  report(textTable(['stage', 'wall s', 'cpu s', 'peak MB', 'rows/s'], stages.map((x) => [x.name, s(x.ms), s(x.cpuMs), x.peakRssMb, Math.round(rows / (x.ms / 1000)).toLocaleString('en')])));
+  report(`valid: ${r.ok}; target: < 30 s and < 4096 MB`);
+}
+
+function stageTable(r: BuildResult): string {
+  return textTable(['stage', 'wall s', 'cpu s', 'peak MB'], r.stages.map((x) => [x.name, s(x.ms), s(x.cpuMs), x.peakRssMb || '']));
+}
+
+/** The floor: the same HTML, one warm browser, the same pool size, a minimal loop, nothing else. */
+async function floor(htmlDir: string, pool: number): Promise<number> {
+  const files = readdirSync(htmlDir).filter((f) => f.endsWith('.html')).sort();
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const warm = await browser.newPage();
+  await warm.setContent('<p>warm</p>');
+  await warm.pdf();
+  await warm.close();
+  const out = path.join(os.tmpdir(), `lp-floor-${process.pid}.pdf`);
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: pool }, async () => {
+    const page = await browser.newPage();
+    while (next < files.length) {
+      const f = files[next++];
+      await page.setContent(readFileSync(path.join(htmlDir, f), 'utf8'), { waitUntil: 'load' });
+      writeFileSync(out, await page.pdf({ ...DEFAULT_PDF_OPTIONS }));
+    }
+    await page.close();
+  }));
+  const ms = performance.now() - t0;
+  await browser.close();
+  rmSync(out, { force: true });
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const national = loadConfig('nederland');
+  const extract = value('extract') ?? path.join(CACHE, 'nederland');
+  mkdirSync(CACHE, { recursive: true });
+  report(`# leerplicht-rapportage bench (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version})`);
+  await ensureExtract(extract, national, 'national');
+  await benchLoad(extract);
+  if (flag('only') && value('only') === 'load') return finish();
+
+  const out = path.join(CACHE, 'out');
+  const htmlDir = path.join(CACHE, 'html');
+  rmSync(out, { recursive: true, force: true });
+  rmSync(htmlDir, { recursive: true, force: true });
+  const pool = os.availableParallelism();
+  const t0 = performance.now();
+  const r = await build({ extract, config: national, schooljaar: '2024/2025', out, progress: new Progress(), htmlDir, datum: '2025-10-20' });
+  const total = performance.now() - t0;
+  const pdfs = r.outputs.filter((f) => f.endsWith('.pdf')).length;
+  report(`\n## National build: ${national.gemeenten.length} gemeenten, ${pdfs} PDFs, ${r.outputs.length} files`);
+  report(stageTable(r));
+  report(`whole build: ${s(total)} s (target < 180 s); peak memory ${peakRssMb()} MB (target < 4096 MB); failed documents: ${r.failed.length}`);
+
+  const pdfStage = r.stages.find((x) => x.name === 'charts + HTML + PDF')!;
+  const floorMs = await floor(htmlDir, pool);
+  report(`\n## PDF stage against its floor (${pdfs} documents, pool of ${pool})`);
+  report(`PDF stage ${s(pdfStage.ms)} s (charts and HTML made in the same stage); floor ${s(floorMs)} s; ratio ${(pdfStage.ms / floorMs).toFixed(2)}× (target ≤ 1.5×)`);
+
+  if (!flag('skip-naive')) {
+    const sample = national.gemeenten.slice(0, 20).map((g) => g.code);
+    const tn = performance.now();
+    await build({
+      extract, config: national, schooljaar: '2024/2025', out: path.join(CACHE, 'naive'), progress: new Progress({ quiet: true }),
+      gemeenten: sample, datum: '2025-10-20', printer: { restartEvery: 1, poolSize: 1 },
+    });
+    const naiveMs = performance.now() - tn;
+    // The naive run's fixed part (load, SQL, export) is the same as the full build's; its PDF part scales.
+    const fixed = r.stages.filter((x) => !x.name.includes('PDF') && !x.name.startsWith(' ')).reduce((a, x) => a + x.ms, 0);
+    const scaled = fixed + ((naiveMs - fixed) * national.gemeenten.length) / sample.length;
+    report(`\n## Against a naive baseline (fresh browser per document, one page at a time; 20 gemeenten, scaled to ${national.gemeenten.length})`);
+    report(`naive, 20 gemeenten: ${s(naiveMs)} s → scaled ${s(scaled)} s; this build ${s(total)} s; speed-up ${(scaled / total).toFixed(1)}×`);
+    rmSync(path.join(CACHE, 'naive'), { recursive: true, force: true });
+  }
+
+  const wk = loadConfig('west-kennemerland');
+  const wkExtract = path.join(CACHE, 'west-kennemerland');
+  await ensureExtract(wkExtract, wk, 'region');
+  const tr = performance.now();
+  const rr = await build({ extract: wkExtract, config: wk, schooljaar: '2024/2025', out: path.join(CACHE, 'region'), progress: new Progress({ quiet: true }), datum: '2025-10-20' });
+  report(`\n## Region build: West Kennemerland, ${wk.gemeenten.length} gemeenten, including browser start`);
+  report(stageTable(rr));
+  report(`region build: ${s(performance.now() - tr)} s (target < 20 s)`);
+  finish();
+}
+
+function finish(): void {
+  writeFileSync(path.join(CACHE, 'bench-result.md'), `${lines.join('\n')}\n`);
+  console.error(`\nbench: results also in ${path.relative(ROOT, path.join(CACHE, 'bench-result.md'))}`);
+}
+
+await main();

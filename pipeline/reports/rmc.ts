@@ -1,0 +1,139 @@
+/**
+ * RMC effectrapportage per RMC-regio (Doorstroompunt), with every gemeente of the region broken down.
+ * Three time frames: the VSV-teljaar (1 October t to 1 October t+1) for new vsv'ers and JIKP, the
+ * verslagperiode (1 August to 1 August) for the rest; see the definitions appendix.
+ */
+import type { RegionConfig } from '../config/load.ts';
+import { bars, breakdown, byArea, type Chapter, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
+import type { Figures } from './figures.ts';
+
+export interface RmcRegion {
+  code: string;
+  naam: string;
+  gemeenten: { code: string; naam: string }[];
+  contactgemeente?: { code: string; naam: string };
+}
+
+/** The RMC regions a configuration's gemeenten belong to (usually one). */
+export function rmcRegions(config: RegionConfig, rmcOf: Record<string, { code: string; naam: string }>): RmcRegion[] {
+  const out = new Map<string, RmcRegion>();
+  for (const g of config.gemeenten) {
+    const r = rmcOf[g.code] ?? config.regio.rmc_regio;
+    if (!r) continue;
+    if (!out.has(r.code)) out.set(r.code, { code: r.code, naam: r.naam, gemeenten: [] });
+    out.get(r.code)!.gemeenten.push({ code: g.code, naam: g.naam });
+  }
+  for (const r of out.values()) {
+    const c = r.gemeenten.find((g) => g.code === config.contactgemeente);
+    if (c) r.contactgemeente = c;
+  }
+  return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** 1 October after the teljaar of `schooljaar` (when its new-vsv figures become available). */
+export function teljaarEinde(schooljaar: string): string {
+  return `${Number(schooljaar.slice(5))}-10-01`;
+}
+
+export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, suppressedLabel: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
+  const s: Scope = { gebied: { code: r.code, naam: `RMC-regio ${r.naam}` }, schooljaar, suppressedLabel };
+  const areas = [...r.gemeenten, { code: r.code, naam: `RMC-regio ${r.naam}`, total: true }];
+  const vsvBeschikbaar = F.has('RMC-VSV-NIEUW', r.code, schooljaar);
+  const nietBeschikbaar = `De cijfers over nieuwe voortijdig schoolverlaters van teljaar ${schooljaar} zijn nog niet beschikbaar: het teljaar loopt tot 1 oktober ${schooljaar.slice(5)}; ze zijn beschikbaar vanaf ${teljaarEinde(schooljaar)} met een extract van na die datum.`;
+
+  const samenvatting: Chapter = {
+    id: 'samenvatting',
+    title: 'Samenvatting',
+    intro: `De effectrapportage van de Regionale Meld- en Coördinatiefunctie (RMC, Doorstroompunt) van RMC-regio ${r.naam} over ${schooljaar}. Alle aantallen zijn unieke jongeren, tenzij anders vermeld.`,
+    blocks: [
+      keyFigures(F, s, 'Kerncijfers', [
+        { code: 'RMC-VSV-NIEUW', label: "Nieuwe voortijdig schoolverlaters (teljaar)" },
+        { code: 'RMC-VSV-PCT', label: 'Percentage nieuwe vsv\'ers' },
+        { code: 'RMC-OUD-VSV', label: "Oud-vsv'ers (18–22 jaar, zonder startkwalificatie en niet op school)" },
+        { code: 'RMC-TRAJECTEN', label: 'RMC-trajecten in de verslagperiode' },
+        { code: 'RMC-BEREIKT-PCT', label: 'Percentage trajecten waarin de jongere is bereikt' },
+        { code: 'RMC-TERUGGELEID', label: 'Teruggeleid naar onderwijs of werk met opleiding' },
+        { code: 'RMC-18PLUS-PERSONEN', label: 'Jongeren met een melding 18+ verzuim' },
+        { code: 'RMC-JIKP', label: 'Jongeren in een kwetsbare positie (JIKP)' },
+      ]),
+    ],
+  };
+
+  const chapters: Chapter[] = [
+    {
+      id: 'regio',
+      title: 'De regio',
+      intro: `RMC-regio ${r.naam} (${r.code}) bestaat in dit verslag uit ${r.gemeenten.length} gemeenten.${r.contactgemeente ? ` Contactgemeente is ${r.contactgemeente.naam}: zij ontvangt de rijksbijdrage en coördineert de RMC-functie.` : ''} Jongeren tellen mee voor de gemeente waar zij in de BRP stonden ingeschreven.`,
+      blocks: [
+        byArea(F, schooljaar, {
+          title: 'Deelnemende gemeenten',
+          areas,
+          columns: [
+            { code: 'RMC-VSV-NIEUW', label: "Nieuwe vsv'ers" },
+            { code: 'RMC-OUD-VSV', label: "Oud-vsv'ers" },
+            { code: 'RMC-TRAJECTEN', label: 'Trajecten' },
+          ],
+        }),
+      ],
+    },
+    {
+      id: 'nieuwe-vsv',
+      title: 'Nieuwe voortijdig schoolverlaters',
+      intro: `Een nieuwe voortijdig schoolverlater (DUO-definitie) stond op 1 oktober van het begin van het teljaar ingeschreven in het bekostigd voortgezet onderwijs, mbo of vavo, was toen 12 tot en met 21 jaar, en stond een jaar later nergens ingeschreven zonder een startkwalificatie te hebben, terwijl hij nog in Nederland woonde.${vsvBeschikbaar ? '' : ` ${nietBeschikbaar}`}`,
+      blocks: [
+        await trend(F, s, { code: 'RMC-VSV-PCT', title: `Percentage nieuwe vsv'ers, RMC-regio ${r.naam}` }),
+        byArea(F, schooljaar, {
+          title: `Nieuwe vsv'ers per gemeente, teljaar ${schooljaar}`,
+          areas,
+          columns: [
+            { code: 'RMC-VSV-NIEUW', label: "Nieuwe vsv'ers" },
+            { code: 'RMC-VSV-PCT', label: 'Percentage' },
+          ],
+        }),
+      ],
+    },
+    {
+      id: 'oud-vsv',
+      title: "Oud-voortijdig schoolverlaters",
+      intro: 'Jongeren van 18 tot en met 22 jaar aan het einde van de verslagperiode die in de regio wonen, niet op school staan ingeschreven en geen startkwalificatie hebben.',
+      blocks: [await trend(F, s, { code: 'RMC-OUD-VSV', title: "Oud-vsv'ers" })],
+    },
+    {
+      id: 'trajecten',
+      title: 'RMC-trajecten',
+      intro: 'Trajecten van de trajectbegeleiders die in de verslagperiode liepen, naar doelgroep; hoe vaak de jongere is bereikt (eerste contact) en met welk resultaat de in de periode afgesloten trajecten eindigden.',
+      blocks: [
+        breakdown(F, s, { code: 'RMC-TRAJECTEN', dim: 'soort', title: 'Lopende trajecten naar doelgroep' }),
+        keyFigures(F, s, 'Bereik', [
+          { code: 'RMC-BEREIKT', label: 'Trajecten waarin de jongere is bereikt' },
+          { code: 'RMC-BEREIKT-PCT', label: 'Percentage bereikt' },
+        ]),
+        await bars(F, s, { code: 'RMC-RESULTAAT', dim: 'reden', title: 'Afgesloten trajecten naar resultaat' }),
+        breakdown(F, s, { code: 'RMC-TERUGGELEID', dim: 'soort', title: 'Teruggeleid naar onderwijs, werk met opleiding of startkwalificatie' }),
+      ],
+    },
+    {
+      id: 'verzuim-18plus',
+      title: 'Verzuim 18+',
+      intro: 'Meldingen van scholen over verzuim van jongeren van 18 jaar en ouder zonder startkwalificatie (Doorstroompunt).',
+      blocks: [
+        byArea(F, schooljaar, {
+          title: 'Verzuim 18+ per gemeente',
+          areas,
+          columns: [
+            { code: 'RMC-18PLUS', label: 'Meldingen' },
+            { code: 'RMC-18PLUS-PERSONEN', label: 'Jongeren' },
+          ],
+        }),
+      ],
+    },
+    {
+      id: 'jikp',
+      title: 'Jongeren in een kwetsbare positie',
+      intro: `Jongeren van 16 tot en met 22 jaar die op 1 oktober in het praktijkonderwijs, vmbo basisberoepsgerichte leerweg, voortgezet speciaal onderwijs of mbo niveau 1 zaten, en waar zij een jaar later stonden.${vsvBeschikbaar ? '' : ` ${nietBeschikbaar}`}`,
+      blocks: [breakdown(F, s, { code: 'RMC-JIKP', dim: 'status', title: 'JIKP naar situatie een jaar later' })],
+    },
+  ];
+  numberFigures(chapters);
+  return { samenvatting, chapters };
+}
