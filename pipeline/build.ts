@@ -4,7 +4,7 @@
  * `<out>/<regio>/<schooljaar>/` only when everything is complete.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RegionConfig } from './config/load.ts';
@@ -16,6 +16,7 @@ import { allRowErrors, loadExtract, type LoadResult } from './load/index.ts';
 import { formatProblems, rejectionCsv } from './load/report.ts';
 import { parseSchooljaar, runModel } from './model.ts';
 import { acquireLock, installInterruptHandlers, OutputTransaction } from './output/atomic.ts';
+import { documentKey, previousOutputs, reusable } from './output/cache.ts';
 import type { Progress } from './progress.ts';
 import { rmcRegios } from './reference.ts';
 import { renderTemplate } from './render/html.ts';
@@ -23,7 +24,7 @@ import { PdfPrinter, type PdfPrinterOptions, type PrintJob } from './render/pdf.
 import { measure, type StageMetrics } from './metrics.ts';
 import { Figures } from './reports/figures.ts';
 import { jaarverslagChapters, regionScope } from './reports/jaarverslag.ts';
-import { openNarratives } from './reports/narrative.ts';
+import { narrativeTexts, openNarratives } from './reports/narrative.ts';
 import { rmcChapters, rmcRegions } from './reports/rmc.ts';
 import { buildTellingForm, formRows, formTable, runTellingChecks, submissionSql, TELLING_BUCKETS, workbookSql } from './reports/telling.ts';
 import { definitions } from './reports/definitions.ts';
@@ -51,6 +52,10 @@ export interface BuildOptions {
   progress: Progress;
   /** Also keep every document's HTML here (bench: to print the same HTML in a floor loop). */
   htmlDir?: string;
+  /** Build only shard K of N: every N-th gemeente (sorted by code), for spreading a run over machines. */
+  shard?: { k: number; n: number };
+  /** Print every document even when the previous build's is still valid (default: reuse). */
+  force?: boolean;
   /** Printer overrides (bench: the naive baseline restarts the browser for every document). */
   printer?: PdfPrinterOptions;
   /** The command line, for the manifest. */
@@ -64,6 +69,8 @@ export interface BuildResult {
   failed: { id: string; error: string }[];
   /** Hard consistency checks of the Leerplichttelling that failed ("<gemeente> <item>: …"). */
   failedChecks: string[];
+  /** Documents taken over unchanged from the previous build in the same folder. */
+  reused: number;
   stages: StageMetrics[];
   load: LoadResult;
 }
@@ -76,6 +83,11 @@ export function slug(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** Shard K of N: the gemeenten at positions K-1, K-1+N, … in gemeentecode order (deterministic). */
+export function shardOf<T extends { code: string }>(gemeenten: T[], shard: { k: number; n: number }): T[] {
+  return [...gemeenten].sort((a, b) => a.code.localeCompare(b.code)).filter((_, i) => i % shard.n === shard.k - 1);
+}
+
 export function gemeenteDir(code: string, naam: string): string {
   return `${code}-${slug(naam)}`;
 }
@@ -84,13 +96,20 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   parseSchooljaar(o.schooljaar);
   const reports = new Set(o.reports ?? REPORTS);
   const config = o.config;
-  const selected = o.gemeenten?.length ? config.gemeenten.filter((g) => o.gemeenten!.includes(g.code)) : config.gemeenten;
+  const chosen = o.gemeenten?.length ? config.gemeenten.filter((g) => o.gemeenten!.includes(g.code)) : config.gemeenten;
+  const selected = o.shard ? shardOf(chosen, o.shard) : chosen;
+  // Region-level outputs (datasets, region workbook, RMC reports) are written by an unsharded run or shard 1.
+  const regionLevel = !o.shard || o.shard.k === 1;
+  const manifestName = o.shard ? `manifest-shard-${o.shard.k}-of-${o.shard.n}.json` : 'manifest.json';
   const unknown = (o.gemeenten ?? []).filter((c) => !config.gemeenten.some((g) => g.code === c));
   if (unknown.length) throw new InputError(`--gemeente ${unknown.join(', ')}: not in ${config.file} (has ${config.gemeenten.map((g) => g.code).join(', ')})`);
 
   const root = path.resolve(o.out, config.regio.code, schooljaarDir(o.schooljaar));
   installInterruptHandlers();
-  const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m) });
+  const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m), name: o.shard ? `.leerplicht-shard-${o.shard.k}-of-${o.shard.n}.lock` : undefined });
+  const prev = o.force ? new Map() : previousOutputs(root, manifestName);
+  const keys = new Map<string, string>();
+  let reused = 0;
   let tx: OutputTransaction;
   try {
     tx = await OutputTransaction.begin(root);
@@ -146,8 +165,25 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       suppressed: disclosure.suppressed,
     };
 
-    // Every report adds its CSVs now and its PDFs as print jobs; one Chromium prints them all at the end.
+    // What each document depends on, for the incremental cache (output/cache.ts): a digest of the
+    // published figures per area, and everything in the colofon except the build id.
+    const digests = new Map((await db.all<{ gebied: string; d: string }>(`SELECT gebied, sha256(string_agg(CAST(to_json(p) AS VARCHAR), chr(10) ORDER BY CAST(to_json(p) AS VARCHAR))) AS d
+      FROM public_indicators p GROUP BY gebied`)).map((r) => [r.gebied, r.d]));
+    const stableColofon = { ...colofon, buildId: undefined };
     const jobs: PrintJob[] = [];
+    /** Adds a print job, unless the previous build's document is still valid: then it is taken over. */
+    const addJob = async (job: PrintJob, rel: string, keyParts: unknown) => {
+      const key = documentKey({ rel, colofon: stableColofon, ...(keyParts as object) });
+      keys.set(rel, key);
+      const old = reusable(root, prev, rel, key);
+      if (old) {
+        mkdirSync(path.dirname(tx.path(rel)), { recursive: true });
+        copyFileSync(old, tx.path(rel));
+        reused++;
+      } else {
+        jobs.push(job);
+      }
+    };
     let htmlMs = 0;
     if (o.htmlDir) mkdirSync(o.htmlDir, { recursive: true });
     const lazy = (id: string, render: () => Promise<string>) => async () => {
@@ -168,21 +204,22 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       });
       for (const g of selected) {
         const title = `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`;
-        jobs.push({
+        const rel = `${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.pdf`;
+        const v = variant(g);
+        await addJob({
           id: `jaarverslag ${g.code}`,
           title,
-          outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.pdf`),
+          outFile: tx.path(rel),
           // Charts and HTML are made when a page of the printer's pool is free: rendering in Node overlaps
           // with Chromium printing, and only a pool's worth of documents is in memory at once.
           html: lazy(`jaarverslag ${g.code}`, async () => {
-            const v = variant(g);
             const { kerncijfers, chapters } = await jaarverslagChapters(F, regionScope(config, g, o.schooljaar), v === 'inhoudelijk' ? narratives : undefined);
             return renderTemplate('jaarverslag.njk', {
               title, gemeente: g, regio: config.regio, schooljaar: o.schooljaar, variant: v, kerncijfers, chapters,
               definities: definitions('jaarverslag'), colofon,
             });
           }),
-        });
+        }, rel, { g, v, figures: [digests.get(g.code), digests.get(config.regio.code)], narrative: v === 'inhoudelijk' ? narrativeTexts(narratives, g.code) : null });
       }
     }
 
@@ -193,7 +230,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
         for (const g of selected) {
           await writeCsv(db, submissionSql(g.code), tx.path(`${gemeenteDir(g.code, g.naam)}/leerplichttelling-${schooljaarDir(o.schooljaar)}-vertrouwelijk.csv`));
         }
-        await writeCsv(db, await workbookSql(db), tx.path(`leerplichttelling-${schooljaarDir(o.schooljaar)}-regio-vertrouwelijk.csv`));
+        if (regionLevel) await writeCsv(db, await workbookSql(db), tx.path(`leerplichttelling-${schooljaarDir(o.schooljaar)}-regio-vertrouwelijk.csv`));
         return checks;
       });
       for (const c of checks.filter((x) => selected.some((g) => g.code === x.gemeentecode))) {
@@ -203,20 +240,22 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       }
       for (const g of selected) {
         const title = `Leerplichttelling ${o.schooljaar} – ${g.naam} (vertrouwelijk)`;
-        jobs.push({
+        const rel = `${gemeenteDir(g.code, g.naam)}/leerplichttelling-${schooljaarDir(o.schooljaar)}-ondertekening-vertrouwelijk.pdf`;
+        const rows = formTable(await formRows(db, g.code));
+        const own = checks.filter((c) => c.gemeentecode === g.code);
+        await addJob({
           id: `telling ${g.code}`,
           title,
-          outFile: tx.path(`${gemeenteDir(g.code, g.naam)}/leerplichttelling-${schooljaarDir(o.schooljaar)}-ondertekening-vertrouwelijk.pdf`),
+          outFile: tx.path(rel),
           html: lazy(`telling ${g.code}`, async () => renderTemplate('telling.njk', {
             title, gemeente: { code: g.code, naam: g.naam }, regio: config.regio, schooljaar: o.schooljaar,
-            buckets: TELLING_BUCKETS, rows: formTable(await formRows(db, g.code)),
-            checks: checks.filter((c) => c.gemeentecode === g.code), colofon,
+            buckets: TELLING_BUCKETS, rows, checks: own, colofon,
           })),
-        });
+        }, rel, { g, rows, own });
       }
     }
 
-    if (reports.has('rmc')) {
+    if (reports.has('rmc') && regionLevel) {
       const F = await Figures.load(db, `<${config.parameters.min_cel}`);
       const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selected.some((x) => x.code === g.code)));
       for (const r of regions) {
@@ -224,15 +263,16 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
         const codes = [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => `'${c}'`).join(', ');
         await timed(`rmc ${r.code} CSV`, () => writeCsv(db, datasetSql(`p.gebied IN (${codes}) AND c.rapport LIKE '%rmc%'`), tx.path(`${dir}rmc-effectrapportage.csv`)));
         const title = `RMC effectrapportage ${o.schooljaar} – ${r.naam}`;
-        jobs.push({
+        const rel = `${dir}rmc-effectrapportage.pdf`;
+        await addJob({
           id: `rmc ${r.code}`,
           title,
-          outFile: tx.path(`${dir}rmc-effectrapportage.pdf`),
+          outFile: tx.path(rel),
           html: lazy(`rmc ${r.code}`, async () => {
             const { samenvatting, chapters } = await rmcChapters(F, r, o.schooljaar, `<${config.parameters.min_cel}`);
             return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: o.schooljaar, samenvatting, chapters, definities: definitions('rmc'), colofon });
           }),
-        });
+        }, rel, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => digests.get(c)) });
       }
     }
 
@@ -252,7 +292,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     }
     warnings.push(...narratives.warnings);
 
-    if (reports.has('data')) {
+    if (reports.has('data') && regionLevel) {
       await timed('export', async () => {
         const select = datasetSql();
         await writeCsv(db, select, tx.path('data/indicatoren.csv'));
@@ -266,10 +306,14 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       warnings.push(...failed.map((f) => `document ${f.id} failed: ${f.error}`));
     }
     const outputs = await tx.files();
-    const manifest = await manifestFor(o, load, outputs.map((rel) => ({ rel, abs: tx.path(rel) })), stages, warnings, started, colofon);
-    await tx.writeFile('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    const manifest = await manifestFor(o, load, outputs.map((rel) => ({ rel, abs: tx.path(rel), key: keys.get(rel) })), stages, warnings, started, colofon);
+    // Outputs of earlier builds that this one did not touch (other gemeenten, other reports) stay listed.
+    const kept = [...prev.values()].filter((p) => !outputs.includes(p.file) && existsSync(path.join(root, p.file)));
+    manifest.outputs = [...manifest.outputs, ...kept.map((p) => ({ ...p, from_earlier_build: true }))].sort((a, b) => a.file.localeCompare(b.file));
+    manifest.documents_reused = reused;
+    await tx.writeFile(manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
     const committed = await tx.commit();
-    return { root, outputs: committed.map((f) => path.join(root, f)), warnings, failed, failedChecks, stages, load };
+    return { root, outputs: committed.map((f) => path.join(root, f)), warnings, failed, failedChecks, reused, stages, load };
   } catch (e) {
     await tx.abort();
     throw e;
@@ -279,7 +323,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function sha256(file: string): Promise<string> {
+async function fileSha256(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
   return h.digest('hex');
@@ -296,7 +340,7 @@ function gitCommit(): string | null {
 }
 
 async function manifestFor(
-  o: BuildOptions, load: LoadResult, outputs: { rel: string; abs: string }[], stages: BuildResult['stages'],
+  o: BuildOptions, load: LoadResult, outputs: { rel: string; abs: string; key?: string }[], stages: BuildResult['stages'],
   warnings: string[], started: Date, colofon: Record<string, unknown>,
 ) {
   const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8'));
@@ -309,11 +353,12 @@ async function manifestFor(
     extract: {
       folder: o.extract,
       extractdatum: load.meta?.extractdatum,
-      files: await Promise.all(load.files.map(async (f) => ({ table: f.table, file: path.basename(f.file), bytes: f.bytes, rows: f.rows, sha256: await sha256(f.file) }))),
+      files: await Promise.all(load.files.map(async (f) => ({ table: f.table, file: path.basename(f.file), bytes: f.bytes, rows: f.rows, sha256: await fileSha256(f.file) }))),
       rows_dropped_invalid: load.dropped,
       persons_removed_over_23: load.over23,
     },
-    outputs: await Promise.all(outputs.sort((a, b) => a.rel.localeCompare(b.rel)).map(async (f) => ({ file: f.rel, bytes: statSync(f.abs).size, sha256: await sha256(f.abs) }))),
+    outputs: (await Promise.all(outputs.map(async (f) => ({ file: f.rel, bytes: statSync(f.abs).size, sha256: await fileSha256(f.abs), key: f.key })))) as { file: string; bytes: number; sha256: string; key?: string; from_earlier_build?: boolean }[],
+    documents_reused: 0,
     started: started.toISOString(),
     finished: new Date().toISOString(),
     stages: stages.map((s) => ({ name: s.name, ms: s.ms, cpu_ms: s.cpuMs, peak_rss_mb: s.peakRssMb })),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { build, REPORTS, type ReportName } from '../build.ts';
 import { loadConfig } from '../config/load.ts';
-import { InputError } from '../errors.ts';
+import { InputError, UsageError } from '../errors.ts';
 import { textTable } from '../load/report.ts';
 import { Progress } from '../progress.ts';
 
@@ -20,7 +20,18 @@ interface Args {
   memoryLimit?: string;
   concurrency?: number;
   datum?: string;
+  shard?: string;
+  force: boolean;
   quiet: boolean;
+}
+
+/** `--shard 2/4` → { k: 2, n: 4 }. */
+export function parseShard(s: string): { k: number; n: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) throw new UsageError(`--shard ${s}: expected K/N with 1 <= K <= N, e.g. 2/4`);
+  return { k, n };
 }
 
 export const buildCommand: CommandModule<object, Args> = {
@@ -40,11 +51,14 @@ export const buildCommand: CommandModule<object, Args> = {
       .option('memory-limit', { type: 'string', describe: 'DuckDB memory limit, e.g. 3GB' })
       .option('concurrency', { type: 'number', describe: 'Documents printed at once (default: number of cores)' })
       .option('datum', { type: 'string', describe: 'Date on the cover, YYYY-MM-DD (default: today)' })
+      .option('shard', { type: 'string', describe: 'Build only shard K of N (K/N): every N-th gemeente by code; shard 1 also writes the region-level outputs. See "Spreading a run over machines" in the README' })
+      .option('force', { type: 'boolean', default: false, describe: 'Print every document again, even when the previous build\'s is still valid' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
       .example('$0 build --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'All reports of West Kennemerland')
       .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     if (argv.datum && !/^\d{4}-\d{2}-\d{2}$/.test(argv.datum)) throw new InputError(`--datum ${argv.datum}: expected YYYY-MM-DD`);
+    const shard = argv.shard ? parseShard(argv.shard) : undefined;
     const config = loadConfig(argv.config);
     const progress = new Progress({ quiet: argv.quiet });
     const t0 = performance.now();
@@ -61,11 +75,13 @@ export const buildCommand: CommandModule<object, Args> = {
       memoryLimit: argv.memoryLimit,
       concurrency: argv.concurrency,
       datum: argv.datum,
+      shard,
+      force: argv.force,
       progress,
       argv: process.argv.slice(2),
     });
     const rel = (f: string) => path.relative(process.cwd(), f);
-    console.log(`\nBuilt ${r.outputs.length} file(s) in ${rel(r.root) || '.'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`\nBuilt ${r.outputs.length} file(s) in ${rel(r.root) || '.'} in ${((performance.now() - t0) / 1000).toFixed(1)} s${r.reused ? ` (${r.reused} document(s) unchanged since the previous build, taken over)` : ''}`);
     console.log(textTable(['stage', 'wall s', 'cpu s', 'peak MB'], r.stages.map((s) => [s.name, (s.ms / 1000).toFixed(1), (s.cpuMs / 1000).toFixed(1), s.peakRssMb || ''])));
     if (r.warnings.length) {
       console.log(`\n${r.warnings.length} warning(s):`);

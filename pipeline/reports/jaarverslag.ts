@@ -9,10 +9,6 @@ import { bars, breakdown, type Chapter, crosstab, keyFigures, numberFigures, typ
 import type { Figures } from './figures.ts';
 import { type Narratives, narrativeFor } from './narrative.ts';
 
-export const JAARVERSLAG_CHAPTERS = [
-  'leerplichtigen', 'absoluut-verzuim', 'relatief-verzuim', 'thuiszitters', 'handhaving', 'verlof', 'vrijstellingen', 'doorlooptijden',
-] as const;
-export type ChapterId = (typeof JAARVERSLAG_CHAPTERS)[number];
 
 export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives): Promise<{ kerncijfers: Chapter; chapters: Chapter[] }> {
   const kerncijfers: Chapter = {

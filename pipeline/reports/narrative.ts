@@ -3,7 +3,7 @@
  *
  *   data/narratief/<regio>/<schooljaar as 2024-2025>/<gemeentecode>/<chapter>.md
  *
- * (chapter ids: see JAARVERSLAG_CHAPTERS). The template renders the text with the `markdown` filter
+ * (chapter ids: see JAARVERSLAG_CHAPTER_IDS). The template renders the text with the `markdown` filter
  * (markdown-it with raw HTML disabled, pipeline/render/html.ts), so a file can never inject markup or
  * scripts into a report. A missing file is a warning and a visible placeholder in the PDF, never a failure.
  */
@@ -38,3 +38,18 @@ export function narrativeFor(n: Narratives, gemeentecode: string, chapter: strin
   }
   return { markdown: readFileSync(file, 'utf8') };
 }
+
+/** The raw narrative texts of one gemeente per chapter (null where missing), for the document cache key. */
+export function narrativeTexts(n: Narratives, gemeentecode: string): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const ch of JAARVERSLAG_CHAPTER_IDS) {
+    const f = narrativeFile(n, gemeentecode, ch);
+    out[ch] = existsSync(f) ? readFileSync(f, 'utf8') : null;
+  }
+  return out;
+}
+
+/** Chapter ids of the jaarverslag, i.e. the narrative file names (without .md). */
+export const JAARVERSLAG_CHAPTER_IDS = [
+  'leerplichtigen', 'absoluut-verzuim', 'relatief-verzuim', 'thuiszitters', 'handhaving', 'verlof', 'vrijstellingen', 'doorlooptijden',
+] as const;

@@ -1,0 +1,70 @@
+/**
+ * Incremental rebuilds: a document is printed again only when something it depends on changed.
+ *
+ * Every document gets a key: a SHA-256 over the code version (pipeline/, queries/, templates/, the lock
+ * file), the published figures it shows (per area), its narrative text, the parameters and the extract
+ * date. The manifest records the key of every output. On the next build into the same folder, a document
+ * whose key is unchanged and whose file still has the recorded hash is taken over as it is (copied into
+ * the new build) instead of rendered and printed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+let codeVersion: string | undefined;
+
+/** Hash of everything that shapes an output: the pipeline code, the SQL, the templates, the dependencies. */
+export function codeHash(): string {
+  if (codeVersion) return codeVersion;
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        h.update(path.relative(ROOT, p));
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  for (const d of ['pipeline', 'queries', 'templates']) walk(path.join(ROOT, d));
+  h.update(readFileSync(path.join(ROOT, 'package-lock.json')));
+  return (codeVersion = h.digest('hex'));
+}
+
+export function documentKey(parts: unknown): string {
+  return sha256(JSON.stringify({ code: codeHash(), parts }));
+}
+
+export interface PreviousOutput {
+  file: string;
+  bytes: number;
+  sha256: string;
+  key?: string;
+}
+
+/** The outputs of the previous build in `root` (from its manifest), by relative path. */
+export function previousOutputs(root: string, manifestName: string): Map<string, PreviousOutput> {
+  const file = path.join(root, manifestName);
+  if (!existsSync(file)) return new Map();
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { outputs?: PreviousOutput[] };
+    return new Map((m.outputs ?? []).map((o) => [o.file, o]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The previous file, when its key matches and it is unchanged on disk. */
+export function reusable(root: string, prev: Map<string, PreviousOutput>, rel: string, key: string): string | undefined {
+  const p = prev.get(rel);
+  const abs = path.join(root, rel);
+  if (!p || p.key !== key || !existsSync(abs)) return undefined;
+  return sha256(readFileSync(abs)) === p.sha256 ? abs : undefined;
+}
