@@ -1,0 +1,473 @@
+/**
+ * HTML → PDF with one Chromium for the whole run.
+ *
+ *   const printer = await PdfPrinter.start({ poolSize: 2 });
+ *   const results = await printer.printAll(jobs, (r) => progress.tick());
+ *   await printer.close();
+ *
+ * - A bounded pool of tabs (`poolSize`, default os.availableParallelism()); a tab is reused for the
+ *   next document after a reset to about:blank, and replaced after any error.
+ * - The browser is replaced every `restartEvery` documents (memory), and whenever it crashed or
+ *   disconnected. Documents still printing on a retired browser finish there first.
+ * - Every attempt runs under `timeoutMs`: on timeout the browser's whole process group is killed
+ *   and a new one launched. A failed document is retried (`retries`, default 1) and is then
+ *   reported with ok=false while the other documents continue. Attempts that failed only because
+ *   the browser died under them (a crash, or another document's timeout) do not use up the
+ *   retries (bounded: at most retries + 3 attempts).
+ * - Output goes through writeFileAtomic (temp name + rename): a PDF is complete or absent. A full
+ *   disk or unwritable folder stops the run: printAll rejects with that InputError.
+ * - Tabs are offline: documents must be self-contained (fonts inline, SVG inline).
+ * - The PDF Title is job.title (put into <title>), tagged PDF with an outline (bookmarks) from
+ *   the h1–h6 headings, footer "pagina X van Y".
+ */
+import { rmSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
+import { installInterruptHandlers, onCleanup, outputProblem, writeFileAtomic } from '../output/atomic.ts';
+import { FONT_STACK } from './fonts.ts';
+
+export interface PrintJob {
+  id: string;
+  /** The document, or a function producing it when its turn comes (keeps memory flat). */
+  html: string | (() => string | Promise<string>);
+  /** Where the PDF goes (typically `transaction.path('…/x.pdf')`). */
+  outFile: string;
+  /** PDF Title metadata and footer text. */
+  title: string;
+  /** Per-attempt timeout for this document (default: the printer's timeoutMs). */
+  timeoutMs?: number;
+}
+
+export interface PrintResult {
+  id: string;
+  outFile: string;
+  ok: boolean;
+  error?: string;
+  attempts: number;
+  /** Wall time for this document, all attempts included. */
+  ms: number;
+  bytes?: number;
+}
+
+export interface PdfPrinterOptions {
+  /** Concurrent tabs (default os.availableParallelism()). */
+  poolSize?: number;
+  /** Alias of poolSize. */
+  pageCount?: number;
+  /** Replace the browser after this many documents (default 200). */
+  restartEvery?: number;
+  /** Per-attempt timeout in ms (default 60 000). */
+  timeoutMs?: number;
+  /** Retries of a failed document (default 1). */
+  retries?: number;
+  /** Default: $PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium (see .puppeteerrc.cjs). */
+  executablePath?: string;
+  /** Extra Chromium flags. */
+  args?: string[];
+  /** Overrides of the page.pdf options (margins, footer, …). */
+  pdf?: Partial<PDFOptions>;
+  /** How a finished PDF is stored (default writeFileAtomic). */
+  write?: (file: string, data: Uint8Array) => Promise<void>;
+  /** Diagnostics (browser restarts, retries); default: nothing. */
+  log?: (msg: string) => void;
+  /** Install SIGINT/SIGTERM cleanup (atomic.ts) so an interrupt kills Chromium (default true). */
+  handleSignals?: boolean;
+}
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--font-render-hinting=none',
+];
+
+export const FOOTER_TEMPLATE =
+  `<div style="width:100%;margin:0 20mm;font-family:${FONT_STACK.replace(/"/g, "'")};font-size:7.5pt;color:#555;` +
+  `display:flex;justify-content:space-between;-webkit-print-color-adjust:exact;">` +
+  `<span class="title"></span><span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`;
+
+export const DEFAULT_PDF_OPTIONS: PDFOptions = {
+  format: 'A4',
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  displayHeaderFooter: true,
+  headerTemplate: '<span></span>',
+  footerTemplate: FOOTER_TEMPLATE,
+  margin: { top: '18mm', bottom: '20mm', left: '20mm', right: '20mm' },
+  preferCSSPageSize: false,
+  waitForFonts: true,
+};
+
+class TimeoutError extends Error {}
+class FatalError extends Error {
+  constructor(readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+interface Generation {
+  id: number;
+  browser: Browser;
+  pid?: number;
+  userDataDir: string;
+  /** Documents started on it. */
+  docs: number;
+  inFlight: number;
+  dead: boolean;
+  retired: boolean;
+  /** Id of the job whose timeout had it killed. */
+  killedFor?: string;
+  disposed?: Promise<void>;
+}
+
+interface Slot {
+  page: Page | null;
+  gen: Generation | null;
+  onCrash?: (err: Error) => void;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Makes the document's <title> equal to `title` (Chromium takes the PDF Title from it). */
+export function withTitle(html: string, title: string): string {
+  const t = `<title>${escapeHtml(title)}</title>`;
+  if (/<title[\s>][\s\S]*?<\/title>/i.test(html)) return html.replace(/<title[\s>][\s\S]*?<\/title>/i, t);
+  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (m) => `${m}${t}`);
+  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">${t}</head><body>${html}</body></html>`;
+}
+
+export class PdfPrinter {
+  readonly poolSize: number;
+  readonly restartEvery: number;
+  readonly timeoutMs: number;
+  readonly retries: number;
+  readonly executablePath: string;
+
+  #opts: PdfPrinterOptions;
+  #pdfOptions: PDFOptions;
+  #gen: Generation | null = null;
+  #gens = new Set<Generation>();
+  #launching: Promise<Generation> | null = null;
+  #genCounter = 0;
+  #slots: Slot[] = [];
+  #busy: Promise<unknown> = Promise.resolve();
+  #closed = false;
+  #unregisterCleanup: () => void;
+  #log: (msg: string) => void;
+  /** Browser launches (the first included). */
+  launches = 0;
+
+  private constructor(opts: PdfPrinterOptions) {
+    this.#opts = opts;
+    this.poolSize = Math.max(1, opts.poolSize ?? opts.pageCount ?? os.availableParallelism());
+    this.restartEvery = Math.max(1, opts.restartEvery ?? 200);
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.retries = Math.max(0, opts.retries ?? 1);
+    this.executablePath = opts.executablePath ?? process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+    this.#pdfOptions = { ...DEFAULT_PDF_OPTIONS, ...opts.pdf, timeout: 0 };
+    this.#log = opts.log ?? (() => undefined);
+    for (let i = 0; i < this.poolSize; i++) this.#slots.push({ page: null, gen: null });
+    // On exit or interrupt: no Chromium left behind, no profile dirs in /tmp.
+    this.#unregisterCleanup = onCleanup(() => {
+      for (const g of this.#gens) {
+        killGroup(g.pid);
+        rmSync(g.userDataDir, { recursive: true, force: true });
+      }
+    });
+    if (opts.handleSignals !== false) installInterruptHandlers();
+  }
+
+  static async start(opts: PdfPrinterOptions = {}): Promise<PdfPrinter> {
+    const printer = new PdfPrinter(opts);
+    try {
+      await printer.#currentGen();
+    } catch (e) {
+      await printer.close();
+      throw e instanceof FatalError ? e.cause : e;
+    }
+    return printer;
+  }
+
+  /** Pid of the current Chromium (tests, diagnostics). */
+  browserPid(): number | undefined {
+    return this.#gen?.pid;
+  }
+
+  /**
+   * Prints every job; resolves with one result per job, in job order. Jobs are pulled lazily from
+   * the iterable. Rejects only on problems that doom the whole run (full disk, unwritable output,
+   * Chromium that will not start).
+   */
+  printAll(jobs: Iterable<PrintJob> | AsyncIterable<PrintJob>, onDone?: (r: PrintResult) => void): Promise<PrintResult[]> {
+    const run = this.#busy.then(() => this.#printAll(jobs, onDone));
+    this.#busy = run.catch(() => undefined);
+    return run;
+  }
+
+  async #printAll(jobs: Iterable<PrintJob> | AsyncIterable<PrintJob>, onDone?: (r: PrintResult) => void): Promise<PrintResult[]> {
+    if (this.#closed) throw new Error('PdfPrinter is closed');
+    const it: Iterator<PrintJob> | AsyncIterator<PrintJob> =
+      Symbol.asyncIterator in jobs ? (jobs as AsyncIterable<PrintJob>)[Symbol.asyncIterator]() : (jobs as Iterable<PrintJob>)[Symbol.iterator]();
+    const results: PrintResult[] = [];
+    let next = 0;
+    let fatal: Error | undefined;
+    const worker = async (slot: Slot) => {
+      while (!fatal) {
+        try {
+          const step = await it.next();
+          if (step.done || fatal) return;
+          const index = next++;
+          const r = await this.#printOne(step.value, slot);
+          results[index] = r;
+          onDone?.(r);
+        } catch (e) {
+          // A full disk, Chromium that will not start, a failing job iterator or onDone callback.
+          fatal ??= e instanceof FatalError ? e.cause : (e as Error);
+        }
+      }
+    };
+    await Promise.all(this.#slots.map(worker));
+    if (fatal) throw fatal;
+    return results;
+  }
+
+  async #printOne(job: PrintJob, slot: Slot): Promise<PrintResult> {
+    const t0 = performance.now();
+    let attempts = 0;
+    let counted = 0;
+    let lastError = '';
+    let html: string;
+    try {
+      html = withTitle(typeof job.html === 'function' ? await job.html() : job.html, job.title);
+    } catch (e) {
+      return { id: job.id, outFile: job.outFile, ok: false, error: `HTML: ${(e as Error).message}`, attempts: 0, ms: performance.now() - t0 };
+    }
+    while (true) {
+      attempts++;
+      let gen: Generation | undefined;
+      try {
+        gen = await this.#currentGen();
+        const bytes = await this.#attempt(job, html, slot, gen);
+        return { id: job.id, outFile: job.outFile, ok: true, attempts, ms: performance.now() - t0, bytes };
+      } catch (e) {
+        if (e instanceof FatalError) throw e;
+        const err = e as Error;
+        await this.#dropPage(slot);
+        // Did the browser die under this document (crash, or another document's timeout)?
+        if (gen && !gen.dead && /closed|disconnected|Target|Protocol error|crash/i.test(err.message)) await sleep(50);
+        const browserGone = !!gen && (gen.dead || !gen.browser.connected);
+        const collateral = browserGone && !(err instanceof TimeoutError) && gen!.killedFor !== job.id;
+        if (!collateral) counted++;
+        lastError = err.message.split('\n')[0];
+        if (counted > this.retries || attempts >= this.retries + 3) {
+          this.#log(`PDF ${job.id}: failed after ${attempts} attempt(s): ${lastError}`);
+          return { id: job.id, outFile: job.outFile, ok: false, error: lastError, attempts, ms: performance.now() - t0 };
+        }
+        this.#log(`PDF ${job.id}: attempt ${attempts} failed (${lastError}), retrying`);
+      }
+    }
+  }
+
+  async #attempt(job: PrintJob, html: string, slot: Slot, gen: Generation): Promise<number> {
+    if (slot.page && (slot.gen !== gen || slot.page.isClosed())) await this.#dropPage(slot);
+    gen.docs++;
+    gen.inFlight++;
+    let timer: NodeJS.Timeout | undefined;
+    let onDisconnect: (() => void) | undefined;
+    const timeoutMs = job.timeoutMs ?? this.timeoutMs;
+    const guard = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError(`timed out after ${+(timeoutMs / 1000).toFixed(1)} s`)), timeoutMs);
+      onDisconnect = () => reject(new Error('browser disconnected'));
+      gen.browser.on('disconnected', onDisconnect); // (not once(): off() could not remove its wrapper)
+      slot.onCrash = (err) => reject(new Error(`page crashed: ${err.message}`));
+    });
+    const work = (async () => {
+      if (!slot.page) {
+        const page = await gen.browser.newPage();
+        page.on('error', (err) => slot.onCrash?.(err));
+        await page.setOfflineMode(true);
+        slot.page = page;
+        slot.gen = gen;
+      }
+      const page = slot.page;
+      await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+      const pdf = await page.pdf(this.#pdfOptions);
+      try {
+        await (this.#opts.write ?? writeFileAtomic)(job.outFile, pdf);
+      } catch (e) {
+        const problem = outputProblem(e, path.dirname(job.outFile), job.outFile);
+        throw problem ? new FatalError(problem) : e;
+      }
+      // Reset for the next document: frees this document's memory in the renderer.
+      await page.goto('about:blank', { timeout: 0 }).catch(() => this.#dropPage(slot));
+      return pdf.byteLength;
+    })();
+    work.catch(() => undefined); // a lost race must not become an unhandled rejection
+    try {
+      return await Promise.race([work, guard]);
+    } catch (e) {
+      if (e instanceof TimeoutError && !gen.dead) {
+        this.#log(`PDF ${job.id}: ${e.message}; killing Chromium (pid ${gen.pid}) and starting a new one`);
+        gen.killedFor = job.id;
+        this.#kill(gen);
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      if (onDisconnect) gen.browser.off('disconnected', onDisconnect);
+      slot.onCrash = undefined;
+      gen.inFlight--;
+      if (gen.retired && gen.inFlight === 0) void this.#dispose(gen);
+    }
+  }
+
+  async #dropPage(slot: Slot): Promise<void> {
+    const page = slot.page;
+    const gen = slot.gen;
+    slot.page = null;
+    slot.gen = null;
+    if (!page || page.isClosed() || !gen || gen.dead) return;
+    await withTimeout(page.close(), 5_000).catch(() => undefined);
+  }
+
+  /** The browser to print on: launches one when there is none, it died, or it is due for replacement. */
+  async #currentGen(): Promise<Generation> {
+    while (true) {
+      if (this.#closed) throw new Error('PdfPrinter is closed');
+      const g = this.#gen;
+      if (g && !g.dead && g.browser.connected && g.docs < this.restartEvery) return g;
+      if (this.#launching) {
+        await this.#launching;
+        continue;
+      }
+      this.#launching = (async () => {
+        if (g && !g.dead) {
+          g.retired = true;
+          this.#log(`restarting Chromium after ${g.docs} documents`);
+          if (g.inFlight === 0) void this.#dispose(g);
+        }
+        let gen: Generation;
+        try {
+          gen = await this.#launch();
+        } catch (first) {
+          this.#log(`Chromium did not start (${(first as Error).message}); trying once more`);
+          try {
+            gen = await this.#launch();
+          } catch (e) {
+            throw new FatalError(new Error(`cannot start Chromium (${this.executablePath}): ${(e as Error).message}`));
+          }
+        }
+        this.#gen = gen;
+        return gen;
+      })();
+      try {
+        return await this.#launching;
+      } finally {
+        this.#launching = null;
+      }
+    }
+  }
+
+  async #launch(): Promise<Generation> {
+    const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'leerplicht-chromium-'));
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        executablePath: this.executablePath,
+        headless: true,
+        userDataDir,
+        args: [...BASE_ARGS, ...(this.#opts.args ?? [])],
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        timeout: 30_000,
+        protocolTimeout: this.timeoutMs + 30_000,
+      });
+    } catch (e) {
+      await fs.rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      throw e;
+    }
+    this.launches++;
+    const gen: Generation = { id: ++this.#genCounter, browser, pid: browser.process()?.pid, userDataDir, docs: 0, inFlight: 0, dead: false, retired: false };
+    this.#gens.add(gen);
+    browser.once('disconnected', () => {
+      if (!gen.dead && !gen.retired && !this.#closed) this.#log(`Chromium (pid ${gen.pid}) disconnected; a new one will be started`);
+      gen.dead = true;
+      void this.#dispose(gen);
+    });
+    return gen;
+  }
+
+  #kill(gen: Generation): void {
+    gen.dead = true;
+    killGroup(gen.pid);
+    void this.#dispose(gen);
+  }
+
+  /** Closes (or kills) a browser and removes its profile; once per generation. */
+  #dispose(gen: Generation): Promise<void> {
+    gen.disposed ??= (async () => {
+      if (!gen.dead) {
+        gen.dead = true;
+        try {
+          await withTimeout(gen.browser.close(), 10_000);
+        } catch {
+          killGroup(gen.pid);
+        }
+      } else {
+        killGroup(gen.pid); // make sure renderers and zygote are gone too
+        const proc = gen.browser.process();
+        if (proc && proc.exitCode === null && proc.signalCode === null) {
+          await withTimeout(new Promise((r) => proc.once('exit', r)), 5_000).catch(() => undefined);
+        }
+      }
+      await fs.rm(gen.userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+      this.#gens.delete(gen);
+    })();
+    return gen.disposed;
+  }
+
+  /** Closes all browsers and removes their profiles. */
+  async close(): Promise<void> {
+    await this.#busy;
+    this.#closed = true;
+    await Promise.all([...this.#gens].map((g) => this.#dispose(g)));
+    this.#gen = null;
+    this.#unregisterCleanup();
+  }
+}
+
+/** SIGKILL a detached Chromium with its process group (renderers, zygote, GPU process). */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
