@@ -10,7 +10,7 @@ import { BOOLEAN_TRUE, type Column, TABLES } from '../contract.ts';
 import type { Db } from '../db.ts';
 import { sqlString } from '../db.ts';
 import { findSourceFiles, type FileProblem, inspectCsv, readExtractMeta, readRaw, type ExtractMeta, type SourceFile } from './read.ts';
-import { allRules, LOAD_ERRORS_DDL, normBsn } from './rules.ts';
+import { allRules, LOAD_ERRORS_DDL } from './rules.ts';
 import { allSourceDDL } from './schema.ts';
 
 export interface LoadOptions {
@@ -105,7 +105,7 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
 
 function typedColumn(c: Column): string {
   const v = c.name;
-  if (c.bsn) return normBsn(v);
+  if (c.bsn) return v; // already padded by the reader
   switch (c.type) {
     case 'date': return `CAST(${v} AS DATE)`;
     case 'integer': return `CAST(${v} AS INTEGER)`;

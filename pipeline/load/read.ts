@@ -8,6 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import path from 'node:path';
 import { type Table, TABLES } from '../contract.ts';
 import { type Db, sqlString } from '../db.ts';
+import { normBsn } from './rules.ts';
 
 export interface ExtractMeta {
   extractdatum: string;
@@ -130,6 +131,17 @@ export function headerProblem(src: SourceFile, header: string[]): FileProblem | 
   return { file: name, reason: `wrong header: ${parts.join('; ')}. Expected: ${expected.join(src.delimiter ?? ',')}` };
 }
 
+/**
+ * The raw columns: trimmed text, empty → NULL; a BSN is left-padded from 8 to 9 digits here, once, so
+ * every rule and join after this works on the normalised number.
+ */
+function rawColumns(t: Table, asText: (c: string) => string): string {
+  return t.columns.map((c) => {
+    const v = `NULLIF(trim(${asText(c.name)}), '')`;
+    return `${c.bsn ? normBsn(v) : v} AS ${c.name}`;
+  }).join(', ');
+}
+
 /** Creates raw_<table> (every contract column as VARCHAR, plus _row). Returns a problem instead of throwing. */
 export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | undefined> {
   const name = path.basename(src.file);
@@ -153,7 +165,7 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
         return { file: name, reason: explainRejects(rejects) };
       }
       await db.run(`CREATE OR REPLACE TABLE raw_${t.name} AS
-        SELECT ${cols.map((c) => `NULLIF(trim(${c}), '') AS ${c}`).join(', ')}, CAST(rowid + 2 AS BIGINT) AS _row
+        SELECT ${rawColumns(t, (c) => c)}, CAST(rowid + 2 AS BIGINT) AS _row
         FROM raw_${t.name}_read`);
       await db.run(`DROP TABLE raw_${t.name}_read`);
     } else {
@@ -164,7 +176,7 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
       if (p) return p;
       await db.run(`CREATE OR REPLACE TABLE raw_${t.name}_read AS SELECT * FROM read_parquet(${sqlString(src.file)})`);
       await db.run(`CREATE OR REPLACE TABLE raw_${t.name} AS
-        SELECT ${cols.map((c) => `NULLIF(trim(CAST(${c} AS VARCHAR)), '') AS ${c}`).join(', ')}, CAST(rowid + 1 AS BIGINT) AS _row
+        SELECT ${rawColumns(t, (c) => `CAST(${c} AS VARCHAR)`)}, CAST(rowid + 1 AS BIGINT) AS _row
         FROM raw_${t.name}_read`);
       await db.run(`DROP TABLE raw_${t.name}_read`);
     }

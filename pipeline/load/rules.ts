@@ -17,7 +17,8 @@ export function normBsn(col: string): string {
   return `CASE WHEN regexp_full_match(${col}, '[0-9]{8}') THEN '0' || ${col} ELSE ${col} END`;
 }
 
-const isDate = (c: string) => `(regexp_full_match(${c}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND try_cast(${c} AS DATE) IS NOT NULL)`;
+// Strictly YYYY-MM-DD: DuckDB's cast alone would also accept other separators and shapes.
+const isDate = (c: string) => `(length(${c}) = 10 AND ${c}[5] = '-' AND ${c}[8] = '-' AND try_cast(${c} AS DATE) IS NOT NULL)`;
 
 interface Check {
   column: string;
@@ -57,7 +58,8 @@ function columnChecks(c: Column): Check[] {
     checks.push({ column: v, condition: `${present} AND ${v} NOT IN (${list(c.codes)})`, reason: `unknown code (allowed: ${c.codes.join(' ')})`, show });
   }
   if (c.bsn) {
-    checks.push({ column: v, condition: `${present} AND NOT elfproef(${normBsn(v)})`, reason: 'BSN fails the 11-proef (or is not 8/9 digits)', show: false });
+    // (raw bsn columns are already padded from 8 to 9 digits by the reader)
+    checks.push({ column: v, condition: `${present} AND NOT elfproef(${v})`, reason: 'BSN fails the 11-proef (or is not 8/9 digits)', show: false });
   }
   if (v === 'gemeentecode') {
     checks.push({ column: v, condition: `${present} AND NOT regexp_full_match(${v}, '[0-9]{4}')`, reason: 'gemeentecode is not a 4-digit CBS code', show });
@@ -79,7 +81,10 @@ function periodCheck(t: Table): Check[] {
   }];
 }
 
-/** One INSERT per table: every row-local rule in a single scan. */
+/**
+ * One INSERT per table: every row-local rule in a single scan. The cheap OR of all conditions filters
+ * first; only the (few) failing rows get their list of reasons built.
+ */
 export function rowRulesSql(t: Table): string {
   const checks = [...t.columns.flatMap(columnChecks), ...periodCheck(t)];
   const structs = checks.map((ch) => `CASE WHEN ${ch.condition} THEN {'kolom': ${sqlString(ch.column)}, 'waarde': ${ch.show ? `CAST(${ch.column} AS VARCHAR)` : 'NULL::VARCHAR'}, 'reden': ${sqlString(ch.reason)}} END`);
@@ -88,21 +93,20 @@ SELECT ${sqlString(t.name)}, _row, e.kolom, e.waarde, e.reden
 FROM (
   SELECT _row, unnest(list_filter([${structs.join(',\n    ')}], x -> x IS NOT NULL)) AS e
   FROM raw_${t.name}
+  WHERE ${checks.map((ch) => `coalesce(${ch.condition}, false)`).join('\n     OR ')}
 )`;
 }
 
 /** Duplicate ids (and duplicate personen.bsn): every row sharing the value is reported. */
 export function uniqueRulesSql(t: Table): string[] {
-  return t.columns.filter((c) => c.unique).map((c) => {
-    const key = c.bsn ? normBsn(c.name) : c.name;
-    return `INSERT INTO load_errors
-SELECT ${sqlString(t.name)}, _row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : c.name}, 'duplicate ' || ${sqlString(c.name)} || ' (also on row ' || other_row || ')'
-FROM (
-  SELECT _row, ${c.name}, min(_row) OVER (PARTITION BY ${key}) AS first_row, max(_row) OVER (PARTITION BY ${key}) AS last_row,
-         CASE WHEN _row = min(_row) OVER (PARTITION BY ${key}) THEN max(_row) OVER (PARTITION BY ${key}) ELSE min(_row) OVER (PARTITION BY ${key}) END AS other_row
-  FROM raw_${t.name} WHERE ${c.name} IS NOT NULL
-) WHERE first_row <> last_row`;
-  });
+  return t.columns.filter((c) => c.unique).map((c) => `INSERT INTO load_errors
+SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`},
+  'duplicate ' || ${sqlString(c.name)} || ' (also on row ' || CASE WHEN r._row = d.first_row THEN d.last_row ELSE d.first_row END || ')'
+FROM raw_${t.name} r
+JOIN (
+  SELECT ${c.name} AS k, min(_row) AS first_row, max(_row) AS last_row
+  FROM raw_${t.name} WHERE ${c.name} IS NOT NULL GROUP BY ${c.name} HAVING count(*) > 1
+) d ON d.k = r.${c.name}`);
 }
 
 /**
@@ -115,8 +119,8 @@ export function referenceRulesSql(t: Table, mode: 'existence' | 'cascade'): stri
   return t.columns.filter((c) => c.references).map((c) => {
     const ref = table(c.references!.table);
     const refCol = ref.columns.find((x) => x.name === c.references!.column)!;
-    const here = c.bsn ? normBsn(`r.${c.name}`) : `r.${c.name}`;
-    const there = refCol.bsn ? normBsn(`p.${refCol.name}`) : `p.${refCol.name}`;
+    const here = `r.${c.name}`;
+    const there = `p.${refCol.name}`;
     const reason = mode === 'existence' ? `${c.name} not in ${ref.name}` : `refers to a rejected ${ref.name} row`;
     const validOnly = mode === 'cascade' ? `AND p._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(ref.name)})` : '';
     const skipReported = mode === 'cascade' ? `AND r._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(t.name)})` : '';
@@ -139,7 +143,7 @@ FROM (
     try_cast(van AS DATE) AS van_d
   FROM raw_verblijfplaatsen
   WHERE try_cast(van AS DATE) IS NOT NULL AND bsn IS NOT NULL
-  WINDOW w AS (PARTITION BY ${normBsn('bsn')} ORDER BY try_cast(van AS DATE), _row)
+  WINDOW w AS (PARTITION BY bsn ORDER BY try_cast(van AS DATE), _row)
 ) WHERE prev_row IS NOT NULL AND van_d < prev_tot`;
 }
 
