@@ -9,7 +9,7 @@ import { ELFPROEF_MACRO } from '../bsn.ts';
 import { BOOLEAN_TRUE, type Column, TABLES } from '../contract.ts';
 import type { Db } from '../db.ts';
 import { sqlString } from '../db.ts';
-import { findSourceFiles, type FileProblem, inspectCsv, readExtractMeta, readRaw, type ExtractMeta, type SourceFile } from './read.ts';
+import { dropRaw, findSourceFiles, type FileProblem, inspectCsv, readExtractMeta, readRaw, type ExtractMeta, type SourceFile } from './read.ts';
 import { allRules, LOAD_ERRORS_DDL } from './rules.ts';
 import { allSourceDDL } from './schema.ts';
 
@@ -93,7 +93,7 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
     await db.run(`INSERT INTO src_${t.name} SELECT ${cols} FROM raw_${t.name}
       WHERE _row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(t.name)})`);
     result.dropped[t.name] = result.errorCounts[t.name] ? await countDistinctErrorRows(db, t.name) : 0;
-    await db.run(`DROP TABLE raw_${t.name}`);
+    await dropRaw(db, t);
   }
   result.over23 = await dropOver23(db);
   for (const t of TABLES) {

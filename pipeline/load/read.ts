@@ -131,17 +131,6 @@ export function headerProblem(src: SourceFile, header: string[]): FileProblem | 
   return { file: name, reason: `wrong header: ${parts.join('; ')}. Expected: ${expected.join(src.delimiter ?? ',')}` };
 }
 
-/**
- * The raw columns: trimmed text, empty → NULL; a BSN is left-padded from 8 to 9 digits here, once, so
- * every rule and join after this works on the normalised number.
- */
-function rawColumns(t: Table, asText: (c: string) => string): string {
-  return t.columns.map((c) => {
-    const v = `NULLIF(trim(${asText(c.name)}), '')`;
-    return `${c.bsn ? normBsn(v) : v} AS ${c.name}`;
-  }).join(', ');
-}
-
 /** Creates raw_<table> (every contract column as VARCHAR, plus _row). Returns a problem instead of throwing. */
 export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | undefined> {
   const name = path.basename(src.file);
@@ -164,21 +153,20 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
         await db.run(`DROP TABLE raw_${t.name}_read`);
         return { file: name, reason: explainRejects(rejects) };
       }
-      await db.run(`CREATE OR REPLACE TABLE raw_${t.name} AS
-        SELECT ${rawColumns(t, (c) => c)}, CAST(rowid + 2 AS BIGINT) AS _row
-        FROM raw_${t.name}_read`);
-      await db.run(`DROP TABLE raw_${t.name}_read`);
+      // No copy: empty fields are already NULL; the record number is the table's rowid (header = 1).
+      await padBsns(db, t);
+      await db.run(`CREATE OR REPLACE VIEW raw_${t.name} AS SELECT *, CAST(rowid + 2 AS BIGINT) AS _row FROM raw_${t.name}_read`);
     } else {
       const header = (await db.all<{ column_name: string }>(
         `DESCRIBE SELECT * FROM read_parquet(${sqlString(src.file)})`,
       )).map((r) => r.column_name);
       const p = headerProblem(src, header);
       if (p) return p;
-      await db.run(`CREATE OR REPLACE TABLE raw_${t.name}_read AS SELECT * FROM read_parquet(${sqlString(src.file)})`);
-      await db.run(`CREATE OR REPLACE TABLE raw_${t.name} AS
-        SELECT ${rawColumns(t, (c) => `CAST(${c} AS VARCHAR)`)}, CAST(rowid + 1 AS BIGINT) AS _row
-        FROM raw_${t.name}_read`);
-      await db.run(`DROP TABLE raw_${t.name}_read`);
+      // Every column as text, so Parquet goes through exactly the same rules as CSV.
+      await db.run(`CREATE OR REPLACE TABLE raw_${t.name}_read AS
+        SELECT ${cols.map((c) => `NULLIF(CAST(${c} AS VARCHAR), '') AS ${c}`).join(', ')} FROM read_parquet(${sqlString(src.file)})`);
+      await padBsns(db, t);
+      await db.run(`CREATE OR REPLACE VIEW raw_${t.name} AS SELECT *, CAST(rowid + 1 AS BIGINT) AS _row FROM raw_${t.name}_read`);
     }
     return undefined;
   } catch (e) {
@@ -193,6 +181,18 @@ function explainRejects(rejects: { line: number; error_type: string; error_messa
   const shown = rejects.slice(0, 5).map((r) => `record ${r.line}: ${r.error_message}`).join('; ');
   const more = rejects.length > 5 ? ` (and ${rejects.length - 5} more)` : '';
   return `malformed CSV: ${shown}${more}. Check delimiters and quotes.`;
+}
+
+/** Left-pads 8-digit BSNs to 9 digits, once, so every rule and join after this sees the normalised number. */
+async function padBsns(db: Db, t: Table): Promise<void> {
+  for (const c of t.columns.filter((x) => x.bsn)) {
+    await db.run(`UPDATE raw_${t.name}_read SET ${c.name} = ${normBsn(c.name)} WHERE length(${c.name}) = 8`);
+  }
+}
+
+/** Drops the raw table of a table and its view. */
+export async function dropRaw(db: Db, t: Table): Promise<void> {
+  await db.run(`DROP VIEW IF EXISTS raw_${t.name}; DROP TABLE IF EXISTS raw_${t.name}_read`);
 }
 
 /** Turns DuckDB's reader errors into one line a user can act on. */
