@@ -5,7 +5,7 @@
  */
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
 import { type Cell, type Dimension, type DimFilter, Figures } from './figures.ts';
-import { label, ONDERWIJSSOORT_ORDER } from './labels.ts';
+import { label, ONDERWIJSSOORT_ORDER, shortLabel } from './labels.ts';
 
 /** The area a report is about and the area it is compared with. */
 export interface Scope {
@@ -30,6 +30,8 @@ export interface TableBlock {
   note?: string;
   head: string[];
   rows: { label: string; cells: Cell[]; total?: boolean }[];
+  /** Many columns: printed smaller. */
+  wide?: boolean;
 }
 
 export type Block = ChartBlock | TableBlock;
@@ -138,7 +140,7 @@ export function crosstab(F: Figures, s: Scope, o: { code: string; rowDim: Dimens
     cells: [...colsC.map((c) => F.get(o.code, g, s.schooljaar, { ...o.fixed, [o.colDim]: c })), F.get(o.code, g, s.schooljaar, { ...o.fixed })],
     total: true,
   });
-  return { kind: 'table', title: o.title, note: o.note, head: ['', ...colsC.map((c) => label(o.colDim, c)), 'Totaal'], rows };
+  return { kind: 'table', title: o.title, note: o.note, head: ['', ...colsC.map((c) => shortLabel(o.colDim, c)), 'Totaal'], rows, wide: colsC.length > 4 };
 }
 
 /** Several indicators as rows: this year for the area, the previous year, and the comparison area. */

@@ -75,6 +75,15 @@ const LABELS: Record<string, Record<string, string>> = {
 /** Order in which buckets are listed (not alphabetical). */
 export const ONDERWIJSSOORT_ORDER = ['PO', 'SO/VSO', 'VO', 'MBO', 'overig', 'geen onderwijs'];
 
+/** Short forms for column headers of wide tables. */
+const SHORT: Record<string, Record<string, string>> = {
+  onderwijssoort: { PO: 'PO', 'SO/VSO': 'SO/VSO', VO: 'VO', MBO: 'MBO', overig: 'Overig', 'geen onderwijs': 'Geen onderwijs' },
+};
+
+export function shortLabel(dim: string, code: string | number): string {
+  return SHORT[dim]?.[String(code)] ?? label(dim, code);
+}
+
 export function label(dim: string, code: string | number): string {
   if (dim === 'leeftijd') return `${code} jaar`;
   return LABELS[dim]?.[String(code)] ?? String(code);
