@@ -15,7 +15,7 @@ import { datasetSql, dictionaryRows, loadCatalogTable, toCsv, writeCsv, writeExc
 import { allRowErrors, loadExtract, type LoadResult } from './load/index.ts';
 import { formatProblems, rejectionCsv } from './load/report.ts';
 import { parseSchooljaar, runModel } from './model.ts';
-import { acquireLock, installInterruptHandlers, OutputTransaction } from './output/atomic.ts';
+import { acquireLock, installInterruptHandlers, OutputTransaction, outputProblem } from './output/atomic.ts';
 import { documentKey, previousOutputs, reusable } from './output/cache.ts';
 import type { Progress } from './progress.ts';
 import { rmcRegios } from './reference.ts';
@@ -52,6 +52,8 @@ export interface BuildOptions {
   progress: Progress;
   /** Also keep every document's HTML here (bench: to print the same HTML in a floor loop). */
   htmlDir?: string;
+  /** Folder of the narrative Markdown (default data/narratief). */
+  narrativeRoot?: string;
   /** Build only shard K of N: every N-th gemeente (sorted by code), for spreading a run over machines. */
   shard?: { k: number; n: number };
   /** Print every document even when the previous build's is still valid (default: reuse). */
@@ -107,7 +109,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(o.out, config.regio.code, schooljaarDir(o.schooljaar));
   installInterruptHandlers();
   const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m), name: o.shard ? `.leerplicht-shard-${o.shard.k}-of-${o.shard.n}.lock` : undefined });
-  const prev = o.force ? new Map() : previousOutputs(root, manifestName);
+  const prev = previousOutputs(root, manifestName);
   const keys = new Map<string, string>();
   let reused = 0;
   let tx: OutputTransaction;
@@ -175,7 +177,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     const addJob = async (job: PrintJob, rel: string, keyParts: unknown) => {
       const key = documentKey({ rel, colofon: stableColofon, ...(keyParts as object) });
       keys.set(rel, key);
-      const old = reusable(root, prev, rel, key);
+      const old = o.force ? undefined : reusable(root, prev, rel, key);
       if (old) {
         mkdirSync(path.dirname(tx.path(rel)), { recursive: true });
         copyFileSync(old, tx.path(rel));
@@ -193,7 +195,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       if (o.htmlDir) writeFileSync(path.join(o.htmlDir, `${slug(id)}.html`), html);
       return html;
     };
-    const narratives = openNarratives(config.regio.code, o.schooljaar);
+    const narratives = openNarratives(config.regio.code, o.schooljaar, o.narrativeRoot);
 
     if (reports.has('jaarverslag')) {
       const F = await Figures.load(db, `<${config.parameters.min_cel}`);
@@ -316,11 +318,23 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     return { root, outputs: committed.map((f) => path.join(root, f)), warnings, failed, failedChecks, reused, stages, load };
   } catch (e) {
     await tx.abort();
-    throw e;
+    throw outputError(e, root) ?? e;
   } finally {
     db.close();
     lock.release();
   }
+}
+
+/** A full, read-only or forbidden output folder, whether Node or DuckDB hit it, as one clear InputError. */
+function outputError(e: unknown, root: string): InputError | undefined {
+  const fromNode = outputProblem(e, root);
+  if (fromNode) return fromNode;
+  const msg = (e as Error)?.message ?? '';
+  const kind = /No space left|ENOSPC|Disk quota/i.test(msg) ? 'the disk is full'
+    : /Read-only file system|EROFS/i.test(msg) ? 'the file system is read-only'
+      : /Permission denied|EACCES/i.test(msg) ? 'permission denied' : undefined;
+  if (!kind || e instanceof InputError) return undefined;
+  return new InputError(`cannot write output: ${kind} while writing to ${root}. Nothing was published. Free some space or choose another output folder (--out), and run again.`);
 }
 
 async function fileSha256(file: string): Promise<string> {

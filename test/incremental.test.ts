@@ -1,0 +1,57 @@
+/** Incremental rebuilds and shards. */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build, shardOf } from '../pipeline/build.ts';
+import { loadConfig } from '../pipeline/config/load.ts';
+import { generateExtract } from '../pipeline/generate/index.ts';
+import { Progress } from '../pipeline/progress.ts';
+import { tempDir } from './helpers/extract-dir.ts';
+
+const config = loadConfig('west-brabant-west');
+const work = tempDir('lp-inc-');
+const extract = path.join(work, 'extract');
+const narrativeRoot = path.join(work, 'narratief');
+const out = path.join(work, 'out');
+const root = path.join(out, 'west-brabant-west/2024-2025');
+const opts = () => ({ extract, config, schooljaar: '2024/2025', out, narrativeRoot, progress: new Progress({ quiet: true }), datum: '2025-10-20', reports: ['jaarverslag' as const] });
+
+beforeAll(async () => {
+  await generateExtract({ config, seed: 5, out: extract, format: 'csv', extractdatum: '2025-10-15', personsPerCohort: 120 });
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('incremental rebuild', () => {
+  test('an unchanged build reuses every document; a changed narrative reprints only that gemeente', async () => {
+    const first = await build(opts());
+    expect(first.reused).toBe(0);
+    const pdf = (code: string) => first.outputs.find((f) => f.includes(`/${code}-`) && f.endsWith('.pdf'))!;
+    const before = readFileSync(pdf('0851'));
+
+    const second = await build(opts());
+    expect(second.reused).toBe(5);
+    expect(readFileSync(pdf('0851')).equals(before)).toBe(true);
+
+    mkdirSync(path.join(narrativeRoot, 'west-brabant-west/2024-2025/0748'), { recursive: true });
+    writeFileSync(path.join(narrativeRoot, 'west-brabant-west/2024-2025/0748/verlof.md'), 'Het verlof nam **toe**.\n');
+    const third = await build(opts());
+    expect(third.reused).toBe(4);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+    expect(manifest.documents_reused).toBe(4);
+
+    // --gemeente keeps the other gemeenten's files and manifest entries.
+    const fourth = await build({ ...opts(), gemeenten: ['0873'], force: true });
+    expect(fourth.reused).toBe(0);
+    const m4 = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+    expect(m4.outputs.filter((o: { file: string }) => o.file.endsWith('.pdf'))).toHaveLength(5);
+  }, 300_000);
+});
+
+describe('shards', () => {
+  test('--shard K/N splits the gemeenten deterministically and disjointly', () => {
+    const parts = [1, 2, 3].map((k) => shardOf(config.gemeenten, { k, n: 3 }).map((g) => g.code));
+    expect(parts.flat().sort()).toEqual(config.gemeenten.map((g) => g.code).sort());
+    expect(new Set(parts.flat()).size).toBe(config.gemeenten.length);
+    expect(parts).toEqual([1, 2, 3].map((k) => shardOf([...config.gemeenten].reverse(), { k, n: 3 }).map((g) => g.code)));
+  });
+});
