@@ -271,7 +271,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
           title,
           outFile: tx.path(rel),
           html: lazy(`rmc ${r.code}`, async () => {
-            const { samenvatting, chapters } = await rmcChapters(F, r, o.schooljaar, `<${config.parameters.min_cel}`);
+            const { samenvatting, chapters } = await rmcChapters(F, r, o.schooljaar, `<${config.parameters.min_cel}`, config.regio.naam);
             return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: o.schooljaar, samenvatting, chapters, definities: definitions('rmc'), colofon });
           }),
         }, rel, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => digests.get(c)) });

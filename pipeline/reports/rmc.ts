@@ -12,6 +12,8 @@ export interface RmcRegion {
   naam: string;
   gemeenten: { code: string; naam: string }[];
   contactgemeente?: { code: string; naam: string };
+  /** Number of gemeenten of the whole RMC region (reference data); more than `gemeenten` when partial. */
+  totaal: number;
 }
 
 /** The RMC regions a configuration's gemeenten belong to (usually one). */
@@ -20,7 +22,8 @@ export function rmcRegions(config: RegionConfig, rmcOf: Record<string, { code: s
   for (const g of config.gemeenten) {
     const r = rmcOf[g.code] ?? config.regio.rmc_regio;
     if (!r) continue;
-    if (!out.has(r.code)) out.set(r.code, { code: r.code, naam: r.naam, gemeenten: [] });
+    const totaal = Object.values(rmcOf).filter((x) => x.code === r.code).length;
+    if (!out.has(r.code)) out.set(r.code, { code: r.code, naam: r.naam, gemeenten: [], totaal });
     out.get(r.code)!.gemeenten.push({ code: g.code, naam: g.naam });
   }
   for (const r of out.values()) {
@@ -35,7 +38,7 @@ export function teljaarEinde(schooljaar: string): string {
   return `${Number(schooljaar.slice(5))}-10-01`;
 }
 
-export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, suppressedLabel: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
+export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, suppressedLabel: string, regioNaam: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
   const s: Scope = { gebied: { code: r.code, naam: `RMC-regio ${r.naam}` }, schooljaar, suppressedLabel };
   const areas = [...r.gemeenten, { code: r.code, naam: `RMC-regio ${r.naam}`, total: true }];
   const vsvBeschikbaar = F.has('RMC-VSV-NIEUW', r.code, schooljaar);
@@ -63,7 +66,7 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
     {
       id: 'regio',
       title: 'De regio',
-      intro: `RMC-regio ${r.naam} (${r.code}) bestaat in dit verslag uit ${r.gemeenten.length} gemeenten.${r.contactgemeente ? ` Contactgemeente is ${r.contactgemeente.naam}: zij ontvangt de rijksbijdrage en coördineert de RMC-functie.` : ''} Jongeren tellen mee voor de gemeente waar zij in de BRP stonden ingeschreven.`,
+      intro: `${r.gemeenten.length < r.totaal ? `Dit verslag beschrijft ${r.gemeenten.length} van de ${r.totaal} gemeenten van RMC-regio ${r.naam} (${r.code}): de gemeenten van regio ${regioNaam}. Waar "RMC-regio" staat, gaat het om het totaal van deze ${r.gemeenten.length} gemeenten, niet om de hele RMC-regio.` : `RMC-regio ${r.naam} (${r.code}) bestaat uit ${r.gemeenten.length} gemeenten.`}${r.contactgemeente ? ` Contactgemeente is ${r.contactgemeente.naam}: zij ontvangt de rijksbijdrage en coördineert de RMC-functie.` : ''} Jongeren tellen mee voor de gemeente waar zij in de BRP stonden ingeschreven.`,
       blocks: [
         byArea(F, schooljaar, {
           title: 'Deelnemende gemeenten',
