@@ -20,14 +20,17 @@ export function isValidBsn(raw: string): boolean {
 }
 
 /**
- * The same rule as a DuckDB macro, so the loader checks millions of rows in SQL.
+ * The same rule as a DuckDB macro, so the loader checks millions of rows in SQL. Integer arithmetic on the
+ * number (digit i = n // 10^(9-i) % 10) is much faster than nine substring casts.
  * `elfproef(s)` expects an already padded string.
  */
 export const ELFPROEF_MACRO = `
-CREATE OR REPLACE MACRO elfproef(s) AS (
-  regexp_full_match(s, '[0-9]{9}') AND s <> '000000000' AND (
-    9 * CAST(s[1] AS INTEGER) + 8 * CAST(s[2] AS INTEGER) + 7 * CAST(s[3] AS INTEGER)
-    + 6 * CAST(s[4] AS INTEGER) + 5 * CAST(s[5] AS INTEGER) + 4 * CAST(s[6] AS INTEGER)
-    + 3 * CAST(s[7] AS INTEGER) + 2 * CAST(s[8] AS INTEGER) - CAST(s[9] AS INTEGER)
+CREATE OR REPLACE MACRO elfproef_n(n) AS (
+  n > 0 AND (
+    9 * (n // 100000000 % 10) + 8 * (n // 10000000 % 10) + 7 * (n // 1000000 % 10) + 6 * (n // 100000 % 10)
+    + 5 * (n // 10000 % 10) + 4 * (n // 1000 % 10) + 3 * (n // 100 % 10) + 2 * (n // 10 % 10) - (n % 10)
   ) % 11 = 0
+);
+CREATE OR REPLACE MACRO elfproef(s) AS (
+  length(s) = 9 AND regexp_full_match(s, '[0-9]+') AND elfproef_n(CAST(s AS BIGINT))
 );`;

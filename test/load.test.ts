@@ -298,3 +298,21 @@ describe('CSV and Parquet', () => {
     expect((a.personen as unknown[]).length).toBe(2);
   });
 });
+
+describe('11-proef in dependent tables', () => {
+  test('a bsn in another table that is not in personen and fails the 11-proef says so', async () => {
+    const rows = {
+      personen: [{ bsn: P[0], geboortedatum: '2012-03-15', geslacht: 'V' }],
+      verblijfplaatsen: [{ bsn: '123456789', gemeentecode: '0392', van: '2012-03-15' }, { bsn: P[3], gemeentecode: '0392', van: '2012-03-15' }],
+    };
+    const dir = writeCsvExtract(tempDir(), rows);
+    dirs.push(dir);
+    const db = await Db.open({ threads: 1 });
+    const r = await loadExtract(db, dir);
+    db.close();
+    expect(r.rowErrors.map((e) => [e.rij, e.reden, e.waarde])).toEqual([
+      [2, 'BSN fails the 11-proef (or is not 8/9 digits)', 'invalid'],
+      [3, 'bsn not in personen', 'invalid'],
+    ]);
+  });
+});

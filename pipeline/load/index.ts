@@ -63,6 +63,8 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
   await db.run(LOAD_ERRORS_DDL);
   if (meta) {
     await db.run('INSERT INTO extract_meta VALUES (CAST($d AS DATE), $b)', { d: meta.extractdatum, b: meta.bron ?? null });
+    // A constant for the validation rules (a scalar subquery per row would be re-evaluated).
+    await db.run('SET VARIABLE extractdatum = (SELECT extractdatum FROM extract_meta)');
   }
 
   const readable: SourceFile[] = [];

@@ -12,6 +12,8 @@ export const LOAD_ERRORS_DDL = `CREATE OR REPLACE TABLE load_errors (
 
 const list = (xs: readonly string[]) => xs.map(sqlString).join(', ');
 
+const ELFPROEF_REASON = 'BSN fails the 11-proef (or is not 8/9 digits)';
+
 /** SQL expression: the bsn column padded from 8 to 9 digits. */
 export function normBsn(col: string): string {
   return `CASE WHEN regexp_full_match(${col}, '[0-9]{8}') THEN '0' || ${col} ELSE ${col} END`;
@@ -19,6 +21,8 @@ export function normBsn(col: string): string {
 
 // Strictly YYYY-MM-DD: DuckDB's cast alone would also accept other separators and shapes.
 const isDate = (c: string) => `(length(${c}) = 10 AND ${c}[5] = '-' AND ${c}[8] = '-' AND try_cast(${c} AS DATE) IS NOT NULL)`;
+/** A present date that is malformed or outside [1900-01-01, extract date]: one cast, for the fast pre-filter. */
+const badDate = (c: string) => `(${c} IS NOT NULL AND NOT coalesce(length(${c}) = 10 AND ${c}[5] = '-' AND ${c}[8] = '-' AND try_cast(${c} AS DATE) BETWEEN DATE '1900-01-01' AND getvariable('extractdatum'), false))`;
 
 interface Check {
   column: string;
@@ -26,6 +30,8 @@ interface Check {
   reason: string;
   /** Show the value in the report (false for personal data). */
   show: boolean;
+  /** A cheaper condition that is true whenever `condition` (or a sibling check of the column) is: used to pre-filter. */
+  filter?: string;
 }
 
 function columnChecks(c: Column): Check[] {
@@ -40,9 +46,9 @@ function columnChecks(c: Column): Check[] {
   const present = `${v} IS NOT NULL`;
   switch (c.type) {
     case 'date':
-      checks.push({ column: v, condition: `${present} AND NOT ${isDate(v)}`, reason: 'not a date (expected YYYY-MM-DD)', show });
-      checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) > (SELECT extractdatum FROM extract_meta)`, reason: 'date after the extract date', show });
-      checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) < DATE '1900-01-01'`, reason: 'date before 1900', show });
+      checks.push({ column: v, condition: `${present} AND NOT ${isDate(v)}`, reason: 'not a date (expected YYYY-MM-DD)', show, filter: badDate(v) });
+      checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) > getvariable('extractdatum')`, reason: 'date after the extract date', show, filter: 'false' });
+      checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) < DATE '1900-01-01'`, reason: 'date before 1900', show, filter: 'false' });
       break;
     case 'integer':
       checks.push({ column: v, condition: `${present} AND try_cast(${v} AS INTEGER) IS NULL`, reason: 'not a whole number', show });
@@ -57,9 +63,11 @@ function columnChecks(c: Column): Check[] {
   if (c.codes) {
     checks.push({ column: v, condition: `${present} AND ${v} NOT IN (${list(c.codes)})`, reason: `unknown code (allowed: ${c.codes.join(' ')})`, show });
   }
-  if (c.bsn) {
+  if (c.bsn && !c.references) {
+    // personen.bsn. Every other bsn must exist in personen, so it is checked there once; a dependent row
+    // whose bsn is not in personen is told whether it also fails the 11-proef (referenceRulesSql).
     // (raw bsn columns are already padded from 8 to 9 digits by the reader)
-    checks.push({ column: v, condition: `${present} AND NOT elfproef(${v})`, reason: 'BSN fails the 11-proef (or is not 8/9 digits)', show: false });
+    checks.push({ column: v, condition: `${present} AND NOT elfproef(${v})`, reason: ELFPROEF_REASON, show: false });
   }
   if (v === 'gemeentecode') {
     checks.push({ column: v, condition: `${present} AND NOT regexp_full_match(${v}, '[0-9]{4}')`, reason: 'gemeentecode is not a 4-digit CBS code', show });
@@ -93,7 +101,7 @@ SELECT ${sqlString(t.name)}, _row, e.kolom, e.waarde, e.reden
 FROM (
   SELECT _row, unnest(list_filter([${structs.join(',\n    ')}], x -> x IS NOT NULL)) AS e
   FROM raw_${t.name}
-  WHERE ${checks.map((ch) => `coalesce(${ch.condition}, false)`).join('\n     OR ')}
+  WHERE ${checks.map((ch) => `coalesce(${ch.filter ?? ch.condition}, false)`).filter((c) => c !== 'coalesce(false, false)').join('\n     OR ')}
 )`;
 }
 
@@ -121,11 +129,12 @@ export function referenceRulesSql(t: Table, mode: 'existence' | 'cascade'): stri
     const refCol = ref.columns.find((x) => x.name === c.references!.column)!;
     const here = `r.${c.name}`;
     const there = `p.${refCol.name}`;
-    const reason = mode === 'existence' ? `${c.name} not in ${ref.name}` : `refers to a rejected ${ref.name} row`;
+    const plain = sqlString(mode === 'existence' ? `${c.name} not in ${ref.name}` : `refers to a rejected ${ref.name} row`);
+    const reason = mode === 'existence' && c.bsn ? `CASE WHEN elfproef(r.${c.name}) THEN ${plain} ELSE ${sqlString(ELFPROEF_REASON)} END` : plain;
     const validOnly = mode === 'cascade' ? `AND p._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(ref.name)})` : '';
     const skipReported = mode === 'cascade' ? `AND r._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(t.name)})` : '';
     return `INSERT INTO load_errors
-SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`}, ${sqlString(reason)}
+SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`}, ${reason}
 FROM raw_${t.name} r
 WHERE r.${c.name} IS NOT NULL ${skipReported}
   AND NOT EXISTS (SELECT 1 FROM raw_${ref.name} p WHERE ${there} = ${here} ${validOnly})`;
