@@ -1,0 +1,43 @@
+-- indicators:
+--   - code: JV-THUIS
+--     label: Thuiszitters
+--     eenheid: personen
+--     tijdvak: schooljaar
+--     rapporten: [jaarverslag]
+--     parameters: [thuiszitter_definitie, av_min_dagen, zomervakantie_van, zomervakantie_tot_en_met]
+--     dimensies: [duur]
+--     definitie: >-
+--       Aantal leer- en kwalificatieplichtigen dat in het schooljaar thuiszat. Bij thuiszitter_definitie LRV:
+--       jongeren met een lopende melding van langdurig relatief verzuim (ingeschreven, maar meer dan vier weken
+--       niet op school). Bij LRV_AV (standaard, de definitie van OCW): daarbij ook de absoluut verzuimers
+--       (LT-AV-TOT: bij geen school ingeschreven en niet vrijgesteld). Gesplitst naar duur: ten hoogste drie
+--       maanden of langer dan drie maanden (de langste periode van de jongere telt).
+
+-- Event date (decides woongemeente): the first day of the episode within the schooljaar: for LRV the first
+-- absence day in the year (int_lrv_jaar.datum), for absoluut verzuim the spell's first telbare dag in the year
+-- (int_av_spells.datum). Both sets are exactly those of LT-LRV-* and LT-AV-TOT (in_beeld on that date).
+-- duur: '>3m' when any episode of the person in the gebied is longer than 3 months (LRV: the whole absence;
+-- absoluut verzuim: as LT-AV-3M), else '<=3m'; the two classes add up to the total (duur NULL).
+WITH episodes AS (
+  SELECT jaar, bsn, gemeentecode, regio, langer_dan_3m FROM int_lrv_jaar
+  UNION ALL
+  SELECT jaar, bsn, gemeentecode, regio, langer_dan_3m FROM int_av_spells
+  WHERE $thuiszitter_definitie = 'LRV_AV'
+), personen AS (
+  SELECT
+    jaar,
+    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    coalesce(gemeentecode, regio)                                         AS gebied,
+    bsn,
+    CASE WHEN bool_or(langer_dan_3m) THEN '>3m' ELSE '<=3m' END           AS duur
+  FROM episodes
+  GROUP BY jaar, bsn, GROUPING SETS ((gemeentecode), (regio))
+), resultaten AS (
+  SELECT 'JV-THUIS' AS indicator, jaar, gebiedsniveau, gebied, duur, count(*) AS waarde
+  FROM personen
+  GROUP BY jaar, gebiedsniveau, gebied, ROLLUP (duur)
+), cellen AS (
+  SELECT 'JV-THUIS' AS indicator, duur, 'personen' AS eenheid
+  FROM (VALUES ('<=3m'), ('>3m'), (NULL)) AS d(duur)
+)
+SELECT * FROM int_indicator_uitvoer('resultaten', 'cellen')

@@ -1,0 +1,63 @@
+-- Table macro that turns an indicator family's results into indicator_store rows, so every leerplicht
+-- indicator file ends the same way:   SELECT * FROM int_indicator_uitvoer('resultaten', 'cellen')
+--
+-- resultaten: the computed figures, columns indicator, jaar, gebiedsniveau, gebied, any of the breakdown
+--   columns (onderwijssoort leeftijd soort artikel beslisser besluit reden duur status; NULL = total over the
+--   dimension; missing columns are NULL) and waarde, optionally teller, noemer.
+-- cellen: the cells each indicator must have in every complete schooljaar and gebied (int_rapport_gebieden):
+--   indicator, the breakdown values, eenheid, optionally periode ('schooljaar', the default, or 'peildatum').
+--   A cell without a result is published as empty: waarde 0 for counts; for a median (eenheid dagen) waarde
+--   NULL and teller 0; for a rate (per_1000, procent) waarde NULL, teller 0, noemer 0.
+-- Results of incomplete schooljaren are dropped; results outside the listed cells are kept (never lost), but
+-- every indicator code needs at least one cel (its eenheid comes from there).
+CREATE OR REPLACE MACRO int_indicator_uitvoer(resultaten, cellen) AS TABLE
+WITH leeg AS (
+  SELECT
+    NULL::VARCHAR AS indicator, NULL::INTEGER AS jaar, NULL::VARCHAR AS gebiedsniveau, NULL::VARCHAR AS gebied,
+    NULL::VARCHAR AS onderwijssoort, NULL::INTEGER AS leeftijd, NULL::VARCHAR AS soort, NULL::VARCHAR AS artikel,
+    NULL::VARCHAR AS beslisser, NULL::VARCHAR AS besluit, NULL::VARCHAR AS reden, NULL::VARCHAR AS duur,
+    NULL::VARCHAR AS status, NULL::DOUBLE AS waarde, NULL::BIGINT AS teller, NULL::BIGINT AS noemer,
+    NULL::VARCHAR AS eenheid, NULL::VARCHAR AS periode
+  WHERE false
+), r AS (
+  SELECT * FROM leeg UNION ALL BY NAME SELECT * FROM query_table(resultaten)
+), c AS (
+  SELECT * FROM leeg UNION ALL BY NAME SELECT * FROM query_table(cellen)
+), per_indicator AS (
+  SELECT indicator, any_value(eenheid) AS eenheid, coalesce(any_value(periode), 'schooljaar') AS periode
+  FROM c GROUP BY indicator
+), raster AS (
+  SELECT c.* EXCLUDE (jaar, gebiedsniveau, gebied), g.jaar, g.gebiedsniveau, g.gebied
+  FROM c CROSS JOIN int_rapport_gebieden g
+), aangevuld AS (
+  SELECT indicator, jaar, gebiedsniveau, gebied, onderwijssoort, leeftijd, soort, artikel, beslisser, besluit,
+    reden, duur, status, waarde, teller, noemer
+  FROM r
+  UNION ALL
+  SELECT indicator, jaar, gebiedsniveau, gebied, onderwijssoort, leeftijd, soort, artikel, beslisser, besluit,
+    reden, duur, status,
+    CASE WHEN eenheid IN ('dagen', 'per_1000', 'procent') THEN NULL ELSE 0 END,
+    CASE WHEN eenheid IN ('dagen', 'per_1000', 'procent') THEN 0 END,
+    CASE WHEN eenheid IN ('per_1000', 'procent') THEN 0 END
+  FROM raster x
+  WHERE NOT EXISTS (
+    SELECT 1 FROM r
+    WHERE r.indicator = x.indicator AND r.jaar = x.jaar AND r.gebiedsniveau = x.gebiedsniveau AND r.gebied = x.gebied
+      AND r.onderwijssoort IS NOT DISTINCT FROM x.onderwijssoort AND r.leeftijd IS NOT DISTINCT FROM x.leeftijd
+      AND r.soort IS NOT DISTINCT FROM x.soort AND r.artikel IS NOT DISTINCT FROM x.artikel
+      AND r.beslisser IS NOT DISTINCT FROM x.beslisser AND r.besluit IS NOT DISTINCT FROM x.besluit
+      AND r.reden IS NOT DISTINCT FROM x.reden AND r.duur IS NOT DISTINCT FROM x.duur
+      AND r.status IS NOT DISTINCT FROM x.status)
+)
+SELECT
+  a.indicator,
+  g.schooljaar,
+  CASE WHEN p.periode = 'peildatum' THEN g.peildatum ELSE g.van END                      AS periode_van,
+  CASE WHEN p.periode = 'peildatum' THEN CAST(g.peildatum + 1 AS DATE) ELSE g.tot END  AS periode_tot,
+  a.gebiedsniveau, a.gebied,
+  a.onderwijssoort, a.leeftijd, a.soort, a.artikel, a.beslisser, a.besluit, a.reden, a.duur, a.status,
+  a.waarde, a.teller, a.noemer,
+  p.eenheid  -- NULL (an insert error) for an indicator without cellen: every code must be declared
+FROM aangevuld a
+JOIN int_rapport_gebieden g USING (jaar, gebiedsniveau, gebied)
+LEFT JOIN per_indicator p USING (indicator);

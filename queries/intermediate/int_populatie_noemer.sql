@@ -1,0 +1,10 @@
+-- The noemer of every per-1,000 leerplicht figure: leer- plus kwalificatieplichtigen resident on the peildatum
+-- (int_populatie), per schooljaar, per gemeente and for the region.
+CREATE OR REPLACE TABLE int_populatie_noemer AS
+SELECT
+  jaar,
+  CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+  coalesce(gemeentecode, regio) AS gebied,
+  CAST(sum(personen) AS BIGINT) AS noemer
+FROM int_populatie
+GROUP BY jaar, GROUPING SETS ((gemeentecode), (regio));
