@@ -167,8 +167,11 @@ print(len(rows))`, file]).toString().trim();
     const m = JSON.parse(readFileSync(path.join(outA, rel, 'manifest.json'), 'utf8'));
     expect(m.extract.files.map((f: { table: string }) => f.table)).toContain('personen');
     expect(m.extract.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    const pdfs = m.outputs.filter((o: { file: string }) => o.file.endsWith('.pdf'));
-    expect(pdfs).toHaveLength(2);
+    const pdfs = m.outputs.filter((o: { file: string }) => o.file.endsWith('.pdf')).map((o: { file: string }) => o.file);
+    // two jaarverslagen, two sign-off pages of the telling, and the RMC report of region 25
+    expect(pdfs.filter((f: string) => f.endsWith('jaarverslag-leerplicht.pdf'))).toHaveLength(2);
+    expect(pdfs.filter((f: string) => f.includes('ondertekening-vertrouwelijk'))).toHaveLength(2);
+    expect(pdfs.filter((f: string) => f.includes('rmc-effectrapportage'))).toHaveLength(1);
     for (const o of m.outputs) expect(statSync(path.join(outA, rel, o.file)).size).toBe(o.bytes);
     expect(m.config.parameters.min_cel).toBe(5);
     // (BSNs: checked for every output file, this one included, in the privacy test.)
