@@ -11,7 +11,6 @@ import { validateCommand } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
 export async function main(args: string[]): Promise<number> {
-  let usageError: string | undefined;
   const parser = yargs(args)
     .scriptName('leerplicht')
     .usage('$0 <command> [options]\n\nBuilds the statutory leerplicht/RMC reports of a regional office from its register extract.')
@@ -29,20 +28,18 @@ export async function main(args: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Every command has its own --help with examples. Docs: README.md.')
     .fail((msg, err) => {
+      // Throwing stops yargs from running the command with incomplete arguments.
       if (err) throw err;
-      usageError = msg;
+      throw new UsageError(msg);
     })
     .exitProcess(false);
   try {
     await parser.parseAsync();
-    if (usageError !== undefined) {
-      console.error(`${await parser.getHelp()}\n\n${usageError}`);
-      return 2;
-    }
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`Usage error: ${e.message}\nRun with --help for the options.`);
+      const command = args.find((a) => !a.startsWith('-')) ?? '';
+      console.error(`Usage error: ${e.message}\nRun \`leerplicht ${command ? `${command} ` : ''}--help\` for the options and examples.`);
       return 2;
     }
     if (e instanceof InputError) {

@@ -5,6 +5,7 @@
  * Persons older than 23 on the extract date are removed at load (processing agreement), with
  * everything that refers to them.
  */
+import { existsSync } from 'node:fs';
 import { ELFPROEF_MACRO } from '../bsn.ts';
 import { BOOLEAN_TRUE, type Column, TABLES } from '../contract.ts';
 import type { Db } from '../db.ts';
@@ -52,10 +53,14 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
     ok: false, files: [], fileProblems: [], errorCounts: {}, rowErrors: [], dropped: {}, over23: 0, loaded: {},
   };
   opts.onStage?.('read');
+  const { files, problems } = findSourceFiles(dir);
+  if (!existsSync(dir)) {
+    result.fileProblems.push(...problems);
+    return result;
+  }
   const { meta, problem } = readExtractMeta(dir);
   if (problem) result.fileProblems.push(problem);
   result.meta = meta;
-  const { files, problems } = findSourceFiles(dir);
   result.fileProblems.push(...problems);
 
   await db.run(ELFPROEF_MACRO);

@@ -53,6 +53,9 @@ export function readExtractMeta(dir: string): { meta?: ExtractMeta; problem?: Fi
 export function findSourceFiles(dir: string): { files: SourceFile[]; problems: FileProblem[] } {
   const files: SourceFile[] = [];
   const problems: FileProblem[] = [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { files, problems: [{ file: dir, reason: 'the extract folder does not exist (or is not a folder): check --extract' }] };
+  }
   for (const table of TABLES) {
     const candidates = (['csv', 'parquet'] as const)
       .map((format) => ({ format, file: path.join(dir, `${table.name}.${format}`) }))
