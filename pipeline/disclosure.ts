@@ -68,8 +68,11 @@ function primary(r: StoreRow, p: DisclosureParams): SuppressionReason | null {
 const dimKey = (r: StoreRow, skip?: string) =>
   DIMENSIONS.map((d) => (d === skip ? '*' : String(r[d] ?? '∅'))).join('|');
 
-/** Groups of cells that add up to a total: [total, ...members]. Only count cells take part. */
-function tables(rows: PublicRow[]): PublicRow[][] {
+/**
+ * Groups of cells that add up to a total: [total, ...members]. Only count cells take part.
+ * `rmcOf` maps a gemeentecode to its RMC region, so gemeenten are also checked against their RMC-region total.
+ */
+function tables(rows: PublicRow[], rmcOf: Record<string, string> = {}): PublicRow[][] {
   const groups = new Map<string, { total?: PublicRow; members: PublicRow[] }>();
   const add = (key: string, r: PublicRow, isTotal: boolean) => {
     let g = groups.get(key);
@@ -85,10 +88,12 @@ function tables(rows: PublicRow[]): PublicRow[][] {
       const key = `${base}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r, d)}|${d}`;
       add(key, r, r[d] === null);
     }
-    // Gemeenten against their region total (same breakdown cell).
+    // Gemeenten against their region total and their RMC-region total (same breakdown cell).
     if (r.gebiedsniveau === 'gemeente' || r.gebiedsniveau === 'regio') {
       add(`${base}|gebied|${dimKey(r)}`, r, r.gebiedsniveau === 'regio');
     }
+    const rmc = r.gebiedsniveau === 'rmc_regio' ? r.gebied : r.gebiedsniveau === 'gemeente' ? rmcOf[r.gebied] : undefined;
+    if (rmc) add(`${base}|rmc|${rmc}|${dimKey(r)}`, r, r.gebiedsniveau === 'rmc_regio');
   }
   const out: PublicRow[][] = [];
   for (const g of groups.values()) {
@@ -97,12 +102,12 @@ function tables(rows: PublicRow[]): PublicRow[][] {
   return out;
 }
 
-export function applyDisclosure(rows: StoreRow[], p: DisclosureParams): PublicRow[] {
+export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Record<string, string> = {}): PublicRow[] {
   const out: PublicRow[] = rows.map((r) => {
     const reason = primary(r, p);
     return { ...r, onderdrukt: reason !== null, reden_onderdrukking: reason };
   });
-  const groups = tables(out);
+  const groups = tables(out, rmcOf);
   for (let changed = true; changed; ) {
     changed = false;
     for (const cells of groups) {
@@ -129,7 +134,9 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
   // A fixed order makes the choice of secondary cells, and so every output, reproducible.
   const rows = await db.all<StoreRow>(`SELECT * FROM indicator_store ORDER BY indicator, schooljaar, gebiedsniveau, gebied,
     ${DIMENSIONS.map((d) => `${d} NULLS FIRST`).join(', ')}`);
-  const pub = applyDisclosure(rows, p);
+  const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
+    'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
+  const pub = applyDisclosure(rows, p, rmcOf);
   await db.run(`CREATE OR REPLACE TABLE disclosure_flags (
     indicator VARCHAR, schooljaar VARCHAR, gebiedsniveau VARCHAR, gebied VARCHAR, dims VARCHAR, reden VARCHAR)`);
   const flagged = pub.filter((r) => r.onderdrukt);

@@ -75,3 +75,25 @@ describe('secondary suppression', () => {
     expect(uurVo.reden_onderdrukking).toBe('secundair');
   });
 });
+
+describe('RMC-region totals', () => {
+  test('a suppressed gemeente that follows from its RMC-region total gets a second gemeente suppressed', () => {
+    const rows = applyDisclosure([
+      cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebiedsniveau: 'rmc_regio', gebied: '25', waarde: 30 }),
+      cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebied: '0392', waarde: 19 }),
+      cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebied: '0473', waarde: 4 }),
+      cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebied: '0375', waarde: 7 }),
+    ], P, { '0392': '25', '0473': '25', '0375': '25' });
+    expect(rows.filter((r) => r.onderdrukt).map((r) => [r.gebied, r.reden_onderdrukking])).toEqual([['0473', 'klein_aantal'], ['0375', 'secundair']]);
+  });
+});
+
+describe('what a hidden cell shows', () => {
+  test('"<5" only for a count of 1 to 4; "x" for a larger count hidden to protect another, or a rate or median', async () => {
+    const { suppressionMark } = await import('../pipeline/reports/figures.ts');
+    expect(suppressionMark({ eenheid: 'personen', reden_onderdrukking: 'klein_aantal' }, '<5')).toBe('<5');
+    expect(suppressionMark({ eenheid: 'personen', reden_onderdrukking: 'secundair' }, '<5')).toBe('x');
+    expect(suppressionMark({ eenheid: 'dagen', reden_onderdrukking: 'klein_aantal' }, '<5')).toBe('x');
+    expect(suppressionMark({ eenheid: 'per_1000', reden_onderdrukking: 'kleine_noemer' }, '<5')).toBe('x');
+  });
+});

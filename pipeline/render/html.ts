@@ -123,6 +123,13 @@ export function datum(value: unknown, stijl: 'lang' | 'kort' = 'lang'): string {
   return `${d} ${MAANDEN[m - 1]} ${y}`;
 }
 
+/** A month-day parameter ("10-01") in words: "1 oktober". */
+export function maanddag(value: unknown): string {
+  const m = /^(\d{2})-(\d{2})$/.exec(String(value));
+  if (!m) return String(value);
+  return `${Number(m[2])} ${MAANDEN[Number(m[1]) - 1]}`;
+}
+
 /** A published (possibly suppressed) number, as produced by the disclosure control. */
 export interface PublishedCell {
   value: number | null;
@@ -251,6 +258,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): nunjucks.Envir
   env.addFilter('aandeel', aandeel);
   env.addFilter('bedrag', bedrag);
   env.addFilter('datum', datum);
+  env.addFilter('maanddag', maanddag);
   env.addFilter('cel', cel);
   env.addFilter('markdown', markdown);
   env.addFilter('markdownInline', markdownInline);

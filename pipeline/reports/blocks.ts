@@ -4,7 +4,7 @@
  * Every report (jaarverslag, telling, RMC) is a list of chapters made of these blocks.
  */
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
-import { type Cell, type Dimension, type DimFilter, Figures } from './figures.ts';
+import { type Cell, type Dimension, type DimFilter, Figures, HIDDEN_MARK } from './figures.ts';
 import { label, ONDERWIJSSOORT_ORDER, shortLabel } from './labels.ts';
 
 /** The area a report is about and the area it is compared with. */
@@ -66,10 +66,11 @@ export async function trend(F: Figures, s: Scope, o: { code: string; title: stri
   const areas = [s.gebied, ...(s.vergelijk ? [s.vergelijk] : [])];
   const eenheid = firstUnit(F, o.code, areas.map((a) => a.code), o.dims);
   const rate = eenheid === 'per_1000' || eenheid === 'procent' || eenheid === 'dagen';
-  const series = areas.map((a) => ({
+  const cells = areas.map((a) => F.schooljaren.map((sj) => F.get(o.code, a.code, sj, o.dims)));
+  const series = areas.map((a, i) => ({
     label: a.naam,
-    points: F.schooljaren.map((sj) => {
-      const c = F.get(o.code, a.code, sj, o.dims);
+    points: F.schooljaren.map((sj, j) => {
+      const c = cells[i][j];
       return { schooljaar: sj, value: c.suppressed ? null : c.value, suppressed: c.suppressed };
     }),
   }));
@@ -78,9 +79,15 @@ export async function trend(F: Figures, s: Scope, o: { code: string; title: stri
     unit: o.unit ?? unitText(eenheid),
     series,
     mode: rate ? 'line' : 'small-multiples',
-    suppressedLabel: s.suppressedLabel,
+    suppressedLabel: markOf(cells.flat(), s.suppressedLabel),
   });
   return { kind: 'chart', title: o.title, note: o.note, chart };
+}
+
+/** The mark a chart prints for its hidden points: "<5" when every hidden point is a small count, else "x". */
+function markOf(cells: Cell[], smallCount: string): string {
+  const hidden = cells.filter((c) => c.suppressed);
+  return hidden.every((c) => c.label === smallCount) ? smallCount : HIDDEN_MARK;
 }
 
 function firstUnit(F: Figures, code: string, gebieden: string[], dims?: DimFilter): string {
@@ -121,7 +128,7 @@ export async function bars(F: Figures, s: Scope, o: { code: string; dim: Dimensi
     title: o.title,
     unit: unitText(cells.find((x) => x.cell.eenheid)?.cell.eenheid ?? ''),
     categories: cells.map(({ c, cell }) => ({ label: label(o.dim, c), value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed })),
-    suppressedLabel: s.suppressedLabel,
+    suppressedLabel: markOf(cells.map((x) => x.cell), s.suppressedLabel),
   });
   return { kind: 'chart', title: o.title, note: o.note, chart };
 }

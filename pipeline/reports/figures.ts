@@ -3,7 +3,7 @@
  * Reports only look figures up here; they never compute them.
  */
 import type { Db } from '../db.ts';
-import { DIMENSIONS, type PublicRow } from '../disclosure.ts';
+import { COUNT_UNITS, DIMENSIONS, type PublicRow } from '../disclosure.ts';
 
 export type Dimension = (typeof DIMENSIONS)[number];
 export type DimFilter = Partial<Record<Dimension, string | number | null>>;
@@ -17,6 +17,16 @@ export interface Cell {
   teller: number | null;
   noemer: number | null;
   eenheid: string;
+}
+
+/**
+ * What a hidden cell shows: "<5" only where the count really is 1–4; "x" where a larger count is hidden to
+ * protect another cell (secondary), or a rate or median rests on too few cases.
+ */
+export const HIDDEN_MARK = 'x';
+
+export function suppressionMark(r: Pick<PublicRow, 'eenheid' | 'reden_onderdrukking'>, smallCountLabel: string): string {
+  return r.reden_onderdrukking === 'klein_aantal' && COUNT_UNITS.has(r.eenheid) ? smallCountLabel : HIDDEN_MARK;
 }
 
 export const MISSING: Cell = { value: null, suppressed: false, label: '', teller: null, noemer: null, eenheid: '' };
@@ -49,7 +59,7 @@ export class Figures {
   get(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): Cell {
     const r = this.index.get(key(indicator, schooljaar, gebied, dims));
     if (!r) return MISSING;
-    return { value: r.waarde, suppressed: r.onderdrukt, label: this.suppressedLabel, teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
+    return { value: r.waarde, suppressed: r.onderdrukt, label: suppressionMark(r, this.suppressedLabel), teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
   }
 
   has(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): boolean {

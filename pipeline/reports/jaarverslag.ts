@@ -22,7 +22,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
         { code: 'LT-AV-TOT', label: 'Absoluut verzuimers' },
         { code: 'JV-AV-1000', label: 'Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen' },
         { code: 'LT-RV-TOT', label: 'Relatief verzuimers' },
-        { code: 'JV-RV-1000', label: 'Relatief verzuimers per 1.000' },
+        { code: 'JV-RV-1000', label: 'Relatief verzuimers per 1.000 leer- en kwalificatieplichtigen' },
         { code: 'LT-LUXE', label: 'Leerlingen met luxeverzuim' },
         { code: 'JV-THUIS', label: 'Thuiszitters' },
         { code: 'LT-PV-OUDERS', label: 'Processen-verbaal tegen ouders' },
@@ -130,7 +130,8 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
       title: 'Afhandeling en doorlooptijden',
       intro: 'Hoe meldingen zijn afgesloten, hoeveel er op 31 juli nog openstonden, en hoe lang de afhandeling duurde (mediaan: de helft van de meldingen was sneller afgehandeld).',
       blocks: [
-        breakdown(F, s, { code: 'JV-AFHANDELING', dim: 'reden', title: 'Afgesloten meldingen naar reden van afsluiting' }),
+        breakdown(F, s, { code: 'JV-AFHANDELING', dim: 'reden', fixed: { status: 'AFGESLOTEN' }, title: 'Afgesloten meldingen naar reden van afsluiting' }),
+        keyFigures(F, s, 'Meldingen die op 31 juli nog openstonden', [{ code: 'JV-AFHANDELING', label: 'Nog open op 31 juli', dims: { status: 'OPEN' } }]),
         breakdown(F, s, { code: 'JV-DOORLOOP', dim: 'soort', title: 'Doorlooptijd in dagen (mediaan) naar soort melding', total: false }),
         await trend(F, s, { code: 'JV-DOORLOOP', title: 'Doorlooptijd in dagen (mediaan), alle meldingen' }),
       ],

@@ -39,8 +39,11 @@ export function teljaarEinde(schooljaar: string): string {
 }
 
 export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, suppressedLabel: string, regioNaam: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
-  const s: Scope = { gebied: { code: r.code, naam: `RMC-regio ${r.naam}` }, schooljaar, suppressedLabel };
-  const areas = [...r.gemeenten, { code: r.code, naam: `RMC-regio ${r.naam}`, total: true }];
+  // When the office covers only part of the RMC region, its figures are the total of its own gemeenten: say so.
+  const partial = r.gemeenten.length < r.totaal;
+  const gebiedNaam = partial ? (r.gemeenten.length === 1 ? `${r.gemeenten[0].naam} (deel van RMC-regio ${r.naam})` : `Regio ${regioNaam} binnen RMC-regio ${r.naam}`) : `RMC-regio ${r.naam}`;
+  const s: Scope = { gebied: { code: r.code, naam: gebiedNaam }, schooljaar, suppressedLabel };
+  const areas = [...r.gemeenten, { code: r.code, naam: gebiedNaam, total: true }];
   const vsvBeschikbaar = F.has('RMC-VSV-NIEUW', r.code, schooljaar);
   const nietBeschikbaar = `De cijfers over nieuwe voortijdig schoolverlaters van teljaar ${schooljaar} zijn nog niet beschikbaar: het teljaar loopt tot 1 oktober ${schooljaar.slice(5)}; ze zijn beschikbaar vanaf ${teljaarEinde(schooljaar)} met een extract van na die datum.`;
 
@@ -66,7 +69,7 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
     {
       id: 'regio',
       title: 'De regio',
-      intro: `${r.gemeenten.length < r.totaal ? `Dit verslag beschrijft ${r.gemeenten.length} van de ${r.totaal} gemeenten van RMC-regio ${r.naam} (${r.code}): de gemeenten van regio ${regioNaam}. Waar "RMC-regio" staat, gaat het om het totaal van deze ${r.gemeenten.length} gemeenten, niet om de hele RMC-regio.` : `RMC-regio ${r.naam} (${r.code}) bestaat uit ${r.gemeenten.length} gemeenten.`}${r.contactgemeente ? ` Contactgemeente is ${r.contactgemeente.naam}: zij ontvangt de rijksbijdrage en coördineert de RMC-functie.` : ''} Jongeren tellen mee voor de gemeente waar zij in de BRP stonden ingeschreven.`,
+      intro: `${partial ? `Dit verslag beschrijft ${r.gemeenten.length === 1 ? `1 van de ${r.totaal} gemeenten` : `${r.gemeenten.length} van de ${r.totaal} gemeenten`} van RMC-regio ${r.naam} (${r.code}): ${r.gemeenten.length === 1 ? 'de gemeente' : 'de gemeenten'} van regio ${regioNaam}. De totalen gaan over ${r.gemeenten.length === 1 ? 'deze gemeente' : 'deze gemeenten'}, niet over de hele RMC-regio.` : `RMC-regio ${r.naam} (${r.code}) bestaat uit ${r.gemeenten.length} gemeenten.`}${r.contactgemeente ? ` Contactgemeente is ${r.contactgemeente.naam}: zij ontvangt de rijksbijdrage en coördineert de RMC-functie.` : ''} Jongeren tellen mee voor de gemeente waar zij in de BRP stonden ingeschreven.`,
       blocks: [
         byArea(F, schooljaar, {
           title: 'Deelnemende gemeenten',
@@ -84,7 +87,7 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
       title: 'Nieuwe voortijdig schoolverlaters',
       intro: `Een nieuwe voortijdig schoolverlater (DUO-definitie) stond op 1 oktober van het begin van het teljaar ingeschreven in het bekostigd voortgezet onderwijs, mbo of vavo, was toen 12 tot en met 21 jaar, en stond een jaar later nergens ingeschreven zonder een startkwalificatie te hebben, terwijl hij nog in Nederland woonde.${vsvBeschikbaar ? '' : ` ${nietBeschikbaar}`}`,
       blocks: [
-        await trend(F, s, { code: 'RMC-VSV-PCT', title: `Percentage nieuwe vsv'ers, RMC-regio ${r.naam}` }),
+        await trend(F, s, { code: 'RMC-VSV-PCT', title: `Percentage nieuwe vsv'ers, ${gebiedNaam}` }),
         byArea(F, schooljaar, {
           title: `Nieuwe vsv'ers per gemeente, teljaar ${schooljaar}`,
           areas,
