@@ -11,7 +11,7 @@ import type { RegionConfig } from './config/load.ts';
 import { Db } from './db.ts';
 import { publishIndicators } from './disclosure.ts';
 import { InputError } from './errors.ts';
-import { datasetSql, dictionaryRows, loadCatalogTable, toCsv, writeCsv, writeExcelCsv, writeParquet } from './export/dataset.ts';
+import { DATASET_ORDER, datasetSql, dictionaryRows, loadCatalogTable, toCsv, writeCsv, writeExcelCsv, writeParquet } from './export/dataset.ts';
 import { allRowErrors, loadExtract, type LoadResult } from './load/index.ts';
 import { formatProblems, rejectionCsv } from './load/report.ts';
 import { parseSchooljaar, runModel } from './model.ts';
@@ -153,7 +153,12 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       await runModel(db, { config, schooljaar: o.schooljaar, rmcRegio: rmcRegios() });
       await loadCatalogTable(db);
     });
-    const disclosure = await timed('disclosure control', () => publishIndicators(db, config.parameters));
+    const disclosure = await timed('disclosure control', async () => {
+      const r = await publishIndicators(db, config.parameters);
+      // The public dataset once, in its published order; every CSV of the build is a slice of it.
+      await db.run(`CREATE OR REPLACE TABLE dataset AS SELECT *, row_number() OVER (ORDER BY ${DATASET_ORDER}) AS volgorde FROM (${datasetSql()})`);
+      return r;
+    });
 
     const datum = o.datum ?? new Date().toISOString().slice(0, 10);
     const buildId = createHash('sha256').update(`${started.toISOString()}|${process.pid}|${o.extract}`).digest('hex').slice(0, 12);
@@ -201,7 +206,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       const F = await Figures.load(db, `<${config.parameters.min_cel}`);
       await timed('jaarverslag CSV', async () => {
         for (const g of selected) {
-          await writeCsv(db, datasetSql(`p.gebied IN ('${g.code}', (SELECT code FROM report_regio)) AND c.rapport LIKE '%jaarverslag%'`), tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.csv`));
+          await writeCsv(db, `SELECT * FROM dataset WHERE gebiedscode IN ('${g.code}', (SELECT code FROM report_regio)) AND rapport LIKE '%jaarverslag%'`, tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.csv`), 'volgorde');
         }
       });
       for (const g of selected) {
@@ -263,7 +268,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       for (const r of regions) {
         const dir = regions.length === 1 ? '' : `rmc/${r.code}-${slug(r.naam)}/`;
         const codes = [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => `'${c}'`).join(', ');
-        await timed(`rmc ${r.code} CSV`, () => writeCsv(db, datasetSql(`p.gebied IN (${codes}) AND c.rapport LIKE '%rmc%'`), tx.path(`${dir}rmc-effectrapportage.csv`)));
+        await timed(`rmc ${r.code} CSV`, () => writeCsv(db, `SELECT * FROM dataset WHERE gebiedscode IN (${codes}) AND rapport LIKE '%rmc%'`, tx.path(`${dir}rmc-effectrapportage.csv`), 'volgorde'));
         const title = `RMC effectrapportage ${o.schooljaar} – ${r.naam}`;
         const rel = `${dir}rmc-effectrapportage.pdf`;
         await addJob({
@@ -296,8 +301,8 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
 
     if (reports.has('data') && regionLevel) {
       await timed('export', async () => {
-        const select = datasetSql();
-        await writeCsv(db, select, tx.path('data/indicatoren.csv'));
+        const select = 'SELECT * EXCLUDE (volgorde) FROM dataset ORDER BY volgorde';
+        await writeCsv(db, 'SELECT * FROM dataset', tx.path('data/indicatoren.csv'), 'volgorde');
         await writeParquet(db, select, tx.path('data/indicatoren.parquet'));
         await writeExcelCsv(db, select, tx.path('data/indicatoren-excel.csv'));
         await tx.writeFile('data/indicatoren-woordenboek.csv', toCsv(dictionaryRows()));

@@ -73,13 +73,18 @@ export function datasetSql(where = 'TRUE'): string {
   LEFT JOIN report_gemeenten g ON p.gebiedsniveau = 'gemeente' AND g.gemeentecode = p.gebied
   LEFT JOIN (SELECT DISTINCT rmc_regio, rmc_regio_naam FROM report_gemeenten) r ON p.gebiedsniveau = 'rmc_regio' AND r.rmc_regio = p.gebied
   WHERE ${where}
-  ORDER BY p.indicator, p.schooljaar, p.gebiedsniveau, p.gebied, p.onderwijssoort NULLS FIRST, p.leeftijd NULLS FIRST,
-    p.soort NULLS FIRST, p.artikel NULLS FIRST, p.beslisser NULLS FIRST, p.besluit NULLS FIRST, p.reden NULLS FIRST,
-    p.duur NULLS FIRST, p.status NULLS FIRST`;
+  ORDER BY ${DATASET_ORDER}`;
 }
 
-export async function writeCsv(db: Db, select: string, file: string): Promise<void> {
-  await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
+/** The published order of the dataset's rows. */
+export const DATASET_ORDER = `indicator, schooljaar, gebiedsniveau, gebiedscode, onderwijssoort NULLS FIRST, leeftijd NULLS FIRST,
+    soort NULLS FIRST, artikel NULLS FIRST, beslisser NULLS FIRST, besluit NULLS FIRST, reden NULLS FIRST,
+    duur NULLS FIRST, status NULLS FIRST`;
+
+/** Writes a SELECT as RFC 4180 CSV; with `sortKey`, rows are written in that column's order and it is left out. */
+export async function writeCsv(db: Db, select: string, file: string, sortKey?: string): Promise<void> {
+  const body = sortKey ? `SELECT * EXCLUDE (${sortKey}) FROM (${select}) ORDER BY ${sortKey}` : select;
+  await db.run(`COPY (${body}) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
 }
 
 /** Excel-friendly copy: semicolon, decimal comma, UTF-8 BOM, same columns. */
