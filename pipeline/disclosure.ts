@@ -9,8 +9,8 @@
  * - Secondary: a suppressed cell that could be recovered from its row or column total gets a second
  *   cell suppressed. A "table" is a set of cells that add up to a total: cells that differ in exactly
  *   one breakdown dimension (the total has NULL there), and gemeenten against their region total.
- *   Repeated until no table has exactly one suppressed cell; the smallest published non-zero cell of
- *   the table is the one suppressed, so as little as possible is hidden.
+ *   Repeated (a worklist of tables whose cells changed) until no table has exactly one suppressed cell;
+ *   the smallest published non-zero cell of the table is the one suppressed, so as little is hidden as possible.
  */
 import type { Db } from './db.ts';
 
@@ -65,8 +65,15 @@ function primary(r: StoreRow, p: DisclosureParams): SuppressionReason | null {
   return null;
 }
 
-const dimKey = (r: StoreRow, skip?: string) =>
-  DIMENSIONS.map((d) => (d === skip ? '*' : String(r[d] ?? '∅'))).join('|');
+/** The row's breakdown cell as text ("PO|∅|…"); with `skip`, that dimension is a wildcard. Cached per row. */
+const dimParts = new WeakMap<StoreRow, string[]>();
+function dimKey(r: StoreRow, skip?: string): string {
+  let parts = dimParts.get(r);
+  if (!parts) dimParts.set(r, (parts = DIMENSIONS.map((d) => String(r[d] ?? '∅'))));
+  if (!skip) return parts.join('|');
+  const i = (DIMENSIONS as readonly string[]).indexOf(skip);
+  return [...parts.slice(0, i), '*', ...parts.slice(i + 1)].join('|');
+}
 
 /**
  * Groups of cells that add up to a total: [total, ...members]. Only count cells take part.
@@ -80,20 +87,28 @@ function tables(rows: PublicRow[], rmcOf: Record<string, string> = {}): PublicRo
     if (isTotal) g.total = r;
     else g.members.push(r);
   };
+  // Only the dimensions an indicator breaks down by can form tables (most use one or two of the nine).
+  const used = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let u = used.get(r.indicator);
+    if (!u) used.set(r.indicator, (u = new Set()));
+    for (const d of DIMENSIONS) if (r[d] !== null) u.add(d);
+  }
   for (const r of rows) {
     if (!COUNT_UNITS.has(r.eenheid)) continue;
     const base = `${r.indicator}|${r.schooljaar}|${r.eenheid}`;
+    const all = dimKey(r);
     // Along each breakdown dimension: the cell is a member where the dimension is set, the total where NULL.
-    for (const d of DIMENSIONS) {
+    for (const d of used.get(r.indicator)!) {
       const key = `${base}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r, d)}|${d}`;
       add(key, r, r[d] === null);
     }
     // Gemeenten against their region total and their RMC-region total (same breakdown cell).
     if (r.gebiedsniveau === 'gemeente' || r.gebiedsniveau === 'regio') {
-      add(`${base}|gebied|${dimKey(r)}`, r, r.gebiedsniveau === 'regio');
+      add(`${base}|gebied|${all}`, r, r.gebiedsniveau === 'regio');
     }
     const rmc = r.gebiedsniveau === 'rmc_regio' ? r.gebied : r.gebiedsniveau === 'gemeente' ? rmcOf[r.gebied] : undefined;
-    if (rmc) add(`${base}|rmc|${rmc}|${dimKey(r)}`, r, r.gebiedsniveau === 'rmc_regio');
+    if (rmc) add(`${base}|rmc|${rmc}|${all}`, r, r.gebiedsniveau === 'rmc_regio');
   }
   const out: PublicRow[][] = [];
   for (const g of groups.values()) {
@@ -103,23 +118,44 @@ function tables(rows: PublicRow[], rmcOf: Record<string, string> = {}): PublicRo
 }
 
 export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Record<string, string> = {}): PublicRow[] {
-  const out: PublicRow[] = rows.map((r) => {
+  // The rows are extended in place (they are read from the store for this purpose only).
+  const out = rows as PublicRow[];
+  for (const r of out) {
     const reason = primary(r, p);
-    return { ...r, onderdrukt: reason !== null, reden_onderdrukking: reason };
-  });
+    r.onderdrukt = reason !== null;
+    r.reden_onderdrukking = reason;
+  }
   const groups = tables(out, rmcOf);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const cells of groups) {
-      const suppressed = cells.filter((c) => c.onderdrukt);
-      if (suppressed.length !== 1) continue;
-      // Exactly one hidden cell: it follows from the others. Hide the smallest published non-zero member too.
-      const candidates = cells.slice(1).filter((c) => !c.onderdrukt && (c.waarde ?? 0) > 0);
-      if (candidates.length === 0) continue;
-      candidates.sort((a, b) => (a.waarde ?? 0) - (b.waarde ?? 0) || dimKey(a).localeCompare(dimKey(b)) || a.gebied.localeCompare(b.gebied));
-      candidates[0].onderdrukt = true;
-      candidates[0].reden_onderdrukking = 'secundair';
-      changed = true;
+  // Worklist: a table is (re)examined only when one of its cells was hidden, not in repeated full passes.
+  const groupsOf = new Map<PublicRow, number[]>();
+  groups.forEach((cells, i) => {
+    for (const c of cells) {
+      const list = groupsOf.get(c);
+      if (list) list.push(i);
+      else groupsOf.set(c, [i]);
+    }
+  });
+  const queue = groups.map((_, i) => groups.length - 1 - i); // popped in table order
+  const queued = new Uint8Array(groups.length).fill(1);
+  while (queue.length) {
+    const i = queue.pop()!;
+    queued[i] = 0;
+    const cells = groups[i];
+    let hidden = 0;
+    for (const c of cells) if (c.onderdrukt) hidden++;
+    if (hidden !== 1) continue;
+    // Exactly one hidden cell: it follows from the others. Hide the smallest published non-zero member too.
+    const candidates = cells.slice(1).filter((c) => !c.onderdrukt && (c.waarde ?? 0) > 0);
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => (a.waarde ?? 0) - (b.waarde ?? 0) || dimKey(a).localeCompare(dimKey(b)) || a.gebied.localeCompare(b.gebied));
+    const pick = candidates[0];
+    pick.onderdrukt = true;
+    pick.reden_onderdrukking = 'secundair';
+    for (const j of groupsOf.get(pick)!) {
+      if (!queued[j]) {
+        queued[j] = 1;
+        queue.push(j);
+      }
     }
   }
   return out;

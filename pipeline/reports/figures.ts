@@ -66,8 +66,20 @@ export class Figures {
     return this.index.has(key(indicator, schooljaar, gebied, dims));
   }
 
-  /** The values of one dimension present for an indicator (e.g. every soort of JV-RV-MELDINGEN). */
+  /**
+   * The values of one dimension present for an indicator (e.g. every soort of JV-RV-MELDINGEN), over all
+   * areas and years, so every document lists the same categories. Memoised: a national store is large.
+   */
   categories(indicator: string, dim: Dimension, fixed: DimFilter = {}): string[] {
+    const key = `${indicator}|${dim}|${JSON.stringify(fixed)}`;
+    let cached = this.categoryCache.get(key);
+    if (!cached) this.categoryCache.set(key, (cached = this.findCategories(indicator, dim, fixed)));
+    return cached;
+  }
+
+  private readonly categoryCache = new Map<string, string[]>();
+
+  private findCategories(indicator: string, dim: Dimension, fixed: DimFilter): string[] {
     const out = new Set<string>();
     for (const r of this.index.values()) {
       if (r.indicator !== indicator || r[dim] === null) continue;
