@@ -4,9 +4,10 @@
 -- change from LP to KP gives adjacent rows (int_av_spells merges them). Keyed by pid (int_woonperiodes).
 CREATE OR REPLACE TABLE int_in_beeld AS
 SELECT
-  w.pid, w.gemeentecode, w.regio, l.plicht, l.geboortedatum,
-  greatest(w.van, l.van) AS van,
-  least(w.tot, l.tot)    AS tot
+  w.pid, w.gemeentecode, w.regio, x.plicht, l.geboortedatum,
+  greatest(w.van, x.van) AS van,
+  least(w.tot, x.tot)    AS tot
 FROM int_woonperiodes w
-JOIN int_leerplicht_perioden l ON l.pid = w.pid AND l.van < w.tot AND l.tot > w.van
-WHERE w.in_rapport;
+JOIN int_leerplicht_perioden l ON l.pid = w.pid AND l.lp_van < w.tot AND greatest(l.lp_tot, l.kp_tot) > w.van
+CROSS JOIN LATERAL (VALUES ('LP', l.lp_van, l.lp_tot), ('KP', l.kp_van, l.kp_tot)) AS x(plicht, van, tot)
+WHERE w.in_rapport AND x.tot > x.van AND x.van < w.tot AND x.tot > w.van;

@@ -11,12 +11,18 @@
 -- up to the start of the next one. Only persons with overlapping enrollments go through the general
 -- construction (elementary periods between all start and end dates). Keyed by pid (int_woonperiodes).
 CREATE OR REPLACE TABLE int_onderwijssoort_tijdlijn AS
-WITH i AS (
-  SELECT CAST(i.bsn AS INTEGER) AS pid, i.inschrijving_id, i.van, coalesce(i.tot, DATE '9999-12-31') AS tot, b.bucket,
-    lead(i.van, 1, DATE '9999-12-31') OVER (PARTITION BY pid ORDER BY i.van) AS volgende_van
+WITH g AS (
+  -- one global sort by (pid, van) is cheaper than a window partitioned into millions of persons
+  SELECT CAST(i.bsn AS INTEGER) AS pid, i.van, coalesce(i.tot, DATE '9999-12-31') AS tot, b.bucket,
+    lead(i.van) OVER (ORDER BY pid, i.van)             AS lead_van,
+    lead(CAST(i.bsn AS INTEGER)) OVER (ORDER BY pid, i.van) AS lead_pid
   FROM stg_inschrijvingen i
   JOIN int_onderwijssoort_buckets b ON b.onderwijssoort = i.onderwijssoort
   WHERE coalesce(i.tot, DATE '9999-12-31') > i.van
+), i AS (
+  SELECT pid, van, tot, bucket,
+    CASE WHEN lead_pid = pid THEN lead_van ELSE DATE '9999-12-31' END AS volgende_van
+  FROM g
 ), overlappend AS (
   -- in start order, two enrollments overlap somewhere iff some enrollment ends after the next one starts
   SELECT DISTINCT pid FROM i WHERE tot > volgende_van
@@ -24,7 +30,11 @@ WITH i AS (
   SELECT i.pid, i.van, i.volgende_van AS tot, i.bucket
   FROM i ANTI JOIN overlappend o ON o.pid = i.pid
 ), ov AS (
-  SELECT i.* FROM i SEMI JOIN overlappend o ON o.pid = i.pid
+  SELECT o.pid, i.inschrijving_id, i.van, coalesce(i.tot, DATE '9999-12-31') AS tot, b.bucket
+  FROM stg_inschrijvingen i
+  JOIN int_onderwijssoort_buckets b ON b.onderwijssoort = i.onderwijssoort
+  JOIN overlappend o ON o.pid = CAST(i.bsn AS INTEGER)
+  WHERE coalesce(i.tot, DATE '9999-12-31') > i.van
 ), grenzen AS (
   SELECT pid, van AS d FROM ov
   UNION

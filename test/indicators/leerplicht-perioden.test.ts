@@ -94,9 +94,12 @@ describe('leerplicht predicates', () => {
   afterAll(() => db.close());
 
   it('leerplicht and kwalificatieplicht periods', async () => {
-    // int_* models are keyed by pid, the bsn as an integer
-    const got = await db.all<{ bsn: string; plicht: string; van: string; tot: string }>(
-      "SELECT lpad(CAST(pid AS VARCHAR), 9, '0') AS bsn, plicht, van, tot FROM int_leerplicht_perioden ORDER BY pid, van");
+    // int_* models are keyed by pid, the bsn as an integer; an empty period has tot <= van
+    const got = await db.all<{ bsn: string; plicht: string; van: string; tot: string }>(`
+      SELECT lpad(CAST(pid AS VARCHAR), 9, '0') AS bsn, plicht, van, tot
+      FROM int_leerplicht_perioden,
+        LATERAL (VALUES ('LP', lp_van, lp_tot), ('KP', kp_van, kp_tot)) AS x(plicht, van, tot)
+      WHERE tot > van ORDER BY pid, van`);
     const of = (bsn: string) => got.filter((r) => r.bsn === bsn).map((r) => [r.plicht, r.van, r.tot]);
     expect(of(A)).toEqual([['LP', '2024-04-01', '2035-08-01'], ['KP', '2035-08-01', '2037-03-01']]);
     expect(of(B)).toEqual([['LP', '2024-04-01', '2035-08-01'], ['KP', '2035-08-01', '2037-03-31']]);

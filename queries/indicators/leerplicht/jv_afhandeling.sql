@@ -20,9 +20,9 @@
 --     parameters: []
 --     dimensies: [soort]
 --     definitie: >-
---       Mediaan van het aantal dagen tussen de meldingsdatum en de datum van afsluiting, over de meldingen die in
---       het schooljaar zijn afgesloten, naar soort melding en voor alle soorten samen. De teller is het aantal
---       meldingen waarover de mediaan is berekend.
+--       Mediaan van het aantal dagen tussen de meldingsdatum en de datum van afsluiting, over de meldingen die
+--       in het schooljaar zijn afgesloten, naar soort melding en voor alle soorten samen. De teller is het
+--       aantal meldingen waarover de mediaan is berekend.
 
 -- Event date (decides woongemeente): datum_afsluiting for closed meldingen (JV-AFHANDELING AFGESLOTEN and
 -- JV-DOORLOOP share this set); 31 July (the last day of the schooljaar) for the stock of open meldingen.

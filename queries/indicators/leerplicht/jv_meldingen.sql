@@ -8,8 +8,8 @@
 --     dimensies: [soort, onderwijssoort]
 --     definitie: >-
 --       Aantal verzuimmeldingen met een meldingsdatum in het schooljaar, naar soort melding (16 uur in 4 weken,
---       langdurig relatief verzuim, luxeverzuim, signaalverzuim, 18-plus, overig) en naar het onderwijstype op de
---       meldingsdatum. Ingetrokken meldingen tellen niet. Geteld voor de gemeente waar de jongere op de
+--       langdurig relatief verzuim, luxeverzuim, signaalverzuim, 18-plus, overig) en naar het onderwijstype op
+--       de meldingsdatum. Ingetrokken meldingen tellen niet. Geteld voor de gemeente waar de jongere op de
 --       meldingsdatum woonde.
 --   - code: JV-RV-LEERLINGEN
 --     label: Leerlingen met een verzuimmelding

@@ -7,9 +7,9 @@
 --     parameters: [peildatum]
 --     dimensies: [leeftijd, onderwijssoort]
 --     definitie: >-
---       Aantal leerplichtigen dat op de peildatum in de gemeente woonde: kinderen vanaf de eerste dag van de maand
---       na hun vijfde verjaardag tot en met 31 juli van het schooljaar waarin zij 16 worden. Naar leeftijd en
---       naar het onderwijstype van hun inschrijving op de peildatum (of de laatste inschrijving daarvoor).
+--       Aantal leerplichtigen dat op de peildatum in de gemeente woonde: kinderen vanaf de eerste dag van de
+--       maand na hun vijfde verjaardag tot en met 31 juli van het schooljaar waarin zij 16 worden. Naar leeftijd
+--       en naar het onderwijstype van hun inschrijving op de peildatum (of de laatste inschrijving daarvoor).
 --   - code: JV-POP-KP
 --     label: Kwalificatieplichtigen
 --     eenheid: personen

@@ -7,10 +7,10 @@
 --     parameters: []
 --     dimensies: [artikel, beslisser, besluit]
 --     definitie: >-
---       Aantal aanvragen voor verlof waarover in het schooljaar is beslist, naar artikel (13a vakantieverlof,
---       14 gewichtige omstandigheden), naar wie besliste (de school of de leerplichtambtenaar) en naar besluit
---       (toegekend of afgewezen), met alle subtotalen. Geteld voor de gemeente waar de jongere op de datum van het
---       besluit woonde.
+--       Aantal aanvragen voor verlof waarover in het schooljaar is beslist, naar artikel (13a vakantieverlof, 14
+--       gewichtige omstandigheden), naar wie besliste (de school of de leerplichtambtenaar) en naar besluit
+--       (toegekend of afgewezen), met alle subtotalen. Geteld voor de gemeente waar de jongere op de datum van
+--       het besluit woonde.
 --   - code: JV-VERLOF-BEZWAAR
 --     label: Verlofaanvragen met bezwaar
 --     eenheid: aanvragen
@@ -19,8 +19,8 @@
 --     parameters: []
 --     dimensies: [artikel, beslisser, besluit]
 --     definitie: >-
---       Van de verlofaanvragen waarover in het schooljaar is beslist (JV-VERLOF): het aantal waartegen bezwaar is
---       gemaakt, met dezelfde indeling.
+--       Van de verlofaanvragen waarover in het schooljaar is beslist (JV-VERLOF): het aantal waartegen bezwaar
+--       is gemaakt, met dezelfde indeling.
 
 -- Event date (decides woongemeente): datum_besluit. Every combination of artikel × beslisser × besluit and
 -- every subtotal (CUBE; NULL = total over that dimension).

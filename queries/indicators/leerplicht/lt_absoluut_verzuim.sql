@@ -23,7 +23,8 @@
 --     definitie: >-
 --       Van de absoluut verzuimers (LT-AV-TOT): zij van wie een periode zonder school langer dan drie maanden
 --       duurde, gerekend vanaf de eerste getelde dag tot het einde van de periode (ook als die periode vóór het
---       schooljaar begon of erna doorliep; een lopende periode telt tot de extractdatum).
+--       schooljaar begon of erna doorliep; een lopende periode telt tot de extractdatum). Gemeente en
+--       onderwijstype als bij LT-AV-TOT.
 --   - code: LT-AV-OPGELOST
 --     label: Absoluut verzuim opgelost
 --     eenheid: personen
@@ -34,7 +35,8 @@
 --     definitie: >-
 --       Van de absoluut verzuimers (LT-AV-TOT): zij van wie de laatste periode zonder school in het schooljaar
 --       vóór het einde van het schooljaar eindigde doordat de jongere weer werd ingeschreven of een vrijstelling
---       kreeg (niet door verhuizing, 18 jaar worden, een startkwalificatie of overlijden).
+--       kreeg (niet door verhuizing, 18 jaar worden, een startkwalificatie of overlijden). Gemeente en
+--       onderwijstype als bij LT-AV-TOT.
 --   - code: JV-AV-1000
 --     label: Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen
 --     eenheid: per_1000

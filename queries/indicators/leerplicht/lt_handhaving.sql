@@ -7,8 +7,9 @@
 --     parameters: []
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Aantal processen-verbaal dat de leerplichtambtenaar in het schooljaar tegen ouders of verzorgers opmaakte
---       (acties, geen personen), geteld voor de gemeente waar de jongere op de datum van het proces-verbaal woonde.
+--       Aantal processen-verbaal dat de leerplichtambtenaar in het schooljaar tegen ouders of verzorgers
+--       opmaakte (acties, geen personen), geteld voor de gemeente waar de jongere op de datum van het
+--       proces-verbaal woonde, naar het onderwijstype op die datum.
 --   - code: LT-PV-JONGERE
 --     label: Processen-verbaal tegen jongeren
 --     eenheid: acties
@@ -18,7 +19,8 @@
 --     dimensies: [onderwijssoort]
 --     definitie: >-
 --       Aantal processen-verbaal dat de leerplichtambtenaar in het schooljaar tegen de jongere zelf opmaakte
---       (acties, geen personen), geteld voor de gemeente waar de jongere op de datum van het proces-verbaal woonde.
+--       (acties, geen personen), geteld voor de gemeente waar de jongere op de datum van het proces-verbaal
+--       woonde, naar het onderwijstype op die datum.
 --   - code: LT-HALT
 --     label: Verwijzingen naar Halt
 --     eenheid: acties
@@ -28,7 +30,8 @@
 --     dimensies: [onderwijssoort]
 --     definitie: >-
 --       Aantal verwijzingen naar Halt (voor jongeren van 12 tot 18 jaar) in het schooljaar (acties, geen
---       personen), geteld voor de gemeente waar de jongere op de datum van de verwijzing woonde.
+--       personen), geteld voor de gemeente waar de jongere op de datum van de verwijzing woonde, naar het
+--       onderwijstype op die datum.
 
 -- Event date (decides woongemeente and onderwijssoort bucket): the action's own date (int_zaakacties.datum).
 -- Actions, not persons: the region figure is the sum of its gemeenten.

@@ -19,8 +19,9 @@
 --     parameters: []
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Van de relatief verzuimers (LT-RV-TOT): zij over wie in het schooljaar ten minste twee meldingen van
---       16 uur verzuim in 4 weken zijn gedaan.
+--       Van de relatief verzuimers (LT-RV-TOT): zij over wie in het schooljaar ten minste twee meldingen van 16
+--       uur verzuim in 4 weken zijn gedaan (in de regiototaal: in de hele regio). Gemeente en onderwijstype als
+--       bij LT-RV-TOT.
 --   - code: LT-LUXE
 --     label: Luxeverzuimers
 --     eenheid: personen
@@ -30,7 +31,8 @@
 --     dimensies: [onderwijssoort]
 --     definitie: >-
 --       Aantal leer- en kwalificatieplichtigen met minstens één melding van luxeverzuim (op vakantie zonder
---       verlof) in het schooljaar, ongeacht het aantal uren; ingetrokken meldingen tellen niet.
+--       verlof) in het schooljaar, ongeacht het aantal uren; ingetrokken meldingen tellen niet. Geteld voor de
+--       woongemeente op de meldingsdatum en het onderwijstype op de datum van de eerste luxemelding.
 --   - code: LT-LRV-START
 --     label: Langdurig relatief verzuimers op 1 augustus
 --     eenheid: personen
@@ -41,7 +43,7 @@
 --     definitie: >-
 --       Aantal leer- en kwalificatieplichtigen met een melding van langdurig relatief verzuim (meer dan vier
 --       weken) waarvan het verzuim vóór 1 augustus begon en op 1 augustus nog liep: de beginstand van het
---       schooljaar. Geteld voor de woongemeente op 1 augustus.
+--       schooljaar. Geteld voor de woongemeente en het onderwijstype op 1 augustus.
 --   - code: LT-LRV-NIEUW
 --     label: Nieuwe langdurig relatief verzuimers
 --     eenheid: personen
@@ -52,7 +54,7 @@
 --     definitie: >-
 --       Aantal leer- en kwalificatieplichtigen met een melding van langdurig relatief verzuim waarvan het
 --       verzuim in het schooljaar begon, zonder de jongeren die al in de beginstand (LT-LRV-START) zitten.
---       Geteld voor de woongemeente op de eerste verzuimdag.
+--       Geteld voor de woongemeente en het onderwijstype op de eerste verzuimdag.
 --   - code: LT-LRV-3M
 --     label: Langdurig relatief verzuimers langer dan 3 maanden
 --     eenheid: personen
@@ -62,7 +64,8 @@
 --     dimensies: [onderwijssoort]
 --     definitie: >-
 --       Aantal leer- en kwalificatieplichtigen met langdurig relatief verzuim dat langer dan drie maanden duurde
---       (een lopend verzuim telt tot de extractdatum) en dat (deels) in het schooljaar viel.
+--       (een lopend verzuim telt tot de extractdatum) en dat (deels) in het schooljaar viel. Geteld voor de
+--       woongemeente en het onderwijstype op de eerste verzuimdag binnen het schooljaar.
 --   - code: JV-RV-1000
 --     label: Relatief verzuimers per 1.000 leer- en kwalificatieplichtigen
 --     eenheid: per_1000
@@ -71,8 +74,8 @@
 --     parameters: [peildatum]
 --     dimensies: []
 --     definitie: >-
---       Het aantal relatief verzuimers (LT-RV-TOT, teller) per 1.000 leerplichtigen en kwalificatieplichtigen die
---       op de peildatum in de gemeente woonden (noemer).
+--       Het aantal relatief verzuimers (LT-RV-TOT, teller) per 1.000 leerplichtigen en kwalificatieplichtigen
+--       die op de peildatum in de gemeente woonden (noemer).
 
 -- Every person here is in_beeld (leer- or kwalificatieplichtig, alive, resident in a report gemeente) on the
 -- event date, which decides the woongemeente and the onderwijssoort bucket:

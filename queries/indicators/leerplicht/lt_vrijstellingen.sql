@@ -11,7 +11,7 @@
 --       programma in plaats van het volledige onderwijs op school) die op 1 augustus gold (geteld voor de
 --       woongemeente op 1 augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar
 --       inging of werd toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling
---       gold).
+--       gold). Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-3B
 --     label: Vervangende leerplicht artikel 3b
 --     eenheid: personen
@@ -24,7 +24,7 @@
 --       programma in plaats van het volledige onderwijs op school) die op 1 augustus gold (geteld voor de
 --       woongemeente op 1 augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar
 --       inging of werd toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling
---       gold).
+--       gold). Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-5A
 --     label: Vrijstelling artikel 5a
 --     eenheid: personen
@@ -37,6 +37,7 @@
 --       geschikt om tot een school te worden toegelaten) die op 1 augustus gold (geteld voor de woongemeente op
 --       1 augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar inging of werd
 --       toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
+--       Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-5B
 --     label: Vrijstelling artikel 5b
 --     eenheid: personen
@@ -49,6 +50,7 @@
 --       van het onderwijs op alle scholen in de buurt) die op 1 augustus gold (geteld voor de woongemeente op 1
 --       augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar inging of werd
 --       toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
+--       Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-5C
 --     label: Vrijstelling artikel 5c
 --     eenheid: personen
@@ -60,7 +62,8 @@
 --       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5c (ingeschreven bij een school in
 --       het buitenland) die op 1 augustus gold (geteld voor de woongemeente op 1 augustus), plus de jongeren bij
 --       wie zo'n vrijstelling in de loop van het schooljaar inging of werd toegekend (geteld voor de
---       woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
+--       woongemeente op de eerste dag waarop de toegekende vrijstelling gold). Onderwijstype: dat van de
+--       (laatste) inschrijving op die dag.
 --   - code: LT-VR-5A_TREKKEND
 --     label: Vrijstelling artikel 5a, trekkend bestaan
 --     eenheid: personen
@@ -73,6 +76,7 @@
 --       trekkend bestaan (binnenvaart, kermis, circus) die op 1 augustus gold (geteld voor de woongemeente op 1
 --       augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar inging of werd
 --       toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
+--       Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-15
 --     label: Vrijstelling artikel 15
 --     eenheid: personen
@@ -85,6 +89,7 @@
 --       ander onderwijsprogramma dat voldoende voorbereidt) die op 1 augustus gold (geteld voor de woongemeente
 --       op 1 augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar inging of werd
 --       toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
+--       Onderwijstype: dat van de (laatste) inschrijving op die dag.
 
 -- One query for all seven artikelen (the code is 'LT-VR-' || artikel). Event date (decides woongemeente and
 -- onderwijssoort bucket): the first day within the schooljaar on which the vrijstelling is both decided and
