@@ -265,10 +265,11 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     if (reports.has('rmc') && regionLevel) {
       const F = await Figures.load(db, `<${config.parameters.min_cel}`);
       const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selected.some((x) => x.code === g.code)));
+      const rmcCsv: StageMetrics[] = [];
       for (const r of regions) {
         const dir = regions.length === 1 ? '' : `rmc/${r.code}-${slug(r.naam)}/`;
         const codes = [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => `'${c}'`).join(', ');
-        await timed(`rmc ${r.code} CSV`, () => writeCsv(db, `SELECT * FROM dataset WHERE gebiedscode IN (${codes}) AND rapport LIKE '%rmc%'`, tx.path(`${dir}rmc-effectrapportage.csv`), 'volgorde'));
+        await measure('rmc CSV', () => writeCsv(db, `SELECT * FROM dataset WHERE gebiedscode IN (${codes}) AND rapport LIKE '%rmc%'`, tx.path(`${dir}rmc-effectrapportage.csv`), 'volgorde'), rmcCsv);
         const title = `RMC effectrapportage ${o.schooljaar} – ${r.naam}`;
         const rel = `${dir}rmc-effectrapportage.pdf`;
         await addJob({
@@ -281,6 +282,10 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
           }),
         }, rel, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => digests.get(c)) });
       }
+      stages.push({
+        name: 'rmc CSV', ms: rmcCsv.reduce((a, x) => a + x.ms, 0), cpuMs: rmcCsv.reduce((a, x) => a + x.cpuMs, 0),
+        peakRssMb: Math.max(0, ...rmcCsv.map((x) => x.peakRssMb)),
+      });
     }
 
     if (jobs.length && o.pdf !== false) {
