@@ -35,29 +35,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../pipeline/db.ts';
-import { buildFixture, P } from '../helpers/fixture.ts';
+import { buildFixture, cel, FIXTURE_TIMEOUT, P, waarde } from '../helpers/fixture.ts';
 
-/** A build takes well under a second on an idle machine; generous for a busy one. */
-const BUILD_TIMEOUT = 60_000;
-
-const DIMS = ['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status'] as const;
-type Cel = Partial<Record<(typeof DIMS)[number], string | number>> & { gebied?: string; schooljaar?: string };
-
-/** The one store row of an indicator cell (dimensions not given are NULL = total). */
-async function cel(db: Db, indicator: string, c: Cel = {}) {
-  const gebied = c.gebied ?? '0392';
-  const where = DIMS.map((d) => (c[d] === undefined ? `${d} IS NULL` : `${d} = $${d}`));
-  const params: Record<string, string | number> = {
-    indicator, schooljaar: c.schooljaar ?? '2024/2025', gebied,
-    niveau: gebied === 'testregio' ? 'regio' : 'gemeente',
-  };
-  for (const d of DIMS) if (c[d] !== undefined) params[d] = c[d]!;
-  return db.one<{ waarde: number | null; teller: number | null; noemer: number | null }>(
-    `SELECT waarde, teller, noemer FROM indicator_store
-     WHERE indicator = $indicator AND schooljaar = $schooljaar AND gebiedsniveau = $niveau AND gebied = $gebied
-       AND ${where.join(' AND ')}`, params);
-}
-const waarde = async (db: Db, indicator: string, c: Cel = {}) => (await cel(db, indicator, c)).waarde;
 
 const [P0, P1, P1b, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11, P12] = P;
 const LP = '2012-05-10';
@@ -108,7 +87,7 @@ describe('absoluut verzuim, av_min_dagen 1', () => {
   let db: Db;
   beforeAll(async () => {
     db = await buildFixture(rows);
-  }, BUILD_TIMEOUT);
+  }, FIXTURE_TIMEOUT);
   afterAll(() => db.close());
 
   it('spells are maximal intervals outside enrollments and vrijstellingen', async () => {
@@ -186,7 +165,7 @@ describe('absoluut verzuim, av_min_dagen 5', () => {
   let db: Db;
   beforeAll(async () => {
     db = await buildFixture(rows, { parameters: { av_min_dagen: 5 } });
-  }, BUILD_TIMEOUT);
+  }, FIXTURE_TIMEOUT);
   afterAll(() => db.close());
 
   it('short gaps are no absoluut verzuim', async () => {
