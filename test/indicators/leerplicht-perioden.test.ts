@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../pipeline/db.ts';
-import { buildFixture, cel, FIXTURE_TIMEOUT, P, waarde } from '../helpers/fixture.ts';
+import { buildFixture, FIXTURE_TIMEOUT, P, waarde } from '../helpers/fixture.ts';
 
 
 const woont = (bsn: string, van: string, gemeentecode = '0392', tot?: string) => ({ bsn, gemeentecode, van, tot });
