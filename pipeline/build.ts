@@ -202,8 +202,12 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     };
     const narratives = openNarratives(config.regio.code, o.schooljaar, o.narrativeRoot);
 
+    // The published figures, read once for every report that shows them (a national store is large).
+    let figures: Figures | undefined;
+    const loadFigures = async () => (figures ??= await Figures.load(db, `<${config.parameters.min_cel}`));
+
     if (reports.has('jaarverslag')) {
-      const F = await Figures.load(db, `<${config.parameters.min_cel}`);
+      const F = await loadFigures();
       await timed('jaarverslag CSV', async () => {
         for (const g of selected) {
           await writeCsv(db, `SELECT * FROM dataset WHERE gebiedscode IN ('${g.code}', (SELECT code FROM report_regio)) AND rapport LIKE '%jaarverslag%'`, tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.csv`), 'volgorde');
@@ -263,7 +267,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     }
 
     if (reports.has('rmc') && regionLevel) {
-      const F = await Figures.load(db, `<${config.parameters.min_cel}`);
+      const F = await loadFigures();
       const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selected.some((x) => x.code === g.code)));
       const rmcCsv: StageMetrics[] = [];
       for (const r of regions) {

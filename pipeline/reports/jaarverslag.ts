@@ -4,7 +4,6 @@
  * narrative per chapter, see narrative.ts).
  */
 import type { Gemeente, RegionConfig } from '../config/load.ts';
-import { variant } from '../config/load.ts';
 import { bars, breakdown, type Chapter, crosstab, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
 import type { Figures } from './figures.ts';
 import { type Narratives, narrativeFor } from './narrative.ts';
@@ -142,10 +141,6 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
   }
   numberFigures(chapters);
   return { kerncijfers, chapters };
-}
-
-export function jaarverslagVariant(g: Gemeente): 'inhoudelijk' | 'statistisch' {
-  return variant(g);
 }
 
 export function regionScope(config: RegionConfig, g: Gemeente, schooljaar: string): Scope {
