@@ -59,6 +59,10 @@ describe('jaarverslag PDF', () => {
     expect(info).toMatch(/Title:\s+Jaarverslag leerplicht 2024\/2025 – Haarlem/);
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/A4/);
+    // The installed Liberation Sans (found by name, not inlined in the HTML) is embedded, and no other font.
+    const fonts = execFileSync('pdffonts', [pdf]).toString().split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+Liberation(Sans|Mono)(-Bold|-Italic|-BoldItalic)?\s.*\byes\s+yes\b/);
   });
 
   test('the kerncijfers show the published figures of the store', async () => {

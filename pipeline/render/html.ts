@@ -239,7 +239,7 @@ export function placeholder(text = 'Tekst volgt.'): Safe {
 export interface EnvironmentOptions {
   /** Template directories, searched in order (default: templates/). */
   searchPaths?: string[];
-  /** How base.njk embeds the fonts (default 'inline'). */
+  /** How base.njk refers to the fonts (default 'local': the installed fonts-liberation). */
   fonts?: FontEmbed;
   /** Re-read templates when they change (development). */
   watch?: boolean;
@@ -265,7 +265,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): nunjucks.Envir
   env.addGlobal('cel', cel);
   env.addGlobal('figuur', figuur);
   env.addGlobal('placeholder', placeholder);
-  env.addGlobal('fontFaceCss', new SafeString(fontFaceCss(opts.fonts ?? 'inline')));
+  env.addGlobal('fontFaceCss', new SafeString(fontFaceCss(opts.fonts ?? 'local')));
   env.addGlobal('printCss', new SafeString(readFileSync(path.join(TEMPLATES_DIR, 'styles.css'), 'utf8')));
   return env;
 }
@@ -277,10 +277,9 @@ export function getEnvironment(): nunjucks.Environment {
 }
 
 /**
- * Replaces the default Environment, e.g. `configureEnvironment({ fonts: 'local' })`: much smaller
- * HTML and faster printing (no 750 kB of base64 fonts per document), at the price of relying on
- * fonts-liberation being installed where Chromium runs (it is wherever fontFaceCss('inline') can
- * read the TTFs, so the PDFs come out the same).
+ * Replaces the default Environment, e.g. `configureEnvironment({ fonts: 'inline' })` to carry the
+ * fonts inside every HTML document (~750 kB each, slower to print) for a Chromium on a machine
+ * without fonts-liberation.
  */
 export function configureEnvironment(opts: EnvironmentOptions): nunjucks.Environment {
   defaultEnv = createEnvironment(opts);
