@@ -10,6 +10,11 @@ export interface DbOptions {
   threads?: number;
   /** DuckDB memory limit, e.g. `3GB`. */
   memoryLimit?: string;
+  /**
+   * Database file (default: in memory). A file lets DuckDB evict finished tables from memory under
+   * `memoryLimit`; the caller removes it. Spilled intermediates go to `<file>.tmp/`.
+   */
+  file?: string;
 }
 
 export type Params = Record<string, DuckDBValue>;
@@ -29,7 +34,8 @@ export class Db {
     };
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    const instance = await DuckDBInstance.create(':memory:', config);
+    if (options.file) config.temp_directory = `${options.file}.tmp`;
+    const instance = await DuckDBInstance.create(options.file ?? ':memory:', config);
     const conn = await instance.connect();
     return new Db(instance, conn);
   }
@@ -72,8 +78,13 @@ export class Db {
         if (!(name in params)) throw new Error(`${relPath}: parameter $${name} is not bound`);
         wanted[name] = params[name];
       }
-      if (prepared.parameterCount) prepared.bind(wanted);
-      await prepared.run();
+      try {
+        if (prepared.parameterCount) prepared.bind(wanted);
+        await prepared.run();
+      } finally {
+        // Freed now, not when the GC gets to it: a prepared statement keeps its query's memory.
+        prepared.destroySync();
+      }
     }
   }
 

@@ -140,5 +140,7 @@ export async function runIndicatorFile(db: Db, file: string, params: Params): Pr
     await prepared.run();
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
+  } finally {
+    prepared.destroySync(); // frees the query's memory now, not at GC
   }
 }
