@@ -162,34 +162,33 @@ export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Re
 }
 
 /**
- * Reads the whole store, applies disclosure control and writes `public_indicators`: the store's columns
+ * Reads the store, applies disclosure control and writes `public_indicators`: the store's columns
  * plus `onderdrukt` and `reden_onderdrukking`, with waarde/teller/noemer set to NULL where suppressed.
- * Every public output (PDF, CSV, Parquet) reads this table and nothing else.
+ * Every public output (PDF, CSV, Parquet) reads this table and nothing else. Only the columns the
+ * rules need are read (a national store has ~700k cells), and suppressed cells are written back by
+ * the store's rowid.
  */
 export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ cells: number; suppressed: number }> {
   // A fixed order makes the choice of secondary cells, and so every output, reproducible.
-  const rows = await db.all<StoreRow>(`SELECT * FROM indicator_store ORDER BY indicator, schooljaar, gebiedsniveau, gebied,
-    ${DIMENSIONS.map((d) => `${d} NULLS FIRST`).join(', ')}`);
+  // Numbers as DOUBLE and no DATE columns: the rows come back as plain JS values without conversion.
+  const reader = await db.conn.runAndReadAll(`SELECT rowid AS id, indicator, schooljaar, gebiedsniveau, gebied, ${DIMENSIONS.join(', ')},
+      CAST(waarde AS DOUBLE) AS waarde, CAST(teller AS DOUBLE) AS teller, CAST(noemer AS DOUBLE) AS noemer, eenheid
+    FROM indicator_store ORDER BY indicator, schooljaar, gebiedsniveau, gebied, ${DIMENSIONS.map((d) => `${d} NULLS FIRST`).join(', ')}`);
+  const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { id: bigint })[];
   const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
     'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
-  const pub = applyDisclosure(rows, p, rmcOf);
-  await db.run(`CREATE OR REPLACE TABLE disclosure_flags (
-    indicator VARCHAR, schooljaar VARCHAR, gebiedsniveau VARCHAR, gebied VARCHAR, dims VARCHAR, reden VARCHAR)`);
+  const pub = applyDisclosure(rows, p, rmcOf) as (PublicRow & { id: bigint })[];
+  await db.run('CREATE OR REPLACE TEMP TABLE disclosure_flags (id BIGINT PRIMARY KEY, reden VARCHAR NOT NULL)');
   const flagged = pub.filter((r) => r.onderdrukt);
   if (flagged.length) {
-    const appender = await db.conn.createAppender('disclosure_flags');
+    const appender = await db.conn.createAppender('disclosure_flags', 'main', 'temp');
     for (const r of flagged) {
-      appender.appendVarchar(r.indicator);
-      appender.appendVarchar(r.schooljaar);
-      appender.appendVarchar(r.gebiedsniveau);
-      appender.appendVarchar(r.gebied);
-      appender.appendVarchar(dimKey(r));
+      appender.appendBigInt(r.id);
       appender.appendVarchar(r.reden_onderdrukking!);
       appender.endRow();
     }
     appender.closeSync();
   }
-  const dimSql = `concat_ws('|', ${DIMENSIONS.map((d) => `coalesce(CAST(s.${d} AS VARCHAR), '∅')`).join(', ')})`;
   await db.run(`CREATE OR REPLACE TABLE public_indicators AS
     SELECT s.* EXCLUDE (waarde, teller, noemer),
       CASE WHEN f.reden IS NULL THEN s.waarde END AS waarde,
@@ -198,8 +197,6 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
       f.reden IS NOT NULL AS onderdrukt,
       f.reden AS reden_onderdrukking
     FROM indicator_store s
-    LEFT JOIN disclosure_flags f
-      ON f.indicator = s.indicator AND f.schooljaar = s.schooljaar AND f.gebiedsniveau = s.gebiedsniveau
-     AND f.gebied = s.gebied AND f.dims = ${dimSql}`);
+    LEFT JOIN disclosure_flags f ON f.id = s.rowid`);
   return { cells: pub.length, suppressed: flagged.length };
 }
