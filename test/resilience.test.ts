@@ -48,7 +48,10 @@ describe('resilience', () => {
   test('SIGINT during printing leaves nothing in the output folder; running again completes', async () => {
     const out = path.join(work, 'interrupted');
     const args = [path.join(ROOT, 'pipeline/bin/leerplicht.mjs'), 'build', '--extract', extract, '--config', 'west-brabant-west', '--schooljaar', '2024/2025', '--out', out];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The child's scratch space (the build database, Chromium profiles) goes to its own TMPDIR, checked below.
+    const tmp = path.join(work, 'interrupted-tmp');
+    mkdirSync(tmp, { recursive: true });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
     let stderr = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (d) => {
@@ -61,6 +64,8 @@ describe('resilience', () => {
     expect(code).toBe(130);
     const left = files(out);
     expect(left, `left behind: ${left.join(', ')}`).toEqual([]);
+    // (tsx keeps its compile cache there; that is not ours)
+    expect(readdirSync(tmp).filter((f) => !f.startsWith('tsx-')), 'scratch database and Chromium profiles removed').toEqual([]);
     const r = await build({ ...opts(), out });
     expect(r.failed).toEqual([]);
     expect(files(out).filter((f) => f.endsWith('.pdf')).length).toBeGreaterThanOrEqual(10);

@@ -145,7 +145,7 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
       const ordered = `{${src.header!.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
       // No sniffing: the dialect is known. Malformed records (field count, encoding) are collected in a
       // rejects table so the user gets their record numbers instead of a reader crash.
-      await db.run(`CREATE OR REPLACE TABLE raw_${t.name}_read AS
+      await db.run(`CREATE OR REPLACE TEMP TABLE raw_${t.name}_read AS
         SELECT * FROM read_csv(${sqlString(src.file)}, auto_detect = false, header = true, delim = ${sqlString(src.delimiter ?? ',')},
           quote = '"', escape = '"', columns = ${ordered}, encoding = 'utf-8',
           store_rejects = true, rejects_table = 'rej_${t.name}', rejects_scan = 'rejscan_${t.name}')`);
@@ -158,7 +158,7 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
       }
       // No copy: empty fields are already NULL; the record number is the table's rowid (header = 1).
       await padBsns(db, t);
-      await db.run(`CREATE OR REPLACE VIEW raw_${t.name} AS SELECT *, CAST(rowid + 2 AS BIGINT) AS _row FROM raw_${t.name}_read`);
+      await db.run(`CREATE OR REPLACE TEMP VIEW raw_${t.name} AS SELECT *, CAST(rowid + 2 AS BIGINT) AS _row FROM raw_${t.name}_read`);
     } else {
       const header = (await db.all<{ column_name: string }>(
         `DESCRIBE SELECT * FROM read_parquet(${sqlString(src.file)})`,
@@ -166,10 +166,10 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
       const p = headerProblem(src, header);
       if (p) return p;
       // Every column as text, so Parquet goes through exactly the same rules as CSV.
-      await db.run(`CREATE OR REPLACE TABLE raw_${t.name}_read AS
+      await db.run(`CREATE OR REPLACE TEMP TABLE raw_${t.name}_read AS
         SELECT ${cols.map((c) => `NULLIF(CAST(${c} AS VARCHAR), '') AS ${c}`).join(', ')} FROM read_parquet(${sqlString(src.file)})`);
       await padBsns(db, t);
-      await db.run(`CREATE OR REPLACE VIEW raw_${t.name} AS SELECT *, CAST(rowid + 1 AS BIGINT) AS _row FROM raw_${t.name}_read`);
+      await db.run(`CREATE OR REPLACE TEMP VIEW raw_${t.name} AS SELECT *, CAST(rowid + 1 AS BIGINT) AS _row FROM raw_${t.name}_read`);
     }
     return undefined;
   } catch (e) {

@@ -16,11 +16,11 @@
  *   retries (bounded: at most retries + 3 attempts).
  * - Output goes through writeFileAtomic (temp name + rename): a PDF is complete or absent. A full
  *   disk or unwritable folder stops the run: printAll rejects with that InputError.
- * - Tabs are offline: documents must be self-contained (fonts inline, SVG inline).
+ * - Tabs are offline: documents must be self-contained (SVG inline; fonts installed or inline).
  * - The PDF Title is job.title (put into <title>), tagged PDF with an outline (bookmarks) from
  *   the h1–h6 headings, footer "pagina X van Y".
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,6 +154,8 @@ export class PdfPrinter {
   #pdfOptions: PDFOptions;
   #gen: Generation | null = null;
   #gens = new Set<Generation>();
+  /** Profile folders of browsers being launched (not yet in #gens). */
+  #startingDirs = new Set<string>();
   #launching: Promise<Generation> | null = null;
   #genCounter = 0;
   #slots: Slot[] = [];
@@ -176,9 +178,12 @@ export class PdfPrinter {
     for (let i = 0; i < this.poolSize; i++) this.#slots.push({ page: null, gen: null });
     // On exit or interrupt: no Chromium left behind, no profile dirs in /tmp.
     this.#unregisterCleanup = onCleanup(() => {
-      for (const g of this.#gens) {
-        killGroup(g.pid);
-        rmSync(g.userDataDir, { recursive: true, force: true });
+      for (const g of this.#gens) killGroup(g.pid);
+      // A browser still starting has no pid yet: find it by its profile, or it would recreate the folder.
+      for (const dir of this.#startingDirs) killByProfile(dir);
+      // Profiles of running browsers and of one still starting (interrupted during launch).
+      for (const dir of [...[...this.#gens].map((g) => g.userDataDir), ...this.#startingDirs]) {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
       }
     });
     if (opts.handleSignals !== false) installInterruptHandlers();
@@ -377,6 +382,7 @@ export class PdfPrinter {
 
   async #launch(): Promise<Generation> {
     const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'leerplicht-chromium-'));
+    this.#startingDirs.add(userDataDir);
     let browser: Browser;
     try {
       browser = await puppeteer.launch({
@@ -384,6 +390,8 @@ export class PdfPrinter {
         headless: true,
         userDataDir,
         args: [...BASE_ARGS, ...(this.#opts.args ?? [])],
+        // Chromium's own temp files go into the profile folder, so they go when it is removed (also after a kill).
+        env: { ...process.env, TMPDIR: userDataDir },
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
@@ -393,6 +401,8 @@ export class PdfPrinter {
     } catch (e) {
       await fs.rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
       throw e;
+    } finally {
+      this.#startingDirs.delete(userDataDir);
     }
     this.launches++;
     const gen: Generation = { id: ++this.#genCounter, browser, pid: browser.process()?.pid, userDataDir, docs: 0, inFlight: 0, dead: false, retired: false };
@@ -454,6 +464,23 @@ function killGroup(pid: number | undefined): void {
       process.kill(pid, 'SIGKILL');
     } catch {
       // already gone
+    }
+  }
+}
+
+/** SIGKILL the processes started with `--user-data-dir=<dir>` (Linux /proc; elsewhere nothing). */
+function killByProfile(dir: string): void {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${dir}`)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone meanwhile, or not ours to read
     }
   }
 }
