@@ -4,14 +4,14 @@
  * `<out>/<regio>/<schooljaar>/` only when everything is complete.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RegionConfig } from './config/load.ts';
-import { Db } from './db.ts';
+import { Db, sqlString } from './db.ts';
 import { publishIndicators } from './disclosure.ts';
 import { InputError } from './errors.ts';
-import { DATASET_ORDER, datasetSql, dictionaryRows, loadCatalogTable, toCsv, writeCsv, writeExcelCsv, writeParquet } from './export/dataset.ts';
+import { DATASET_ORDER, datasetSql, dictionaryRows, loadCatalogTable, toCsv, writeCsv, writeCsvPartitioned, writeExcelCsv, writeParquet } from './export/dataset.ts';
 import { allRowErrors, loadExtract, type LoadResult } from './load/index.ts';
 import { formatProblems, rejectionCsv } from './load/report.ts';
 import { parseSchooljaar, runModel } from './model.ts';
@@ -229,13 +229,27 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     if (reports.has('jaarverslag')) {
       const F = await loadFigures();
       await timed('jaarverslag CSV', async () => {
-        // The jaarverslag rows grouped by gebied: each gemeente's slice then reads a few row groups, not the dataset.
-        await db.run(`CREATE OR REPLACE TEMP TABLE jaarverslag_rijen AS
-          SELECT * FROM dataset WHERE rapport LIKE '%jaarverslag%' ORDER BY gebiedscode, volgorde`);
-        for (const g of selected) {
-          await writeCsv(db, `SELECT * FROM jaarverslag_rijen WHERE gebiedscode IN ('${g.code}', (SELECT code FROM report_regio))`, tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.csv`), 'volgorde');
+        // Every gemeente's CSV (its rows and the region's, in the published order) in one partitioned pass.
+        const parts = tx.path('.jaarverslag-csv');
+        const codes = selected.map((g) => sqlString(g.code)).join(', ');
+        const regio = sqlString(config.regio.code);
+        await writeCsvPartitioned(db, `
+          SELECT d.*, d.gebiedscode AS bestand FROM dataset d WHERE d.gebiedscode IN (${codes}) AND d.rapport LIKE '%jaarverslag%'
+          UNION ALL
+          SELECT d.*, g.code AS bestand FROM dataset d, (SELECT unnest([${codes}]) AS code) g
+          WHERE d.gebiedscode = ${regio} AND d.rapport LIKE '%jaarverslag%'`, parts, 'bestand', ['volgorde']);
+        try {
+          for (const g of selected) {
+            const to = tx.path(`${gemeenteDir(g.code, g.naam)}/jaarverslag-leerplicht.csv`);
+            mkdirSync(path.dirname(to), { recursive: true });
+            const part = path.join(parts, `bestand=${g.code}`, 'data_0.csv');
+            // (no rows at all: no partition; the file then has only its header)
+            if (existsSync(part)) renameSync(part, to);
+            else await writeCsv(db, `SELECT * EXCLUDE (volgorde) FROM dataset WHERE false`, to);
+          }
+        } finally {
+          rmSync(parts, { recursive: true, force: true });
         }
-        await db.run('DROP TABLE jaarverslag_rijen');
       });
       for (const g of selected) {
         const title = `Jaarverslag leerplicht ${o.schooljaar} – ${g.naam}`;

@@ -85,6 +85,24 @@ describe('jaarverslag PDF', () => {
   });
 });
 
+describe('RMC effectrapportage PDF', () => {
+  test('has its chapters and a colofon with only the parameters RMC figures use', () => {
+    const pdfs = files(path.join(outA, rel)).filter((f) => f.endsWith('rmc-effectrapportage.pdf'));
+    expect(pdfs.length).toBeGreaterThan(0);
+    for (const pdf of pdfs) {
+      const text = execFileSync('pdftotext', [pdf, '-']).toString();
+      expect(text).toContain('RMC effectrapportage 2024/2025');
+      expect(text).toContain('Colofon');
+      expect(text).toContain('Kleinste getoonde aantal');
+      // leerplicht-only parameters belong in the jaarverslag's colofon, not here
+      expect(text).not.toContain('Zomervakantie');
+      expect(text).not.toContain('Definitie thuiszitter');
+    }
+    const jv = execFileSync('pdftotext', [path.join(outA, rel, '0392-haarlem/jaarverslag-leerplicht.pdf'), '-']).toString();
+    expect(jv).toContain('Zomervakantie');
+  });
+});
+
 describe('privacy', () => {
   test('no BSN from the extract appears in any output, and no birth date column', () => {
     expect(bsns.length).toBeGreaterThan(1000);
@@ -111,6 +129,20 @@ describe('privacy', () => {
 });
 
 describe('dataset for monitors', () => {
+  test("each gemeente's jaarverslag CSV is its jaarverslag rows and the region's, in the dataset's order", async () => {
+    const db = await Db.open({ threads: 1 });
+    const read = async (file: string, where = 'true') => (await db.all(
+      `SELECT * FROM read_csv(${sqlString(file)}, all_varchar = true) WHERE ${where}`)).map((r) => JSON.stringify(r));
+    for (const g of ['0392-haarlem', '0375-beverwijk']) {
+      const expected = await read(path.join(outA, rel, 'data/indicatoren.csv'),
+        `gebiedscode IN ('${g.slice(0, 4)}', '${config.regio.code}') AND rapport LIKE '%jaarverslag%'`);
+      const actual = await read(path.join(outA, rel, g, 'jaarverslag-leerplicht.csv'));
+      expect(actual.length).toBeGreaterThan(100);
+      expect(actual).toEqual(expected);
+    }
+    db.close();
+  });
+
   test('the CSV header and column types are pinned (change deliberately, with a CHANGELOG entry)', async () => {
     const file = path.join(outA, rel, 'data/indicatoren.csv');
     const header = readFileSync(file, 'utf8').split('\n')[0];

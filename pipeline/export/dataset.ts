@@ -81,10 +81,29 @@ export const DATASET_ORDER = `indicator, schooljaar, gebiedsniveau, gebiedscode,
     soort NULLS FIRST, artikel NULLS FIRST, beslisser NULLS FIRST, besluit NULLS FIRST, reden NULLS FIRST,
     duur NULLS FIRST, status NULLS FIRST`;
 
+const CSV_OPTIONS = `FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', DATEFORMAT '%Y-%m-%d'`;
+
 /** Writes a SELECT as RFC 4180 CSV; with `sortKey`, rows are written in that column's order and it is left out. */
 export async function writeCsv(db: Db, select: string, file: string, sortKey?: string): Promise<void> {
   const body = sortKey ? `SELECT * EXCLUDE (${sortKey}) FROM (${select}) ORDER BY ${sortKey}` : select;
-  await db.run(`COPY (${body}) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
+  await db.run(`COPY (${body}) TO ${sqlString(file)} (${CSV_OPTIONS})`);
+}
+
+/**
+ * Many CSV files in one pass: one per value of `partitionBy`, as `<dir>/<partitionBy>=<value>/data_0.csv`
+ * (DuckDB's partitioned COPY; the partition column is not written). Rows keep the order of `sortKeys`
+ * (also left out of the files): the write runs on one thread, since a parallel partitioned write does not
+ * keep the order within a file (duckdb/duckdb#14349). Same format as writeCsv.
+ */
+export async function writeCsvPartitioned(db: Db, select: string, dir: string, partitionBy: string, sortKeys: string[]): Promise<void> {
+  const body = `SELECT * EXCLUDE (${sortKeys.filter((k) => k !== partitionBy).join(', ')}) FROM (${select}) ORDER BY ${partitionBy}, ${sortKeys.join(', ')}`;
+  const { threads } = await db.one<{ threads: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS threads");
+  await db.run('SET threads = 1');
+  try {
+    await db.run(`COPY (${body}) TO ${sqlString(dir)} (${CSV_OPTIONS}, PARTITION_BY (${partitionBy}))`);
+  } finally {
+    await db.run(`SET threads = ${Number(threads)}`);
+  }
 }
 
 /** Excel-friendly copy: semicolon, decimal comma, UTF-8 BOM, same columns. */
