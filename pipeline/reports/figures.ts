@@ -50,7 +50,12 @@ export class Figures {
 
   /** `suppressedLabel`: the text of a suppressed cell, `<min_cel>`. */
   static async load(db: Db, suppressedLabel: string): Promise<Figures> {
-    const rows = await db.all<PublicRow>('SELECT * FROM public_indicators');
+    // Only what a cell shows, numbers as DOUBLE so the rows need no conversion: a national store has ~700k cells.
+    const reader = await db.conn.runAndReadAll(`SELECT indicator, schooljaar, gebied, ${DIMENSIONS.join(', ')},
+      CAST(waarde AS DOUBLE) AS waarde, CAST(teller AS DOUBLE) AS teller, CAST(noemer AS DOUBLE) AS noemer,
+      eenheid, onderdrukt, reden_onderdrukking
+      FROM public_indicators`);
+    const rows = reader.getRowObjectsJS() as unknown as PublicRow[];
     const years = await db.all<{ schooljaar: string }>('SELECT schooljaar FROM int_schooljaren ORDER BY jaar');
     return new Figures(rows, years.map((y) => y.schooljaar), suppressedLabel);
   }
