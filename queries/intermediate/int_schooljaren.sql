@@ -2,17 +2,14 @@
 -- back to $eerste_jaar, for trends. All three time frames of indicators.md are explicit columns:
 --   schooljaar / RMC-verslagperiode  [1 August t, 1 August t+1)
 --   VSV-teljaar                      [1 October t, 1 October t+1)
--- plus the peildatum (parameter MM-DD, default 10-01) and the summer holiday not counted as absoluut verzuim.
+-- plus the peildatum (parameter MM-DD, default 10-01). The summer holidays not counted as absoluut verzuim
+-- are in int_zomervakanties.
 -- `compleet`: the period has ended by the extract date; figures of an incomplete period are not computed.
 CREATE OR REPLACE TABLE int_schooljaren AS
 WITH p AS (
   SELECT
     CAST(split_part($peildatum, '-', 1) AS INTEGER) AS peil_m,
-    CAST(split_part($peildatum, '-', 2) AS INTEGER) AS peil_d,
-    CAST(split_part($zomervakantie_van, '-', 1) AS INTEGER) AS zv_m,
-    CAST(split_part($zomervakantie_van, '-', 2) AS INTEGER) AS zv_d,
-    CAST(split_part($zomervakantie_tot_en_met, '-', 1) AS INTEGER) AS zt_m,
-    CAST(split_part($zomervakantie_tot_en_met, '-', 2) AS INTEGER) AS zt_d
+    CAST(split_part($peildatum, '-', 2) AS INTEGER) AS peil_d
 ), j AS (
   SELECT CAST(range AS INTEGER) AS jaar FROM range(CAST($eerste_jaar AS BIGINT), CAST($laatste_jaar AS BIGINT) + 1)
 )
@@ -24,8 +21,6 @@ SELECT
   make_date(CASE WHEN peil_m >= 8 THEN jaar ELSE jaar + 1 END, peil_m, peil_d) AS peildatum,
   make_date(jaar, 10, 1)                                                AS teljaar_van,
   make_date(jaar + 1, 10, 1)                                            AS teljaar_tot,
-  make_date(CASE WHEN zv_m >= 8 THEN jaar ELSE jaar + 1 END, zv_m, zv_d) AS zomer_van,
-  CAST(make_date(CASE WHEN zt_m >= 8 THEN jaar ELSE jaar + 1 END, zt_m, zt_d) + INTERVAL 1 DAY AS DATE) AS zomer_tot,
   jaar = $laatste_jaar                                                  AS is_verslagjaar,
   make_date(jaar + 1, 8, 1) <= (SELECT extractdatum FROM extract_meta)  AS compleet,
   make_date(jaar + 1, 10, 1) <= (SELECT extractdatum FROM extract_meta) AS teljaar_compleet
