@@ -139,6 +139,15 @@ export interface PublishedCell {
 }
 
 /** "<5" (the cell's label) when suppressed, "–" when empty, else the Dutch number. */
+/**
+ * Decimals a published figure of this unit is shown with, in tables and charts alike: one for rates
+ * (per 1.000, procent), none for counts and for median days (a median of an even number of cases
+ * may end in ,5; whole days are what a reader needs).
+ */
+export function decimalen(eenheid: string | null | undefined): number {
+  return eenheid === 'per_1000' || eenheid === 'procent' ? 1 : 0;
+}
+
 export function cel(cell: PublishedCell | number | null | undefined, decimals = 0): string {
   if (cell == null) return DASH;
   if (typeof cell !== 'object') return getal(cell, decimals, decimals);
@@ -263,6 +272,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): nunjucks.Envir
   env.addFilter('markdown', markdown);
   env.addFilter('markdownInline', markdownInline);
   env.addGlobal('cel', cel);
+  env.addGlobal('decimalen', decimalen);
   env.addGlobal('figuur', figuur);
   env.addGlobal('placeholder', placeholder);
   env.addGlobal('fontFaceCss', new SafeString(fontFaceCss(opts.fonts ?? 'local')));

@@ -4,6 +4,7 @@
  * Every report (jaarverslag, telling, RMC) is a list of chapters made of these blocks.
  */
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
+import { decimalen } from '../render/html.ts';
 import { type Cell, type Dimension, type DimFilter, Figures, HIDDEN_MARK } from './figures.ts';
 import { label, ONDERWIJSSOORT_ORDER, shortLabel } from './labels.ts';
 
@@ -79,6 +80,7 @@ export async function trend(F: Figures, s: Scope, o: { code: string; title: stri
     unit: o.unit ?? unitText(eenheid),
     series,
     mode: rate ? 'line' : 'small-multiples',
+    decimals: decimalen(eenheid),
     suppressedLabel: markOf(cells.flat(), s.suppressedLabel),
   });
   return { kind: 'chart', title: o.title, note: o.note, chart };
@@ -124,9 +126,11 @@ export function breakdown(F: Figures, s: Scope, o: { code: string; dim: Dimensio
 export async function bars(F: Figures, s: Scope, o: { code: string; dim: Dimension; title: string; fixed?: DimFilter; note?: string }): Promise<ChartBlock> {
   const cats = orderCategories(o.dim, F.categories(o.code, o.dim, o.fixed));
   const cells = cats.map((c) => ({ c, cell: F.get(o.code, s.gebied.code, s.schooljaar, { ...o.fixed, [o.dim]: c }) }));
+  const eenheid = cells.find((x) => x.cell.eenheid)?.cell.eenheid ?? '';
   const chart = await barChart({
     title: o.title,
-    unit: unitText(cells.find((x) => x.cell.eenheid)?.cell.eenheid ?? ''),
+    unit: unitText(eenheid),
+    decimals: decimalen(eenheid),
     categories: cells.map(({ c, cell }) => ({ label: label(o.dim, c), value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed })),
     suppressedLabel: markOf(cells.map((x) => x.cell), s.suppressedLabel),
   });
