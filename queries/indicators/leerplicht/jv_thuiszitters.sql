@@ -7,10 +7,11 @@
 --     parameters: [thuiszitter_definitie, av_min_dagen, zomervakantie_van, zomervakantie_tot_en_met]
 --     dimensies: [duur]
 --     definitie: >-
---       Aantal leer- en kwalificatieplichtigen dat in het schooljaar thuiszat. Bij thuiszitter_definitie LRV:
---       jongeren met een lopende melding van langdurig relatief verzuim (ingeschreven, maar meer dan vier weken
---       niet op school). Bij LRV_AV (standaard, de definitie van OCW): daarbij ook de absoluut verzuimers
---       (LT-AV-TOT: bij geen school ingeschreven en niet vrijgesteld). Gesplitst naar duur: ten hoogste drie
+--       Aantal leer- en kwalificatieplichtigen dat in het schooljaar thuiszat. Welke definitie geldt, staat in
+--       de colofon (instelling thuiszitter_definitie). Smalle definitie (LRV): jongeren met een lopende melding
+--       van langdurig relatief verzuim (ingeschreven, maar meer dan vier weken niet op school). Standaard, de
+--       definitie van OCW (LRV_AV): daarbij ook de absoluut verzuimers (LT-AV-TOT: bij geen school ingeschreven
+--       en niet vrijgesteld). Gesplitst naar duur: ten hoogste drie
 --       maanden of langer dan drie maanden (de langste periode van de jongere telt).
 
 -- Event date (decides woongemeente): the first day of the episode within the schooljaar: for LRV the first

@@ -7,8 +7,9 @@
 --     parameters: [av_min_dagen, zomervakantie_van, zomervakantie_tot_en_met]
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Aantal leer- en kwalificatieplichtigen dat in het schooljaar minstens één periode van ten minste
---       av_min_dagen aaneengesloten dagen bij geen enkele school stond ingeschreven en geen vrijstelling had.
+--       Aantal leer- en kwalificatieplichtigen dat in het schooljaar minstens één periode van een minimale duur
+--       aaneengesloten dagen (zie colofon; instelling av_min_dagen) bij geen enkele school stond ingeschreven en
+--       geen vrijstelling had.
 --       Dagen in de zomervakantie tellen niet mee: wie in de zomer van school wisselt, is geen absoluut
 --       verzuimer. Een jongere telt mee voor de gemeente waar hij woonde op de eerste getelde dag van de periode
 --       in het schooljaar, en voor het onderwijstype van zijn (laatste) inschrijving op die dag. In de
