@@ -38,6 +38,8 @@ export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'data'] as const;
  * bench` to keep a national build under 4 GB.
  */
 export const DEFAULT_MEMORY_LIMIT = '2.5GB';
+/** DuckDB's memory limit after the SQL model (disclosure, datasets, reports), when none was chosen. */
+const REPORT_MEMORY_LIMIT = '1GB';
 export type ReportName = (typeof REPORTS)[number];
 
 export interface BuildOptions {
@@ -173,6 +175,9 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       await runModel(db, { config, schooljaar: o.schooljaar, rmcRegio: rmcRegios() });
       await loadCatalogTable(db);
     });
+    // What follows (disclosure, datasets, CSVs) needs little of DuckDB's memory and much of Node's (the
+    // published figures, the documents): DuckDB evicts down to a smaller limit, unless one was chosen.
+    if (!o.memoryLimit) await db.run(`SET memory_limit = '${REPORT_MEMORY_LIMIT}'`);
     const disclosure = await timed('disclosure control', async () => {
       const r = await publishIndicators(db, config.parameters);
       // The public dataset once, in its published order; every CSV of the build is a slice of it.
@@ -224,7 +229,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
 
     // The published figures, read once for every report that shows them (a national store is large).
     let figures: Figures | undefined;
-    const loadFigures = async () => (figures ??= await Figures.load(db, `<${config.parameters.min_cel}`));
+    const loadFigures = async () => (figures ??= await timed('figures for the reports', () => Figures.load(db, `<${config.parameters.min_cel}`)));
 
     if (reports.has('jaarverslag')) {
       const F = await loadFigures();
