@@ -17,6 +17,10 @@ export interface IndicatorDef {
   parameters: string[];
   dimensies: string[];
   tijdvak?: string;
+  /** For a rate: the count indicator that is its numerator (same area, year and breakdown), if there is one. */
+  teller?: string;
+  /** For a rate: the count indicator that is its denominator, if there is one. */
+  noemer?: string;
   definitie: string;
   /** queries/… file that computes it. */
   bestand: string;
@@ -58,6 +62,8 @@ export function loadCatalog(): IndicatorDef[] {
         parameters: (raw.parameters as string[]) ?? [],
         dimensies: (raw.dimensies as string[]) ?? [],
         tijdvak: raw.tijdvak as string | undefined,
+        teller: raw.teller as string | undefined,
+        noemer: raw.noemer as string | undefined,
         definitie: String(raw.definitie).trim(),
         bestand: path.join('queries', file),
       });
@@ -67,6 +73,11 @@ export function loadCatalog(): IndicatorDef[] {
   for (const d of defs) {
     if (seen.has(d.code)) throw new Error(`indicator ${d.code} is defined twice (second in ${d.bestand})`);
     seen.add(d.code);
+  }
+  for (const d of defs) {
+    for (const link of [d.teller, d.noemer]) {
+      if (link !== undefined && !seen.has(link)) throw new Error(`${d.bestand}: ${d.code} refers to unknown indicator ${link}`);
+    }
   }
   cached = defs.sort((a, b) => a.code.localeCompare(b.code));
   return cached;

@@ -11,7 +11,10 @@
  *   one breakdown dimension (the total has NULL there), and gemeenten against their region total.
  *   Repeated (a worklist of tables whose cells changed) until no table has exactly one suppressed cell;
  *   the smallest published non-zero cell of the table is the one suppressed, so as little is hidden as possible.
+ * - Rates follow their counts: a rate whose numerator or denominator count (catalog `teller`/`noemer`, same
+ *   area, year and breakdown) ends up suppressed is suppressed too, since it is published with both.
  */
+import { loadCatalog } from './catalog.ts';
 import type { Db } from './db.ts';
 
 export const DIMENSIONS = [
@@ -117,7 +120,10 @@ function tables(rows: PublicRow[], rmcOf: Record<string, string> = {}): PublicRo
   return out;
 }
 
-export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Record<string, string> = {}): PublicRow[] {
+/** For each rate indicator, the count indicators it is computed from (from the catalog). */
+export type RateLinks = Record<string, { teller?: string; noemer?: string }>;
+
+export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Record<string, string> = {}, links: RateLinks = {}): PublicRow[] {
   // The rows are extended in place (they are read from the store for this purpose only).
   const out = rows as PublicRow[];
   for (const r of out) {
@@ -158,7 +164,24 @@ export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Re
       }
     }
   }
+  followCounts(out, links);
   return out;
+}
+
+/** A published rate whose numerator or denominator count is hidden would give that count away: hide it too. */
+function followCounts(rows: PublicRow[], links: RateLinks): void {
+  if (!Object.keys(links).length) return;
+  const cellKey = (indicator: string, r: PublicRow) => `${indicator}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r)}`;
+  const hidden = new Set<string>();
+  for (const r of rows) if (r.onderdrukt && COUNT_UNITS.has(r.eenheid)) hidden.add(cellKey(r.indicator, r));
+  for (const r of rows) {
+    const link = links[r.indicator];
+    if (!link || r.onderdrukt) continue;
+    if ([link.teller, link.noemer].some((c) => c !== undefined && hidden.has(cellKey(c, r)))) {
+      r.onderdrukt = true;
+      r.reden_onderdrukking = 'secundair';
+    }
+  }
 }
 
 /**
@@ -177,7 +200,8 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
   const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { id: bigint })[];
   const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
     'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
-  const pub = applyDisclosure(rows, p, rmcOf) as (PublicRow & { id: bigint })[];
+  const links: RateLinks = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, { teller: d.teller, noemer: d.noemer }]));
+  const pub = applyDisclosure(rows, p, rmcOf, links) as (PublicRow & { id: bigint })[];
   await db.run('CREATE OR REPLACE TEMP TABLE disclosure_flags (id BIGINT PRIMARY KEY, reden VARCHAR NOT NULL)');
   const flagged = pub.filter((r) => r.onderdrukt);
   if (flagged.length) {

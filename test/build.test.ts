@@ -128,6 +128,21 @@ describe('privacy', () => {
   });
 });
 
+describe('privacy: rates', () => {
+  test('no rate is published beside a hidden count that is its teller (it would give the count away)', async () => {
+    const db = await Db.open({ threads: 1 });
+    const leaks = await db.all(`WITH d AS (SELECT * FROM read_csv(${sqlString(path.join(outA, rel, 'data/indicatoren.csv'))}, all_varchar = true))
+      SELECT r.indicator, r.gebiedscode, r.schooljaar FROM d r JOIN d c
+        ON c.indicator = CASE r.indicator WHEN 'JV-AV-1000' THEN 'LT-AV-TOT' WHEN 'JV-RV-1000' THEN 'LT-RV-TOT'
+                                          WHEN 'RMC-BEREIKT-PCT' THEN 'RMC-BEREIKT' WHEN 'RMC-VSV-PCT' THEN 'RMC-VSV-NIEUW' END
+       AND c.gebiedscode = r.gebiedscode AND c.schooljaar = r.schooljaar AND c.soort IS NOT DISTINCT FROM r.soort
+       AND c.onderwijssoort IS NULL
+      WHERE r.onderdrukt = 'false' AND c.onderdrukt = 'true'`);
+    db.close();
+    expect(leaks).toEqual([]);
+  });
+});
+
 describe('dataset for monitors', () => {
   test("each gemeente's jaarverslag CSV is its jaarverslag rows and the region's, in the dataset's order", async () => {
     const db = await Db.open({ threads: 1 });

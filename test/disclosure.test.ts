@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { applyDisclosure, type StoreRow } from '../pipeline/disclosure.ts';
+import { loadCatalog } from '../pipeline/catalog.ts';
+import { applyDisclosure, COUNT_UNITS, type StoreRow } from '../pipeline/disclosure.ts';
 
 const P = { min_cel: 5, min_noemer: 20 };
 function cell(over: Partial<StoreRow>): StoreRow {
@@ -73,6 +74,43 @@ describe('secondary suppression', () => {
     const uurVo = rows.find((r) => r.soort === '16_UUR' && r.onderwijssoort === 'VO')!;
     expect(lrvVo.reden_onderdrukking).toBe('secundair');
     expect(uurVo.reden_onderdrukking).toBe('secundair');
+  });
+});
+
+describe('rates follow their counts', () => {
+  const links = { 'JV-AV-1000': { teller: 'LT-AV-TOT' } };
+  const rate = (over: Partial<StoreRow>) => cell({ indicator: 'JV-AV-1000', eenheid: 'per_1000', noemer: 1000, ...over });
+  test('a rate whose numerator count is hidden (here: secondarily) is hidden too, since it is published with its teller', () => {
+    // Region 40 = 0392 3 + 0375 37: 0392 is hidden (primary), so 0375 is hidden to protect it (secondary).
+    const rows = applyDisclosure([
+      cell({ gebiedsniveau: 'regio', gebied: 'wk', waarde: 40 }),
+      cell({ gebied: '0392', waarde: 3 }),
+      cell({ gebied: '0375', waarde: 37 }),
+      rate({ gebied: '0375', waarde: 37, teller: 37 }),
+      rate({ gebiedsniveau: 'regio', gebied: 'wk', waarde: 20, teller: 40, noemer: 2000 }),
+    ], P, {}, links);
+    const r0375 = rows.find((r) => r.indicator === 'JV-AV-1000' && r.gebied === '0375')!;
+    expect(rows.find((r) => r.indicator === 'LT-AV-TOT' && r.gebied === '0375')!.reden_onderdrukking).toBe('secundair');
+    expect(r0375.onderdrukt).toBe(true);
+    expect(r0375.reden_onderdrukking).toBe('secundair');
+    // The region's count is published, so its rate is too.
+    expect(rows.find((r) => r.indicator === 'JV-AV-1000' && r.gebied === 'wk')!.onderdrukt).toBe(false);
+  });
+  test('without a link in the catalog a rate is judged on its own numbers only', () => {
+    const rows = applyDisclosure([cell({ gebied: '0392', waarde: 3 }), rate({ gebied: '0392', waarde: 30, teller: 30 })], P);
+    expect(rows[1].onderdrukt).toBe(false);
+  });
+  test('every teller/noemer link in the catalog points at a count indicator with the same breakdown', () => {
+    const defs = loadCatalog();
+    const linked = defs.filter((d) => d.teller || d.noemer);
+    expect(linked.map((d) => d.code).sort()).toEqual(['JV-AV-1000', 'JV-RV-1000', 'RMC-BEREIKT-PCT', 'RMC-VSV-PCT']);
+    for (const d of linked) {
+      for (const c of [d.teller, d.noemer].filter(Boolean)) {
+        const target = defs.find((x) => x.code === c)!;
+        expect(COUNT_UNITS.has(target.eenheid), `${d.code} → ${c}`).toBe(true);
+        for (const dim of d.dimensies) expect(target.dimensies, `${d.code} → ${c}`).toContain(dim);
+      }
+    }
   });
 });
 

@@ -45,6 +45,7 @@
 --     rapporten: [jaarverslag]
 --     parameters: [av_min_dagen, zomervakantie_van, zomervakantie_tot_en_met, peildatum]
 --     dimensies: []
+--     teller: LT-AV-TOT
 --     definitie: >-
 --       Het aantal absoluut verzuimers (LT-AV-TOT, teller) per 1.000 leerplichtigen en kwalificatieplichtigen
 --       die op de peildatum in de gemeente woonden (noemer).

@@ -73,6 +73,7 @@
 --     rapporten: [jaarverslag]
 --     parameters: [peildatum]
 --     dimensies: []
+--     teller: LT-RV-TOT
 --     definitie: >-
 --       Het aantal relatief verzuimers (LT-RV-TOT, teller) per 1.000 leerplichtigen en kwalificatieplichtigen
 --       die op de peildatum in de gemeente woonden (noemer).

@@ -33,6 +33,8 @@
 --     tijdvak: verslagperiode
 --     parameters: []
 --     dimensies: [soort]
+--     teller: RMC-BEREIKT
+--     noemer: RMC-TRAJECTEN
 --     definitie: >-
 --       RMC-BEREIKT (de teller) als percentage van RMC-TRAJECTEN (de noemer), per doelgroep en in totaal.
 --       Teller en noemer staan bij het cijfer. Zonder lopende trajecten geen percentage.

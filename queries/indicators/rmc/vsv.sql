@@ -22,6 +22,7 @@
 --     tijdvak: vsv-teljaar
 --     parameters: []
 --     dimensies: []
+--     teller: RMC-VSV-NIEUW
 --     definitie: >-
 --       Het aantal nieuwe voortijdig schoolverlaters (RMC-VSV-NIEUW, de teller) als percentage van alle
 --       jongeren van 12 tot en met 21 jaar die op 1 oktober t in de gemeente woonden en ingeschreven stonden
