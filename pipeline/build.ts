@@ -33,9 +33,9 @@ import { variant } from './config/load.ts';
 export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'data'] as const;
 
 /**
- * DuckDB's memory limit unless --memory-limit says otherwise. With the database on disk, DuckDB spills
- * and evicts to stay under it; Node (figures, HTML) needs about 1 GB next to it. Measured with `npm run
- * bench` to keep a national build under 4 GB.
+ * DuckDB's memory limit unless --memory-limit says otherwise: DuckDB spills to the scratch folder to stay
+ * under it; Node (figures, HTML) needs about 1 GB next to it. Measured with `npm run bench` to keep a
+ * national build under 4 GB.
  */
 export const DEFAULT_MEMORY_LIMIT = '2.5GB';
 /** DuckDB's memory limit after the SQL model (disclosure, datasets, reports), when none was chosen. */
@@ -141,13 +141,13 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       stage.done();
     }
   };
-  // The build's database lives in a scratch folder (not in the output folder, which may be small): on disk,
-  // DuckDB can keep finished tables out of memory and stay within the memory limit on a national extract.
+  // DuckDB spills to a scratch folder (not the output folder, which may be small) to stay within its memory
+  // limit on a national extract.
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'leerplicht-db-'));
   const dropScratch = onCleanup(() => rmSync(scratch, { recursive: true, force: true }));
   let db: Db;
   try {
-    db = await Db.open({ threads: o.threads, memoryLimit: o.memoryLimit ?? DEFAULT_MEMORY_LIMIT, file: path.join(scratch, 'build.duckdb') });
+    db = await Db.open({ threads: o.threads, memoryLimit: o.memoryLimit ?? DEFAULT_MEMORY_LIMIT, tempDirectory: scratch });
   } catch (e) {
     rmSync(scratch, { recursive: true, force: true });
     dropScratch();

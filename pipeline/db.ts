@@ -10,11 +10,8 @@ export interface DbOptions {
   threads?: number;
   /** DuckDB memory limit, e.g. `3GB`. */
   memoryLimit?: string;
-  /**
-   * Database file (default: in memory). A file lets DuckDB evict finished tables from memory under
-   * `memoryLimit`; the caller removes it. Spilled intermediates go to `<file>.tmp/`.
-   */
-  file?: string;
+  /** Where DuckDB spills what does not fit under `memoryLimit` (the caller creates and removes it). */
+  tempDirectory?: string;
 }
 
 export type Params = Record<string, DuckDBValue>;
@@ -34,8 +31,8 @@ export class Db {
     };
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    if (options.file) config.temp_directory = `${options.file}.tmp`;
-    const instance = await DuckDBInstance.create(options.file ?? ':memory:', config);
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+    const instance = await DuckDBInstance.create(':memory:', config);
     const conn = await instance.connect();
     return new Db(instance, conn);
   }

@@ -48,7 +48,7 @@ export const buildCommand: CommandModule<object, Args> = {
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Build from the valid rows of an extract with errors; writes rejected-rows.csv' })
       .option('pdf', { type: 'boolean', default: true, describe: 'Print PDFs (--no-pdf: datasets and CSVs only)' })
       .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
-      .option('memory-limit', { type: 'string', describe: `DuckDB memory limit, e.g. 3GB (default ${DEFAULT_MEMORY_LIMIT}; the database is on disk in the temp folder, so DuckDB spills rather than fails)` })
+      .option('memory-limit', { type: 'string', describe: `DuckDB memory limit, e.g. 3GB (default ${DEFAULT_MEMORY_LIMIT}; DuckDB spills to the temp folder rather than fail)` })
       .option('concurrency', { type: 'number', describe: 'Documents printed at once (default: number of cores)' })
       .option('datum', { type: 'string', describe: 'Date on the cover, YYYY-MM-DD (default: today)' })
       .option('shard', { type: 'string', describe: 'Build only shard K of N (K/N): every N-th gemeente by code; shard 1 also writes the region-level outputs. See "Spreading a run over machines" in the README' })

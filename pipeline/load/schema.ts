@@ -1,13 +1,9 @@
-/**
- * DDL of the typed source tables (src_<table>) that the loader fills and the staging views read.
- * TEMP: they are read by the model and never kept, so they stay out of the database file (writing them
- * there compressed cost ~15 s on the national extract); DuckDB spills them to its temp folder if needed.
- */
+/** DDL of the typed source tables (src_<table>) that the loader fills and the staging views read. */
 import { type Table, TABLES, sqlType } from '../contract.ts';
 
 export function sourceTableDDL(t: Table): string {
   const cols = t.columns.map((c) => `${c.name} ${sqlType(c.type)}`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE src_${t.name} (${cols});`;
+  return `CREATE OR REPLACE TABLE src_${t.name} (${cols});`;
 }
 
 export const EXTRACT_META_DDL = 'CREATE OR REPLACE TABLE extract_meta (extractdatum DATE NOT NULL, bron VARCHAR);';
