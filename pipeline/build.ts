@@ -31,6 +31,7 @@ import { definitions } from './reports/definitions.ts';
 import { variant } from './config/load.ts';
 
 export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'data'] as const;
+export type ReportName = (typeof REPORTS)[number];
 
 /**
  * DuckDB's memory limit unless --memory-limit says otherwise: DuckDB spills to the scratch folder to stay
@@ -40,7 +41,6 @@ export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'data'] as const;
 export const DEFAULT_MEMORY_LIMIT = '2.5GB';
 /** DuckDB's memory limit after the SQL model (disclosure, datasets, reports), when none was chosen. */
 const REPORT_MEMORY_LIMIT = '1GB';
-export type ReportName = (typeof REPORTS)[number];
 
 export interface BuildOptions {
   extract: string;
