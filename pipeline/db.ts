@@ -1,7 +1,7 @@
 /** DuckDB access: one in-memory database per build, SQL files from `queries/`, bound parameters. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
 
 export const QUERIES_ROOT = path.resolve(import.meta.dirname, '../queries');
 
@@ -63,27 +63,37 @@ export class Db {
   /**
    * Runs an SQL file from `queries/`. A file may hold several statements; `$name` parameters are bound
    * from `params` (only those the file uses are passed, so one params object can serve every file).
+   * Errors start with the file's name.
    */
   async runFile(relPath: string, params: Params = {}): Promise<void> {
     const sql = readQuery(relPath);
     const statements = await this.conn.extractStatements(sql);
-    for (let i = 0; i < statements.count; i++) {
-      const prepared = await statements.prepare(i);
+    for (let i = 0; i < statements.count; i++) await this.execute(await statements.prepare(i), params, relPath);
+  }
+
+  /** Runs one statement with the `$name` parameters it uses taken from `params`; errors start with `source`. */
+  async runStatement(sql: string, params: Params, source: string): Promise<void> {
+    await this.execute(await this.conn.prepare(sql), params, source);
+  }
+
+  private async execute(prepared: DuckDBPreparedStatement, params: Params, source: string): Promise<void> {
+    try {
       const wanted: Params = {};
       for (let p = 1; p <= prepared.parameterCount; p++) {
         const name = prepared.parameterName(p);
-        if (!(name in params)) throw new Error(`${relPath}: parameter $${name} is not bound`);
+        if (!(name in params)) throw new Error(`${source}: parameter $${name} is not bound`);
         wanted[name] = params[name];
       }
-      try {
-        if (prepared.parameterCount) prepared.bind(wanted);
-        await prepared.run();
-      } finally {
-        // Freed now, not when the GC gets to it: a prepared statement keeps its query's memory.
-        prepared.destroySync();
-      }
+      if (prepared.parameterCount) prepared.bind(wanted);
+      await prepared.run().catch((e: Error) => {
+        throw new Error(`${source}: ${e.message}`);
+      });
+    } finally {
+      // Freed now, not when the GC gets to it: a prepared statement keeps its query's memory.
+      prepared.destroySync();
     }
   }
+
 
   close(): void {
     this.conn.closeSync();

@@ -128,19 +128,5 @@ export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
 /** An indicator file is one SELECT producing store columns by name; it is appended to the store. */
 export async function runIndicatorFile(db: Db, file: string, params: Params): Promise<void> {
   const select = readQuery(file).trim().replace(/;\s*$/, '');
-  const prepared = await db.conn.prepare(`INSERT INTO indicator_store BY NAME (${select}\n)`);
-  const wanted: Params = {};
-  for (let i = 1; i <= prepared.parameterCount; i++) {
-    const n = prepared.parameterName(i);
-    if (!(n in params)) throw new Error(`${file}: parameter $${n} is not bound`);
-    wanted[n] = params[n];
-  }
-  if (prepared.parameterCount) prepared.bind(wanted);
-  try {
-    await prepared.run();
-  } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
-  } finally {
-    prepared.destroySync(); // frees the query's memory now, not at GC
-  }
+  await db.runStatement(`INSERT INTO indicator_store BY NAME (${select}\n)`, params, file);
 }

@@ -72,9 +72,7 @@ export class Figures {
       eenheid, onderdrukt, reden_onderdrukking
       FROM public_indicators`);
     const index = new Map<string, Stored>();
-    for (const r of reader.getRowObjectsJS() as unknown as (Stored & { k: string })[]) {
-      index.set(r.k, { waarde: r.waarde, teller: r.teller, noemer: r.noemer, eenheid: r.eenheid, onderdrukt: r.onderdrukt, reden_onderdrukking: r.reden_onderdrukking });
-    }
+    for (const r of reader.getRowObjectsJS() as unknown as (Stored & { k: string })[]) index.set(r.k, r);
     const combinations = await db.all<Combination>(`SELECT DISTINCT indicator, ${DIMENSIONS.join(', ')} FROM public_indicators`);
     const years = await db.all<{ schooljaar: string }>('SELECT schooljaar FROM int_schooljaren ORDER BY jaar');
     return new Figures(index, combinations, years.map((y) => y.schooljaar), suppressedLabel);
