@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { buildCommand } from './commands/build.ts';
 import { dictionaryCommand } from './commands/dictionary.ts';
 import { generateCommand } from './commands/generate.ts';
+import { importCommand } from './commands/import.ts';
 import { kostenCommand } from './commands/kosten.ts';
 import { validateCommand } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
@@ -16,6 +17,7 @@ export async function main(args: string[]): Promise<number> {
     .usage('$0 <command> [options]\n\nBuilds the statutory leerplicht/RMC reports of a regional office from its register extract.')
     .command(generateCommand)
     .command(validateCommand)
+    .command(importCommand)
     .command(buildCommand)
     .command(kostenCommand)
     .command(dictionaryCommand)

@@ -1,0 +1,43 @@
+/** `leerplicht import brp FILE --out DIR`: converts a BRP delivery into the contract's personen and verblijfplaatsen. */
+import path from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { checkExtractdatum, todayIso } from '../extractdatum.ts';
+import { readElementMapping } from '../import/lo-gba.ts';
+import { type BrpFormat, formatImportReport, importBrp } from '../import/run.ts';
+
+interface Args {
+  bron: 'brp';
+  file: string;
+  out: string;
+  extractdatum?: string;
+  formaat?: BrpFormat;
+  elementen?: string;
+}
+
+export const importCommand: CommandModule<object, Args> = {
+  command: 'import <bron> <file>',
+  describe: 'Convert a source delivery into contract tables (brp: LO GBA CSV or Haal Centraal JSON → personen.csv, verblijfplaatsen.csv)',
+  builder: (y: Argv) =>
+    (y
+      .positional('bron', { choices: ['brp'] as const, describe: 'What the file is' })
+      .positional('file', { type: 'string', describe: 'The delivery: an LO GBA element-numbered CSV, or a Haal Centraal BRP Personen response (.json)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'Extract folder to write personen.csv and verblijfplaatsen.csv into' })
+      .option('extractdatum', { type: 'string', describe: 'Date the delivery was taken (YYYY-MM-DD, not after today); also written to extract.json. Default: today, and no extract.json' })
+      .option('formaat', { choices: ['lo-gba', 'haal-centraal'] as const, describe: 'Source format (default: .json = haal-centraal, else lo-gba)' })
+      .option('elementen', { type: 'string', describe: 'YAML file mapping element roles to your export\'s column names (see pipeline/import/README.md)' })
+      .example('$0 import brp bevolking.csv --out extract-2025 --extractdatum 2025-10-15', 'An LO GBA selection into an extract folder')
+      .example('$0 import brp personen.json --out extract-2025', 'A Haal Centraal BRP Personen response')) as unknown as Argv<Args>,
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const extractdatum = argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : todayIso();
+    const { report } = await importBrp({
+      file: argv.file,
+      out: path.resolve(argv.out),
+      extractdatum,
+      writeMeta: !!argv.extractdatum,
+      format: argv.formaat,
+      mapping: argv.elementen ? readElementMapping(argv.elementen) : undefined,
+    });
+    console.log(formatImportReport(report));
+    console.log(`Wrote personen.csv and verblijfplaatsen.csv to ${argv.out}${argv.extractdatum ? ' (with extract.json)' : ''}.`);
+  },
+};
