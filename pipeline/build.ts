@@ -50,6 +50,8 @@ export interface BuildOptions {
   gemeenten?: string[];
   reports?: ReportName[];
   dropInvalid?: boolean;
+  /** The extract date when the extract folder has no extract.json (--extractdatum, project file). */
+  extractdatum?: string;
   threads?: number;
   memoryLimit?: string;
   /** Print PDFs (default true); false writes only the datasets and HTML-free outputs. */
@@ -156,7 +158,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     throw e;
   }
   try {
-    const load = await timed('load + validate', () => loadExtract(db, o.extract, { dropInvalid: o.dropInvalid }));
+    const load = await timed('load + validate', () => loadExtract(db, o.extract, { dropInvalid: o.dropInvalid, extractdatum: o.extractdatum }));
     if (!load.ok) {
       throw new InputError(`${formatProblems(load)}\n\nThe extract in ${o.extract} was rejected and nothing was built: fix the problems above, or pass --drop-invalid to build from the valid rows only.`);
     }

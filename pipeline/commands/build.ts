@@ -4,6 +4,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { build, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build.ts';
 import { loadConfig } from '../config/load.ts';
 import { InputError, UsageError } from '../errors.ts';
+import { checkExtractdatum } from '../extractdatum.ts';
 import { textTable } from '../load/report.ts';
 import { Progress } from '../progress.ts';
 
@@ -15,6 +16,7 @@ interface Args {
   gemeente?: string[];
   report?: ReportName[];
   dropInvalid: boolean;
+  extractdatum?: string;
   pdf: boolean;
   threads?: number;
   memoryLimit?: string;
@@ -45,6 +47,7 @@ export const buildCommand: CommandModule<object, Args> = {
       .option('out', { type: 'string', default: 'reports', describe: 'Output root; files go to <out>/<regio>/<schooljaar>/' })
       .option('gemeente', { type: 'array', string: true, describe: 'Only these gemeenten (CBS codes); default: all of the region' })
       .option('report', { type: 'array', choices: REPORTS as unknown as string[], describe: `Only these reports (default: all: ${REPORTS.join(', ')})` })
+      .option('extractdatum', { type: 'string', describe: 'Date the extract was taken (YYYY-MM-DD, not after today); makes extract.json optional' })
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Build from the valid rows of an extract with errors; writes rejected-rows.csv' })
       .option('pdf', { type: 'boolean', default: true, describe: 'Print PDFs (--no-pdf: datasets and CSVs only)' })
       .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
@@ -70,6 +73,7 @@ export const buildCommand: CommandModule<object, Args> = {
       gemeenten: argv.gemeente,
       reports: argv.report,
       dropInvalid: argv.dropInvalid,
+      extractdatum: argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : undefined,
       pdf: argv.pdf,
       threads: argv.threads,
       memoryLimit: argv.memoryLimit,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { Db } from '../db.ts';
 import { InputError } from '../errors.ts';
+import { checkExtractdatum } from '../extractdatum.ts';
 import { allRowErrors, loadExtract } from '../load/index.ts';
 import { formatProblems, formatSummary, rejectionCsv } from '../load/report.ts';
 import { Progress } from '../progress.ts';
@@ -11,6 +12,7 @@ import { Progress } from '../progress.ts';
 interface Args {
   extract: string;
   dropInvalid: boolean;
+  extractdatum?: string;
   out?: string;
   threads?: number;
   memoryLimit?: string;
@@ -22,6 +24,7 @@ export const validateCommand: CommandModule<object, Args> = {
   builder: (y: Argv) =>
     (y
       .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (one CSV or Parquet file per table, plus extract.json)' })
+      .option('extractdatum', { type: 'string', describe: 'Date the extract was taken (YYYY-MM-DD, not after today); makes extract.json optional' })
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Load the valid rows anyway and write the rejection report (rejected-rows.csv) to --out' })
       .option('out', { type: 'string', describe: 'Folder for the rejection report with --drop-invalid (default: reports/validatie)' })
       .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
@@ -32,7 +35,8 @@ export const validateCommand: CommandModule<object, Args> = {
     const progress = new Progress();
     const db = await Db.open({ threads: argv.threads, memoryLimit: argv.memoryLimit });
     try {
-      const r = await validateExtract(db, argv.extract, argv.dropInvalid, progress);
+      const extractdatum = argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : undefined;
+      const r = await validateExtract(db, argv.extract, argv.dropInvalid, progress, extractdatum);
       if (!r.ok) {
         throw new InputError(`${formatProblems(r)}\n\nThe extract in ${argv.extract} was rejected: fix the problems above, or pass --drop-invalid to load only the valid rows.`);
       }
@@ -53,10 +57,11 @@ export const validateCommand: CommandModule<object, Args> = {
   },
 };
 
-async function validateExtract(db: Db, dir: string, dropInvalid: boolean, progress: Progress) {
+async function validateExtract(db: Db, dir: string, dropInvalid: boolean, progress: Progress, extractdatum?: string) {
   let stage = progress.stage('read');
   const r = await loadExtract(db, dir, {
     dropInvalid,
+    extractdatum,
     onStage: (s) => {
       if (s === 'read') return;
       stage.done();

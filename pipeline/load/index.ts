@@ -17,6 +17,8 @@ import { allSourceDDL } from './schema.ts';
 export interface LoadOptions {
   /** Load the valid rows and report the rest, instead of refusing the extract. */
   dropInvalid?: boolean;
+  /** The extract date when the folder has no extract.json (already checked: not after today). */
+  extractdatum?: string;
   onStage?: (stage: string) => void;
 }
 
@@ -58,7 +60,7 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
     result.fileProblems.push(...problems);
     return result;
   }
-  const { meta, problem } = readExtractMeta(dir);
+  const { meta, problem } = readExtractMeta(dir, opts.extractdatum);
   if (problem) result.fileProblems.push(problem);
   result.meta = meta;
   result.fileProblems.push(...problems);

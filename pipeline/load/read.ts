@@ -8,6 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import path from 'node:path';
 import { type Table, TABLES } from '../contract.ts';
 import { type Db, sqlString } from '../db.ts';
+import { todayIso } from '../extractdatum.ts';
 import { normBsn } from './rules.ts';
 
 export interface ExtractMeta {
@@ -30,10 +31,15 @@ export interface FileProblem {
   reason: string;
 }
 
-export function readExtractMeta(dir: string): { meta?: ExtractMeta; problem?: FileProblem } {
+/**
+ * The extract's date: from extract.json, or `given` (--extractdatum or the project file), which makes
+ * extract.json optional. Both present and different is a problem, as is a date after today.
+ */
+export function readExtractMeta(dir: string, given?: string): { meta?: ExtractMeta; problem?: FileProblem } {
   const file = path.join(dir, 'extract.json');
   if (!existsSync(file)) {
-    return { problem: { file: 'extract.json', reason: 'missing: the extract folder must hold extract.json with {"extractdatum": "YYYY-MM-DD"}' } };
+    if (given) return { meta: { extractdatum: given } };
+    return { problem: { file: 'extract.json', reason: 'missing: the extract folder must hold extract.json with {"extractdatum": "YYYY-MM-DD"}, or give --extractdatum' } };
   }
   let json: unknown;
   try {
@@ -45,6 +51,10 @@ export function readExtractMeta(dir: string): { meta?: ExtractMeta; problem?: Fi
   if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))) {
     return { problem: { file: 'extract.json', reason: '"extractdatum" is missing or not a date YYYY-MM-DD' } };
   }
+  if (given && given !== d) {
+    return { problem: { file: 'extract.json', reason: `says extractdatum ${d}, but ${given} was given (--extractdatum or the project file): remove one of them` } };
+  }
+  if (d > todayIso()) return { problem: { file: 'extract.json', reason: `extractdatum ${d} lies after today (${todayIso()}): an extract cannot be taken in the future` } };
   const bron = (json as Record<string, unknown>).bron;
   return { meta: { extractdatum: d, bron: typeof bron === 'string' ? bron : undefined } };
 }
