@@ -8,6 +8,7 @@ import { dictionaryCommand } from './commands/dictionary.ts';
 import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { kostenCommand } from './commands/kosten.ts';
+import { mapCommand } from './commands/map.ts';
 import { validateCommand } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
@@ -18,6 +19,7 @@ export async function main(args: string[]): Promise<number> {
     .command(generateCommand)
     .command(validateCommand)
     .command(importCommand)
+    .command(mapCommand)
     .command(buildCommand)
     .command(kostenCommand)
     .command(dictionaryCommand)

@@ -2,8 +2,10 @@
  * Streams the records of a delimited text file (RFC 4180 quoting: `"` around a field, `""` inside it,
  * line breaks allowed inside quotes), so a large BRP selection never has to fit in memory as one string.
  * The delimiter is given or detected from the header line (the most frequent of `;`, `,` and tab).
+ * Encodings other than UTF-8 (Windows-1252 from Excel, UTF-16) are decoded with iconv-lite.
  */
 import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
 
 export function detectDelimiter(headerLine: string): string {
   const counts = [';', ',', '\t'].map((d) => [d, headerLine.split(d).length] as const);
@@ -11,8 +13,11 @@ export function detectDelimiter(headerLine: string): string {
 }
 
 /** Yields every record (header included) as an array of fields, with the line it starts on (1-based). */
-export async function* csvRecords(file: string, opts: { delimiter?: string; encoding?: BufferEncoding } = {}): AsyncGenerator<{ fields: string[]; line: number }> {
-  const stream = createReadStream(file, { encoding: opts.encoding ?? 'utf8', highWaterMark: 1 << 20 });
+export async function* csvRecords(file: string, opts: { delimiter?: string; encoding?: string } = {}): AsyncGenerator<{ fields: string[]; line: number }> {
+  const enc = (opts.encoding ?? 'utf-8').toLowerCase();
+  const stream = enc === 'utf-8' || enc === 'utf8'
+    ? createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })
+    : createReadStream(file, { highWaterMark: 1 << 20 }).pipe(iconv.decodeStream(enc));
   let delim = opts.delimiter;
   let field = '';
   let fields: string[] = [];
