@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import type { RegionConfig } from '../config/load.ts';
 import { InputError } from '../errors.ts';
 import { Exact } from './money.ts';
-import { BEGROTING_SCHEMA, type BegrotingYaml, type NormFunctie, type RegelYaml } from './schema.ts';
+import { BEGROTING_SCHEMA, type BegrotingYaml, type Indexatie, type NormFunctie, type RegelYaml } from './schema.ts';
 
 export type Perceel = 1 | 2 | 3;
 export const PERCELEN: readonly Perceel[] = [1, 2, 3];
@@ -28,9 +28,19 @@ export interface Regel {
   code: string;
   naam: string;
   bedrag: Exact;
-  indexatie: 'geen' | 'personeel' | 'overhead';
+  indexatie: Indexatie;
   perJaar: Map<number, Exact>;
+  /** From this year on the line stays in the budget with a visible note: its continuation is uncertain. */
+  onzeker?: { vanaf: number; toelichting: string };
   toelichting?: string;
+}
+
+/** Extra dienstverlening bought by one gemeente (art. 28, eighth lid): charged in advance, settled on realisation. */
+export interface ExtraDienst {
+  gemeente: string;
+  product: string;
+  eenheidsprijs: Exact;
+  aantal: number;
 }
 
 export interface Deelnemer {
@@ -57,6 +67,8 @@ export interface Begroting {
   inkomsten: Regel[];
   uitgaven: Regel[];
   kwalificatieplicht: Map<string, Exact>;
+  kwalificatieplichtIndexatie: Indexatie;
+  extraDienstverlening: ExtraDienst[];
   reserveBegin?: Exact;
   norm: {
     leerlingenPerFte: number;
@@ -153,9 +165,20 @@ export function readBegroting(config: RegionConfig): Begroting {
       seen.add(r.code);
       const perJaar = new Map<number, Exact>();
       for (const [y, v] of Object.entries(r.per_jaar ?? {})) perJaar.set(Number(y), num(v, `${key}[${i}].per_jaar.${y}`));
-      return { code: r.code, naam: r.naam, bedrag: num(r.bedrag, `${key}[${i}].bedrag`), indexatie: r.indexatie ?? 'geen', perJaar, toelichting: r.toelichting };
+      return { code: r.code, naam: r.naam, bedrag: num(r.bedrag, `${key}[${i}].bedrag`), indexatie: r.indexatie ?? 'geen', perJaar, onzeker: r.onzeker, toelichting: r.toelichting };
     });
   };
+
+  const extraDienstverlening: ExtraDienst[] = (raw.extra_dienstverlening ?? []).map((e, i) => {
+    const key = `extra_dienstverlening[${i}]`;
+    if (!codes.has(e.gemeente)) problems.push(`${key}.gemeente: ${e.gemeente} is not one of the configuration's gemeenten`);
+    const prijs = num(e.eenheidsprijs, `${key}.eenheidsprijs`);
+    if ((prijs.decimals() ?? 99) > 2) problems.push(`${key}.eenheidsprijs: an amount of money has at most 2 decimals`);
+    return { gemeente: e.gemeente, product: e.product, eenheidsprijs: prijs, aantal: e.aantal };
+  });
+  for (const [i, e] of extraDienstverlening.entries()) {
+    if (extraDienstverlening.findIndex((x) => x.gemeente === e.gemeente && x.product === e.product) !== i) problems.push(`extra_dienstverlening[${i}]: product "${e.product}" listed twice for ${e.gemeente}`);
+  }
 
   const fn = raw.formatie_norm ?? {};
   const verdeling = new Map<NormFunctie, Exact>();
@@ -181,6 +204,8 @@ export function readBegroting(config: RegionConfig): Begroting {
     inkomsten: regels(raw.inkomsten, 'inkomsten'),
     uitgaven: regels(raw.uitgaven, 'uitgaven'),
     kwalificatieplicht,
+    kwalificatieplichtIndexatie: raw.kwalificatieplicht_indexatie ?? 'geen',
+    extraDienstverlening,
     reserveBegin: raw.reserve_rmc_begin === undefined ? undefined : num(raw.reserve_rmc_begin, 'reserve_rmc_begin'),
     norm: {
       leerlingenPerFte: fn.leerlingen_per_fte ?? 3800,

@@ -17,7 +17,7 @@
 import { InputError } from '../errors.ts';
 import type { Begroting, Deelnemer, Perceel, Regel, Rol } from './begroting.ts';
 import { Exact, sum } from './money.ts';
-import type { NormFunctie } from './schema.ts';
+import type { Indexatie, NormFunctie } from './schema.ts';
 
 /** Population counts of one gemeente on 1 January of the year before the budget year. */
 export interface Sleutel {
@@ -30,8 +30,10 @@ export interface Sleutel {
 export type SleutelNaam = keyof Sleutel;
 
 export interface Sleutels {
-  /** `--bevolking <file>` or `extract <dir>`. */
+  /** `--bevolking <file>` or `extract <dir>` (for messages). */
   bron: string;
+  /** Where the counts come from, as printed in a document (no file path). */
+  omschrijving: string;
   peildatum: string;
   perGemeente: Map<string, Sleutel>;
   /** Curatieve meldingen per gemeente (caseload variant of the norm); only from an extract. */
@@ -171,12 +173,15 @@ export function perceelJaar(b: Begroting, s: Sleutels, p: Perceel, jaar: number)
 
 /** An income or spending line in a year: its per-year override, or its amount indexed as configured. */
 export function regelBedrag(b: Begroting, r: Regel, jaar: number): Exact {
-  const given = r.perJaar.get(jaar);
-  if (given) return given;
+  return r.perJaar.get(jaar) ?? geindexeerd(b, r.bedrag, r.indexatie, jaar);
+}
+
+/** An amount of the budget year in a later year by the given index (the amounts given in cents are rounded per line when shown). */
+export function geindexeerd(b: Begroting, bedrag: Exact, indexatie: Indexatie, jaar: number): Exact {
   const k = jaar - b.jaar;
-  if (r.indexatie === 'personeel') return r.bedrag.mul(indexFactor(b.indexPersoneel, k));
-  if (r.indexatie === 'overhead') return r.bedrag.mul(indexFactor(b.indexOverhead, k));
-  return r.bedrag;
+  if (indexatie === 'personeel') return bedrag.mul(indexFactor(b.indexPersoneel, k));
+  if (indexatie === 'overhead') return bedrag.mul(indexFactor(b.indexOverhead, k));
+  return bedrag;
 }
 
 export function formatieHerverdeeld(b: Begroting, s: Sleutels): FormatiePerceel[] {
@@ -261,7 +266,7 @@ export function computeKosten(b: Begroting, s: Sleutels, opts: { jaar?: number; 
   const jaren: JaarBegroting[] = [];
   for (let y = jaar; y < jaar + n; y++) {
     const kwp = new Map<string, Exact>();
-    for (const g of deelnemers(b, 2)) kwp.set(g.code, b.kwalificatieplicht.get(g.code) ?? Exact.ZERO);
+    for (const g of deelnemers(b, 2)) kwp.set(g.code, geindexeerd(b, b.kwalificatieplicht.get(g.code) ?? Exact.ZERO, b.kwalificatieplichtIndexatie, y));
     jaren.push({
       jaar: y,
       percelen: ([1, 2, 3] as Perceel[]).filter((p) => b.rollen.some((r) => r.perceel === p)).map((p) => perceelJaar(b, s, p, y)),

@@ -22,7 +22,7 @@ export function peildatumVoor(jaar: number): string {
 }
 
 /** Splits one CSV line (RFC 4180 quotes, no embedded newlines). */
-function splitCsvLine(line: string, sep: string): string[] {
+export function splitCsvLine(line: string, sep: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -96,14 +96,14 @@ export function readBevolkingCsv(file: string, gemeenten: Deelnemer[], jaar: num
   });
   if (problems.length) throw new InputError(`--bevolking ${file}:\n  ${problems.join('\n  ')}`);
   const m = /(\d{4}-\d{2}-\d{2})/.exec(path.basename(file));
-  return { bron: `--bevolking ${file}`, peildatum: m ? m[1] : peildatumVoor(jaar), perGemeente };
+  return { bron: `--bevolking ${file}`, omschrijving: 'opgegeven inwonertallen per leeftijdsgroep', peildatum: m ? m[1] : peildatumVoor(jaar), perGemeente };
 }
 
 /**
  * Counts the keys from an extract already loaded into `db` with the staging views created.
  * Every configured gemeente gets a key (0 when the extract has no resident of it).
  */
-export async function keysFromExtract(db: Db, gemeenten: Deelnemer[], jaar: number, bron: string): Promise<Sleutels> {
+export async function keysFromExtract(db: Db, gemeenten: Deelnemer[], jaar: number, bron: string, omschrijving: string): Promise<Sleutels> {
   const peildatum = peildatumVoor(jaar);
   const rows = await db.all<{ gemeentecode: string; leeftijd_5_22: number; leeftijd_5_17: number; leeftijd_18_22: number; leeftijd_16_22: number }>(
     readQuery('kosten/bevolking.sql'), { peildatum },
@@ -114,7 +114,7 @@ export async function keysFromExtract(db: Db, gemeenten: Deelnemer[], jaar: numb
     const r = byCode.get(g.code);
     perGemeente.set(g.code, { l5_22: r?.leeftijd_5_22 ?? 0, l5_17: r?.leeftijd_5_17 ?? 0, l18_22: r?.leeftijd_18_22 ?? 0, l16_22: r?.leeftijd_16_22 ?? 0 });
   }
-  return { bron, peildatum, perGemeente };
+  return { bron, omschrijving, peildatum, perGemeente };
 }
 
 /** Curatieve meldingen per configured gemeente in the twelve months before the population peildatum. */

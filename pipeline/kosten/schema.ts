@@ -18,6 +18,7 @@ const perJaar = {
   additionalProperties: amount('Euro.'),
   description: 'Amount for a particular year (overrides `bedrag` and its indexation for that year only).',
 };
+const INDEXATIE = { enum: ['geen', 'personeel', 'overhead'] };
 const regel = (what: string) => ({
   type: 'object',
   additionalProperties: false,
@@ -27,10 +28,20 @@ const regel = (what: string) => ({
     naam: { type: 'string', description: 'Name printed in the budget.' },
     bedrag: amount(`${what} in the budget year (euro).`),
     indexatie: {
-      enum: ['geen', 'personeel', 'overhead'], default: 'geen',
+      ...INDEXATIE, default: 'geen',
       description: 'How later years follow from `bedrag`: not at all (default), or with the personnel or the overhead index.',
     },
     per_jaar: perJaar,
+    onzeker: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['vanaf', 'toelichting'],
+      description: 'The line stays in the budget from `vanaf` on, but its continuation is uncertain: printed with the note (never silently set to 0).',
+      properties: {
+        vanaf: { type: 'integer', minimum: 2000, maximum: 2100, description: 'First uncertain year.' },
+        toelichting: { type: 'string', description: 'Why it is uncertain (printed).' },
+      },
+    },
     toelichting: { type: 'string', description: 'Source or remark, printed as a note.' },
   },
 });
@@ -69,6 +80,23 @@ export const BEGROTING_SCHEMA = {
     jaren: { type: 'integer', minimum: 1, maximum: 10, default: 3, description: 'Years in the multi-year budget, the budget year included (default 3; `--jaren` overrides).' },
     inkomsten: { type: 'array', items: regel('Income'), default: [], description: 'Income lines other than the gemeenten\'s contributions (RMC rijksbijdrage, grants). The perceel 1 RMC share is paid from them.' },
     uitgaven: { type: 'array', items: regel('Spending'), default: [], description: 'Spending outside the three percelen (projects, communication), paid from the income lines.' },
+    kwalificatieplicht_indexatie: { ...INDEXATIE, default: 'geen', description: 'How the kwalificatieplicht money of later years follows from the budget year\'s: not at all (default), or with the personnel or the overhead index (the seed: overhead).' },
+    extra_dienstverlening: {
+      type: 'array',
+      default: [],
+      description: 'Extra dienstverlening bought by one gemeente (art. 28, seventh and eighth lid): a unit price per product and the expected quantity, charged in advance and settled on the realised quantity in the jaarrekening.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['gemeente', 'product', 'eenheidsprijs', 'aantal'],
+        properties: {
+          gemeente: { ...gemeentecode, description: 'Gemeentecode of the buyer.' },
+          product: { type: 'string', description: 'Product name (printed; the key of the realised quantity).' },
+          eenheidsprijs: nonNegative('Euro per unit, set by the gemeenschappelijk orgaan.'),
+          aantal: { type: 'integer', minimum: 0, description: 'Expected quantity in the budget year (charged in advance).' },
+        },
+      },
+    },
     kwalificatieplicht: {
       type: 'object',
       propertyNames: gemeentecode,
@@ -136,6 +164,8 @@ export interface BegrotingYaml {
   inkomsten?: RegelYaml[];
   uitgaven?: RegelYaml[];
   kwalificatieplicht?: Record<string, number | string>;
+  kwalificatieplicht_indexatie?: Indexatie;
+  extra_dienstverlening?: { gemeente: string; product: string; eenheidsprijs: number | string; aantal: number }[];
   reserve_rmc_begin?: number | string;
   formatie_norm?: {
     leerlingen_per_fte?: number;
@@ -151,7 +181,10 @@ export interface RegelYaml {
   code: string;
   naam: string;
   bedrag: number | string;
-  indexatie?: 'geen' | 'personeel' | 'overhead';
+  indexatie?: Indexatie;
   per_jaar?: Record<string, number | string>;
+  onzeker?: { vanaf: number; toelichting: string };
   toelichting?: string;
 }
+
+export type Indexatie = 'geen' | 'personeel' | 'overhead';

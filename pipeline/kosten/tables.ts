@@ -12,7 +12,8 @@ import type { Begroting, Perceel } from './begroting.ts';
 import {
   FUNCTIE_LABEL, INGRADO_FUNCTIES, type Kosten, PERCEEL_NAAM, type PerceelJaar, RMC_FUNCTIES, SLEUTEL_LABEL, SLEUTEL_PER_PERCEEL,
 } from './compute.ts';
-import { Exact, formatNl, formatUnits } from './money.ts';
+import { Exact, formatNl, formatUnits, sum } from './money.ts';
+import { datum } from '../render/html.ts';
 import { controlledRound, roundColumn, type Rounded } from './rounding.ts';
 import type { NormFunctie } from './schema.ts';
 
@@ -47,6 +48,8 @@ export interface GemeenteJaar {
   kwalificatieplicht?: bigint;
   p2netto?: bigint;
   p3?: bigint;
+  /** Extra dienstverlening charged in advance (expected quantity × unit price), when the gemeente buys any. */
+  extra?: bigint;
   teBetalen: bigint;
 }
 
@@ -57,6 +60,8 @@ export interface MeerjarenRegel {
   /** Per year, cents. */
   bedragen: bigint[];
   soort?: 'totaal';
+  /** Income whose continuation is uncertain from this year on (kept in the budget, with a note). */
+  onzekerVanaf?: number;
 }
 
 export interface RondFormatie {
@@ -101,8 +106,14 @@ export function roundPerceel(pj: PerceelJaar): RondPerceel {
   const s = pj.kolommen.findIndex((k) => k.soort === 'systeem');
   const rmcIdx = pj.betalers.findIndex((b) => b.code === null);
   const gemeenteRows = pj.betalers.flatMap((b, i) => (b.code !== null ? [i] : []));
+  // Each cost line (a role's personnel cost, the overhead, the system cost) is its exact amount rounded
+  // half away from zero, on its own, so the same role at the same cost prints the same in every perceel;
+  // the perceel's totals are sums of those lines. Scaling each column to its rounded total fixes it in the
+  // controlled rounding, which then only divides the lines over the payers.
+  const exactCols = pj.kolommen.map((_, j) => sum(pj.matrix.map((row) => row[j])));
+  const cells = pj.matrix.map((row) => row.map((x, j) => (exactCols[j].isZero() ? x : x.mul(Exact.frac(exactCols[j].roundUnits(CENT), CENT)).div(exactCols[j]))));
   const r = controlledRound({
-    cells: pj.matrix,
+    cells,
     scale: CENT,
     rowGroups: rmcIdx >= 0 ? [gemeenteRows] : [],
     colGroups: personeel.length ? [personeel] : [],
@@ -137,7 +148,8 @@ export function buildUitkomst(kosten: Kosten): Uitkomst {
     const p2 = rowOf(per(2), g.code);
     const kwp = p2 === undefined ? undefined : (j.kwalificatieplicht.get(g.code) ?? Exact.ZERO).roundUnits(CENT);
     const p2netto = p2 === undefined ? undefined : p2 - kwp!;
-    return { jaar: j.jaar, code: g.code, naam: g.naam, p1, p2, kwalificatieplicht: kwp, p2netto, p3: rowOf(per(3), g.code), teBetalen: (p1 ?? 0n) + (p2netto ?? 0n) };
+    const extra = extraVooraf(b, g.code);
+    return { jaar: j.jaar, code: g.code, naam: g.naam, p1, p2, kwalificatieplicht: kwp, p2netto, p3: rowOf(per(3), g.code), extra, teBetalen: (p1 ?? 0n) + (p2netto ?? 0n) + (extra ?? 0n) };
   }));
 
   // Multi-year budget, from the printed figures of each year.
@@ -147,6 +159,8 @@ export function buildUitkomst(kosten: Kosten): Uitkomst {
   const perceelNrs = kosten.jaren[0]?.percelen.map((pj) => pj.perceel) ?? [];
   for (const p of perceelNrs) line('lasten', `perceel_${p}`, PERCEEL_NAAM[p], (y) => percelen[y].find((rp) => rp.pj.perceel === p)!.r.total);
   b.uitgaven.forEach((u, k) => line('lasten', u.code, u.naam, (y) => kosten.jaren[y].uitgaven[k].bedrag.roundUnits(CENT)));
+  const extraSom = (y: number) => gemeenten[y].reduce((a, g) => a + (g.extra ?? 0n), 0n);
+  if (b.extraDienstverlening.length) line('lasten', 'extra_dienstverlening', 'Extra dienstverlening', extraSom);
   const lasten = (y: number) => regels.filter((r) => r.groep === 'lasten' && !r.soort).reduce((a, r) => a + r.bedragen[y], 0n);
   line('lasten', 'totaal_lasten', 'Totaal lasten', lasten, 'totaal');
   const kwpSom = (y: number) => gemeenten[y].reduce((a, g) => a + (g.kwalificatieplicht ?? 0n), 0n);
@@ -155,7 +169,11 @@ export function buildUitkomst(kosten: Kosten): Uitkomst {
     line('baten', 'bijdragen_perceel_2', 'Bijdragen gemeenten perceel 2 (na aftrek kwalificatieplichtmiddelen)', (y) => gemeentenDeel(percelen[y].find((rp) => rp.pj.perceel === 2)!) - kwpSom(y));
     line('baten', 'kwalificatieplicht_perceel_2', 'Kwalificatieplichtmiddelen gemeenten perceel 2', kwpSom);
   }
-  b.inkomsten.forEach((r, k) => line('baten', r.code, r.naam, (y) => kosten.jaren[y].inkomsten[k].bedrag.roundUnits(CENT)));
+  if (b.extraDienstverlening.length) line('baten', 'bijdragen_extra_dienstverlening', 'Bijdragen gemeenten extra dienstverlening', extraSom);
+  b.inkomsten.forEach((r, k) => {
+    line('baten', r.code, r.onzeker && r.onzeker.vanaf <= jaren.at(-1)! ? `${r.naam} (onzeker vanaf ${Math.max(r.onzeker.vanaf, jaren[0])})` : r.naam, (y) => kosten.jaren[y].inkomsten[k].bedrag.roundUnits(CENT));
+    if (r.onzeker) regels.at(-1)!.onzekerVanaf = r.onzeker.vanaf;
+  });
   const baten = (y: number) => regels.filter((r) => r.groep === 'baten' && !r.soort).reduce((a, r) => a + r.bedragen[y], 0n);
   line('baten', 'totaal_baten', 'Totaal baten', baten, 'totaal');
   line('saldo', 'saldo', 'Saldo: toevoeging (+) / onttrekking (−) reserve RMC', (y) => baten(y) - lasten(y), 'totaal');
@@ -170,6 +188,12 @@ export function buildUitkomst(kosten: Kosten): Uitkomst {
 
   const formatie = kosten.formatie.map((fp) => ({ perceel: fp.perceel, fp, r: controlledRound({ cells: fp.matrix, scale: HUNDREDTH }) }));
   return { kosten, jaren, percelen, gemeenten, meerjaren: regels, formatie, norm: roundNorm(kosten, formatie) };
+}
+
+/** Extra dienstverlening a gemeente is charged in advance: expected quantity × unit price (cents, exact). */
+export function extraVooraf(b: Begroting, code: string): bigint | undefined {
+  const own = b.extraDienstverlening.filter((e) => e.gemeente === code);
+  return own.length ? own.reduce((a, e) => a + e.eenheidsprijs.mul(Exact.int(e.aantal)).roundUnits(CENT), 0n) : undefined;
 }
 
 function roundNorm(kosten: Kosten, formatie: RondFormatie[]): RondNorm {
@@ -307,6 +331,7 @@ export const CSV_COLUMNS: Record<string, CsvColumn[]> = {
     { name: 'regel', type: 'text', description: '`perceel_1..3`, spending codes, `totaal_lasten`, `bijdragen_perceel_1`, `bijdragen_perceel_2`, `kwalificatieplicht_perceel_2`, income codes, `totaal_baten`, `saldo`, reserve lines.' },
     { name: 'omschrijving', type: 'text', description: 'Line as printed.' },
     { name: 'bedrag', type: 'decimal', description: 'Euro.' },
+    { name: 'onzeker', type: 'boolean', description: 'true for income that is budgeted although its continuation in that year is uncertain (`onzeker` in the configuration).' },
   ],
   formatie: [
     { name: 'perceel', type: 'integer', description: 'Perceel of the role.' },
@@ -407,7 +432,7 @@ export function csvTables(u: Uitkomst): CsvTable[] {
     gemeenten.push({ jaar: String(u.jaren[y]), regel: 'totaal', gemeentecode: null, gemeente: 'Totaal', perceel_1: eur(t.p1), perceel_2: eur(t.p2), kwalificatieplicht: eur(t.kwalificatieplicht), perceel_2_netto: eur(t.p2netto), te_betalen: eur(t.teBetalen), perceel_3_fictief: eur(t.p3) });
   });
 
-  const meerjaren = u.jaren.flatMap((jaar, y) => u.meerjaren.map((r) => ({ jaar: String(jaar), groep: r.groep, regel: r.regel, omschrijving: r.omschrijving, bedrag: eur(r.bedragen[y]) })));
+  const meerjaren = u.jaren.flatMap((jaar, y) => u.meerjaren.map((r) => ({ jaar: String(jaar), groep: r.groep, regel: r.regel, omschrijving: r.omschrijving, bedrag: eur(r.bedragen[y]), onzeker: String(r.onzekerVanaf !== undefined && jaar >= r.onzekerVanaf) })));
 
   const formatie: Record<string, string | null>[] = [];
   for (const rf of u.formatie) {
@@ -471,9 +496,9 @@ export function perceelRegels(rp: RondPerceel): { regel: string; omschrijving: s
   const { pj, r } = rp;
   const out: { regel: string; omschrijving: string; bedrag: bigint; soort?: 'subtotaal' | 'totaal' }[] = [
     { regel: 'personeel_totaal', omschrijving: 'Personeelskosten', bedrag: rp.personeel.length ? r.colGroups[0] : 0n, soort: 'subtotaal' },
-    { regel: 'overhead', omschrijving: 'Overhead', bedrag: r.cols[rp.overhead] },
+    { regel: 'overhead', omschrijving: 'Uitvoeringskosten: overhead, incl. accountantscontrole', bedrag: r.cols[rp.overhead] },
   ];
-  if (rp.systeem !== undefined) out.push({ regel: 'systeemkosten', omschrijving: 'Systeemkosten', bedrag: r.cols[rp.systeem] });
+  if (rp.systeem !== undefined) out.push({ regel: 'systeemkosten', omschrijving: 'Uitvoeringskosten: registratiesysteem', bedrag: r.cols[rp.systeem] });
   out.push({ regel: 'totaal', omschrijving: 'Totaal', bedrag: r.total, soort: 'totaal' });
   if (rp.rmc !== undefined) {
     out.push({ regel: 'rmc_rijksbijdrage', omschrijving: 'Ten laste van de RMC-rijksbijdrage', bedrag: r.rows[rp.rmc] });
@@ -491,7 +516,7 @@ export function gemeenteTotaal(year: GemeenteJaar[]): Omit<GemeenteJaar, 'code' 
     const vs = year.map(f).filter((v): v is bigint => v !== undefined);
     return vs.length ? vs.reduce((a, b) => a + b, 0n) : undefined;
   };
-  return { p1: add((g) => g.p1), p2: add((g) => g.p2), kwalificatieplicht: add((g) => g.kwalificatieplicht), p2netto: add((g) => g.p2netto), p3: add((g) => g.p3), teBetalen: add((g) => g.teBetalen) ?? 0n };
+  return { p1: add((g) => g.p1), p2: add((g) => g.p2), kwalificatieplicht: add((g) => g.kwalificatieplicht), p2netto: add((g) => g.p2netto), p3: add((g) => g.p3), extra: add((g) => g.extra), teBetalen: add((g) => g.teBetalen) ?? 0n };
 }
 
 export function pctLabel(x: Exact): string {
@@ -603,7 +628,11 @@ export function meerjarenTabel(u: Uitkomst): TextTable {
   }
   const b = u.kosten.begroting;
   const noten = ['Bedragen afgerond op centen; elk totaal is de som van de getoonde regels.'];
-  for (const r of [...b.inkomsten, ...b.uitgaven]) if (r.toelichting) noten.push(`${r.naam}: ${r.toelichting}`);
+  for (const r of [...b.inkomsten, ...b.uitgaven]) {
+    const onzeker = r.onzeker && r.onzeker.vanaf <= u.jaren.at(-1)! ? ` Onzeker vanaf ${Math.max(r.onzeker.vanaf, u.jaren[0])}: ${r.onzeker.toelichting}` : '';
+    if (r.toelichting || onzeker) noten.push(`${r.naam}: ${r.toelichting ?? ''}${onzeker}`.trim());
+  }
+  if (b.kwalificatieplichtIndexatie !== 'geen' && u.jaren.length > 1) noten.push(`Kwalificatieplichtmiddelen: ${u.jaren[0]} per gemeente volgens de begroting, latere jaren geïndexeerd met het indexcijfer voor ${b.kwalificatieplichtIndexatie === 'overhead' ? 'uitvoeringskosten' : 'lonen'}.`);
   return { id: 'meerjarenbegroting', titel: `Meerjarenbegroting ${u.jaren[0]}–${u.jaren.at(-1)}`, kolommen: [{ label: 'Regel' }, ...u.jaren.map((j) => ({ label: String(j), rechts: true }))], rijen, noten };
 }
 
@@ -619,32 +648,62 @@ export function formatieTabel(rf: RondFormatie): TextTable {
   };
 }
 
-/** The formatie norm: one row per gemeente × function with a known figure; optionally one gemeente only. */
-export function normTabel(u: Uitkomst, code?: string): TextTable {
+/**
+ * The formatie norm: one row per gemeente × function whose norm can be computed; optionally one gemeente
+ * only. A guideline column without any figure is left out (the notes say why), and each total row is the
+ * sum of the printed rows of its function. Undefined when there is no row at all.
+ */
+export function normTabel(u: Uitkomst, code?: string): TextTable | undefined {
   const b = u.kosten.begroting;
-  const rijen: TextTable['rijen'] = [];
-  const add = (naam: string, f: NormFunctie, c: NormCel, soort?: 'totaal') => {
-    const n = normVan(b, f, c, 'ingrado');
-    const nc = normVan(b, f, c, 'caseload');
-    if (c.formatie === undefined && n === undefined && nc === undefined && c.ingrado === undefined && c.rmc === undefined && c.caseload === undefined) return;
-    rijen.push({
-      cellen: [naam, FUNCTIE_LABEL[f], fteNl(c.formatie), b.norm.verdeling.has(f) ? fteNl(c.ingrado) : '–', b.norm.verdeling.has(f) ? (c.onderdrukt ? 'x' : fteNl(c.caseload)) : '–', b.norm.rmc2006.has(f) ? fteNl(c.rmc) : '–', fteNl(n), c.formatie !== undefined && n !== undefined ? fteNl(c.formatie - n) : ''],
-      soort,
-    });
-  };
-  for (const g of b.gemeenten.filter((x) => !code || x.code === code)) for (const f of u.norm.functies) add(g.naam, f, u.norm.cellen.get(g.code)!.get(f)!);
-  if (!code) for (const f of u.norm.functies) add('Totaal', f, u.norm.totaal.get(f)!, 'totaal');
+  type Rij = { naam: string; f: NormFunctie; c: NormCel; n?: bigint; nc?: bigint };
+  const rows: Rij[] = [];
+  for (const g of b.gemeenten.filter((x) => !code || x.code === code)) {
+    for (const f of u.norm.functies) {
+      const c = u.norm.cellen.get(g.code)!.get(f)!;
+      const n = normVan(b, f, c, 'ingrado');
+      const nc = normVan(b, f, c, 'caseload');
+      if (n !== undefined || nc !== undefined || c.onderdrukt) rows.push({ naam: g.naam, f, c, n, nc });
+    }
+  }
+  if (!rows.length) return undefined;
+  const metCaseload = rows.some((r) => r.c.caseload !== undefined || r.c.onderdrukt);
+  const metRmc = rows.some((r) => r.c.rmc !== undefined);
+  const cells = (formatie: bigint | undefined, f: NormFunctie, ingrado: bigint | undefined, caseload: string, rmc: bigint | undefined, n: bigint | undefined) => [
+    fteNl(formatie),
+    b.norm.verdeling.has(f) ? fteNl(ingrado) : '–',
+    ...(metCaseload ? [b.norm.verdeling.has(f) ? caseload : '–'] : []),
+    ...(metRmc ? [b.norm.rmc2006.has(f) ? fteNl(rmc) : '–'] : []),
+    fteNl(n),
+    formatie !== undefined && n !== undefined ? fteNl(formatie - n) : '',
+  ];
+  const rijen: TextTable['rijen'] = rows.map((r) => ({ cellen: [r.naam, FUNCTIE_LABEL[r.f], ...cells(r.c.formatie, r.f, r.c.ingrado, r.c.onderdrukt ? 'x' : fteNl(r.c.caseload), r.c.rmc, r.n)] }));
+  if (!code) {
+    const som = (xs: (bigint | undefined)[]) => (xs.some((x) => x !== undefined) ? xs.reduce<bigint>((a, x) => a + (x ?? 0n), 0n) : undefined);
+    for (const f of u.norm.functies) {
+      const fr = rows.filter((r) => r.f === f);
+      if (!fr.length) continue;
+      const caseload = fr.some((r) => r.c.onderdrukt) ? 'x' : fteNl(som(fr.map((r) => r.c.caseload)));
+      const formatie = fr.every((r) => r.c.formatie !== undefined) ? som(fr.map((r) => r.c.formatie)) : undefined;
+      rijen.push({ cellen: ['Totaal', FUNCTIE_LABEL[f], ...cells(formatie, f, som(fr.map((r) => r.c.ingrado)), caseload, som(fr.map((r) => r.c.rmc)), som(fr.map((r) => r.n)))], soort: 'totaal' });
+    }
+  }
   const m = u.kosten.sleutels.meldingen;
   const noten = [
     `Ingrado: 1 fte leerplichtfunctie per ${formatNl(BigInt(b.norm.leerlingenPerFte), 0)} inwoners van 5–17 jaar, verdeeld ${[...b.norm.verdeling].map(([f, s]) => `${pctLabel(s)} ${FUNCTIE_LABEL[f]}`).join(', ')}.`,
-    `Caseload: ${b.norm.caseloadPerFte} curatieve meldingen per fte leerplichtambtenaar${m ? ` (meldingen van ${m.van} tot ${m.tot})` : ' (niet berekend: geen extract gegeven)'}; x = niet gepubliceerd (minder dan ${b.minCel} meldingen).`,
-    `RMC-richtlijn 2006 (inwoners 16–22 jaar): ${[...b.norm.rmc2006].map(([f, n]) => `${FUNCTIE_LABEL[f]} 1 fte per ${formatNl(BigInt(n), 0)}`).join(', ')}.`,
-    'Norm = Ingrado-deel + RMC-deel van de functie; verschil = formatie − norm (negatief: minder dan de norm). Leeg: grondslag niet bekend of functie niet bij het bureau.',
+    metCaseload
+      ? `Caseload: ${b.norm.caseloadPerFte} curatieve meldingen per fte leerplichtambtenaar (meldingen van ${datum(m!.van)} tot ${datum(m!.tot)}); x = niet gepubliceerd (minder dan ${b.minCel} meldingen).`
+      : 'De caseloadvariant (curatieve meldingen per fte) is niet opgenomen: het aantal curatieve meldingen per gemeente is niet bekend.',
+    metRmc
+      ? `RMC-richtlijn 2006 (inwoners 16–22 jaar): ${[...b.norm.rmc2006].map(([f, n]) => `${FUNCTIE_LABEL[f]} 1 fte per ${formatNl(BigInt(n), 0)}`).join(', ')}.`
+      : 'De RMC-richtlijn 2006 is niet opgenomen: het aantal inwoners van 16–22 jaar is niet bekend; daarom ontbreken ook de normen voor administratie, applicatiebeheer en de RMC-functies, die er (mede) op rusten.',
+    'Norm = Ingrado-deel + RMC-deel van de functie; verschil = formatie − norm (negatief: minder dan de norm). Leeg: de functie is voor deze gemeente niet bij het bureau belegd.',
   ];
+  const zonder = b.gemeenten.filter((g) => !rows.some((r) => r.naam === g.naam));
+  if (!code && zonder.length) noten.push(`Niet opgenomen: ${zonder.map((g) => g.naam).join(', ')}; voor ${zonder.length === 1 ? 'deze gemeente' : 'deze gemeenten'} is het aantal inwoners van 5–17 jaar niet bekend.`);
   return {
     id: code ? `norm-${code}` : 'formatie-norm',
     titel: 'Formatie en norm (fte)',
-    kolommen: [{ label: 'Gemeente' }, { label: 'Functie' }, ...['formatie', 'Ingrado', 'caseload', 'RMC 2006', 'norm', 'verschil'].map((label) => ({ label, rechts: true }))],
+    kolommen: [{ label: 'Gemeente' }, { label: 'Functie' }, ...['formatie', 'Ingrado', ...(metCaseload ? ['caseload'] : []), ...(metRmc ? ['RMC 2006'] : []), 'norm', 'verschil'].map((label) => ({ label, rechts: true }))],
     rijen,
     noten,
   };

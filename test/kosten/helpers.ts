@@ -65,5 +65,5 @@ export function smallSleutels(extra: Partial<Record<string, Sleutel>> = {}): Sle
     '0003': { l5_22: 100, l5_17: 50, l18_22: 50 },
   };
   for (const [k, v] of Object.entries(extra)) base[k] = { ...base[k], ...v };
-  return { bron: '(test)', peildatum: '2013-01-01', perGemeente: new Map(Object.entries(base)) };
+  return { bron: '(test)', omschrijving: 'test', peildatum: '2013-01-01', perGemeente: new Map(Object.entries(base)) };
 }
