@@ -95,7 +95,7 @@ export const kostenCommand: CommandModule<object, Args> = {
       const tables = jaarrekeningCsv(jr);
       files = [...csvFiles(tables), { rel: 'jaarrekening.xlsx', data: await workbook(tables) }];
       html = () => jaarrekeningHtml(uitkomst, jr, doc);
-      title = `${doc.status === 'vastgesteld' ? 'Jaarrekening' : 'Ontwerpjaarrekening'} ${jaar} ${config.regio.naam}`;
+      title = `${doc.status === 'vastgesteld' ? 'Jaarrekening' : 'Ontwerpjaarrekening'} ${jaar} ${config.regio.naam}${jr.realisatie.fictief ? ' – voorbeeld met verzonnen realisatiecijfers' : ''}`;
     } else {
       process.stdout.write(stdoutText(uitkomst));
       const tables = begrotingTables(uitkomst);

@@ -322,7 +322,8 @@ export const CSV_COLUMNS: Record<string, CsvColumn[]> = {
     { name: 'perceel_2', type: 'decimal', description: 'Contribution to perceel 2 before the kwalificatieplicht money.' },
     { name: 'kwalificatieplicht', type: 'decimal', description: 'Kwalificatieplicht money subtracted (perceel 2 gemeenten).' },
     { name: 'perceel_2_netto', type: 'decimal', description: 'perceel_2 − kwalificatieplicht.' },
-    { name: 'te_betalen', type: 'decimal', description: 'perceel_1 + perceel_2_netto: what the gemeente pays.' },
+    { name: 'extra_dienstverlening', type: 'decimal', description: 'Extra dienstverlening charged in advance (expected quantity × unit price); empty when none.' },
+    { name: 'te_betalen', type: 'decimal', description: 'perceel_1 + perceel_2_netto + extra_dienstverlening: what the gemeente pays.' },
     { name: 'perceel_3_fictief', type: 'decimal', description: 'Perceel 3 per gemeente (fictief: paid from RMC money).' },
   ],
   meerjarenbegroting: [
@@ -426,10 +427,10 @@ export function csvTables(u: Uitkomst): CsvTable[] {
   const gemeenten: Record<string, string | null>[] = [];
   u.gemeenten.forEach((year, y) => {
     for (const g of year) {
-      gemeenten.push({ jaar: String(g.jaar), regel: 'gemeente', gemeentecode: g.code, gemeente: g.naam, perceel_1: eur(g.p1), perceel_2: eur(g.p2), kwalificatieplicht: eur(g.kwalificatieplicht), perceel_2_netto: eur(g.p2netto), te_betalen: eur(g.teBetalen), perceel_3_fictief: eur(g.p3) });
+      gemeenten.push({ jaar: String(g.jaar), regel: 'gemeente', gemeentecode: g.code, gemeente: g.naam, perceel_1: eur(g.p1), perceel_2: eur(g.p2), kwalificatieplicht: eur(g.kwalificatieplicht), perceel_2_netto: eur(g.p2netto), extra_dienstverlening: eur(g.extra), te_betalen: eur(g.teBetalen), perceel_3_fictief: eur(g.p3) });
     }
     const t = gemeenteTotaal(year);
-    gemeenten.push({ jaar: String(u.jaren[y]), regel: 'totaal', gemeentecode: null, gemeente: 'Totaal', perceel_1: eur(t.p1), perceel_2: eur(t.p2), kwalificatieplicht: eur(t.kwalificatieplicht), perceel_2_netto: eur(t.p2netto), te_betalen: eur(t.teBetalen), perceel_3_fictief: eur(t.p3) });
+    gemeenten.push({ jaar: String(u.jaren[y]), regel: 'totaal', gemeentecode: null, gemeente: 'Totaal', perceel_1: eur(t.p1), perceel_2: eur(t.p2), kwalificatieplicht: eur(t.kwalificatieplicht), perceel_2_netto: eur(t.p2netto), extra_dienstverlening: eur(t.extra), te_betalen: eur(t.teBetalen), perceel_3_fictief: eur(t.p3) });
   });
 
   const meerjaren = u.jaren.flatMap((jaar, y) => u.meerjaren.map((r) => ({ jaar: String(jaar), groep: r.groep, regel: r.regel, omschrijving: r.omschrijving, bedrag: eur(r.bedragen[y]), onzeker: String(r.onzekerVanaf !== undefined && jaar >= r.onzekerVanaf) })));

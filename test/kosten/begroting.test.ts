@@ -6,7 +6,9 @@ import { REGION_CONFIG_SCHEMA } from '../../pipeline/config/schema.ts';
 import { InputError } from '../../pipeline/errors.ts';
 import { readBegroting } from '../../pipeline/kosten/begroting.ts';
 import { BEGROTING_SCHEMA } from '../../pipeline/kosten/schema.ts';
+import { JAARREKENING_COLUMNS } from '../../pipeline/kosten/jaarrekening-tables.ts';
 import { CSV_COLUMNS } from '../../pipeline/kosten/tables.ts';
+import { VOORSCHOT_COLUMNS } from '../../pipeline/kosten/voorschotten.ts';
 import { smallConfig } from './helpers.ts';
 
 function problems(overrides: Record<string, unknown>, edit?: (c: ReturnType<typeof smallConfig>) => void): string {
@@ -65,7 +67,7 @@ describe('pipeline/kosten/README.md', () => {
   const readme = readFileSync(path.resolve(import.meta.dirname, '../../pipeline/kosten/README.md'), 'utf8');
   it('documents every budget key and every CSV column', () => {
     for (const key of Object.keys(BEGROTING_SCHEMA.properties)) expect(readme, key).toContain(`\`${key}`);
-    for (const [table, cols] of Object.entries(CSV_COLUMNS)) {
+    for (const [table, cols] of Object.entries({ ...CSV_COLUMNS, voorschotten: VOORSCHOT_COLUMNS, ...JAARREKENING_COLUMNS })) {
       expect(readme, table).toContain(`### ${table}.csv`);
       const section = readme.slice(readme.indexOf(`### ${table}.csv`)).split('\n### ')[0];
       for (const c of cols) expect(section, `${table}.${c.name}`).toContain(`\`${c.name}\``);

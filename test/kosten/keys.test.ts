@@ -97,7 +97,7 @@ describe('keys and caseload from an extract', () => {
   afterAll(() => db?.close());
 
   it('counts inhabitants per age band on 1 January of the previous year', async () => {
-    const s = await keysFromExtract(db, gemeenten, 2014, 'extract (test)');
+    const s = await keysFromExtract(db, gemeenten, 2014, 'extract (test)', 'test');
     expect(s.peildatum).toBe('2013-01-01');
     // 0001: P0 (5), P2 (17), P3 (18), P4 (22), P7 (12, moved in that day), P8 (16)
     expect(s.perGemeente.get('0001')).toEqual({ l5_22: 6, l5_17: 4, l18_22: 2, l16_22: 4 });

@@ -232,8 +232,8 @@ describe('leerplicht kosten (CLI)', () => {
     }
     expect(files.some((f) => f.startsWith('.'))).toBe(false); // no temp dir or lock left behind
     const gemeenten = readFileSync(path.join(dir, 'gemeenten.csv'), 'utf8');
-    expect(gemeenten.split('\n')[0]).toBe('jaar,regel,gemeentecode,gemeente,perceel_1,perceel_2,kwalificatieplicht,perceel_2_netto,te_betalen,perceel_3_fictief');
-    expect(gemeenten).toContain('2014,totaal,,Totaal,178997.77,544942.70,166297.90,378644.80,557642.57,509829.20');
+    expect(gemeenten.split('\n')[0]).toBe('jaar,regel,gemeentecode,gemeente,perceel_1,perceel_2,kwalificatieplicht,perceel_2_netto,extra_dienstverlening,te_betalen,perceel_3_fictief');
+    expect(gemeenten).toContain('2014,totaal,,Totaal,178997.77,544942.70,166297.90,378644.80,,557642.57,509829.20');
   });
 
   it('exits 2 without population keys, 1 on a configuration without a budget', async () => {
