@@ -229,13 +229,15 @@ export function kostenContext(u: Uitkomst, o: DocOpts) {
     percelen: PERCELEN(u).map((p) => ({
       perceel: p,
       titel: PERCEEL_NAAM[p],
-      tabellen: [perceelTabel(u, p, all), verdelingTabel(u, p, 0), ...u.formatie.filter((rf) => rf.perceel === p).map((rf) => formatieTabel(rf))],
+      tabellen: [{ ...perceelTabel(u, p, all), titel: `Lasten per jaar, ${u.jaren[0]}${later.length ? `–${later.at(-1)}` : ''}` }, verdelingTabel(u, p, 0), ...u.formatie.filter((rf) => rf.perceel === p).map((rf) => formatieTabel(rf))],
     })),
     gemeenten: b.gemeenten.map((g) => {
       const kwp = b.kwalificatieplicht.get(g.code);
       const lokaal = !g.percelen.includes(2) && kwp && !kwp.isZero() ? formatNl(kwp.roundUnits(100n), 2) : undefined;
       const gn = normTabel(u, g.code);
+      const v = vs.find((x) => x.code === g.code);
       return {
+        voorschot: v ? `Voorschot ${jaar}: ${v.kwartalen[0] === v.kwartalen[3] ? `vier kwartalen van ${euro(v.kwartalen[0])}` : `drie kwartalen van ${euro(v.kwartalen[0])} en in het vierde kwartaal ${euro(v.kwartalen[3])}`}${v.jaarbedrag < 0n ? ', te ontvangen' : ''} (artikel 28, derde lid).` : undefined,
         code: g.code,
         naam: g.naam,
         percelen: g.percelen.join(', '),
@@ -249,7 +251,7 @@ export function kostenContext(u: Uitkomst, o: DocOpts) {
       ? 'De formatie van het bureau per gemeente (naar dezelfde verdeelsleutels) naast de benodigde formatie volgens de richtlijnen, voor de gemeenten en functies waarvoor de norm te berekenen is.'
       : 'De formatienorm is niet opgenomen: de inwonertallen en meldingen waarop de richtlijnen rusten, zijn voor geen enkele gemeente bekend.',
     colofon: [
-      { term: 'Regio', waarde: `${b.regio.naam} (${b.regio.code})` },
+      { term: 'Regio', waarde: b.regio.naam },
       { term: 'Bron', waarde: b.bron ?? '–' },
       { term: 'Normbedragen', waarde: b.prijspeil ?? '–' },
       { term: 'Uitvoeringskosten', waarde: `overhead ${pctLabel(b.overhead)} van de personeelskosten, inclusief de jaarlijkse accountantscontrole (artikel 24 tot en met 26, derde lid)` },
@@ -312,7 +314,7 @@ export function jaarrekeningContext(u: Uitkomst, j: Jaarrekening, o: DocOpts) {
     rekening: [lastenTabel(j), batenTabel(j)],
     gemeenten: [definitiefTabel(j), afrekeningTabel(j), ...(j.extra.length ? [extraTabel(j)] : [])],
     colofon: [
-      { term: 'Regio', waarde: `${b.regio.naam} (${b.regio.code})` },
+      { term: 'Regio', waarde: b.regio.naam },
       { term: 'Begroting', waarde: b.bron ?? '–' },
       { term: 'Realisatie', waarde: r.bron },
       { term: 'Verdeelsleutels', waarde: `als in de begroting: ${u.kosten.sleutels.omschrijving}, peildatum ${datumNl(u.kosten.sleutels.peildatum)}` },

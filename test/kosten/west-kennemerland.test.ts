@@ -141,6 +141,7 @@ describe('West Kennemerland 2014 reproduces the bedrijfsplan begroting 2014–20
   it('every gemeente\'s contribution 2014–2016 within 0,10', () => {
     const key5_22: Record<string, number> = { '0375': 8177, '0377': 4979, '0392': 29079, '0393': 1281, '0396': 8352, '0397': 5480, '0450': 3094, '0453': 14781, '0473': 2810 };
     const key5_17: Record<string, number> = { '0377': 4035, '0392': 20961, '0393': 915, '0397': 4391, '0473': 2039 };
+    const key18_22: Record<string, number> = { '0375': 2275, '0377': 944, '0392': 8118, '0393': 366, '0396': 2506, '0397': 1089, '0450': 744, '0453': 4155, '0473': 771 };
     const kwp: Record<string, number> = { '0377': 21408.99, '0392': 106013, '0393': 5581, '0397': 22338.91, '0473': 10956 };
     for (const k of [0, 1, 2]) {
       const p = plan(k);
@@ -150,6 +151,10 @@ describe('West Kennemerland 2014 reproduces the bedrijfsplan begroting 2014–20
         expect(Math.abs(euro(g.p1!) - p1), `${2014 + k} ${g.naam} perceel 1`).toBeLessThanOrEqual(0.1);
         expect(Math.abs(euro(g.p2netto ?? 0n) - p2), `${2014 + k} ${g.naam} perceel 2`).toBeLessThanOrEqual(0.1);
         expect(Math.abs(euro(g.teBetalen) - p1 - p2), `${2014 + k} ${g.naam} te betalen`).toBeLessThanOrEqual(0.1);
+        // perceel 3 fictief: the trajectbegeleiders by 18–22, the RMC/VSV-coördinator (with its overhead) at Haarlem
+        const tb = (346154.592 * fp(k) + 69230.9184 * fo(k)) * key18_22[g.code] / 20968;
+        const p3 = tb + (g.code === '0392' ? 78703.08 * fp(k) + 15740.616 * fo(k) : 0);
+        expect(Math.abs(euro(g.p3!) - p3), `${2014 + k} ${g.naam} perceel 3`).toBeLessThanOrEqual(0.1);
       }
     }
   });
@@ -195,6 +200,7 @@ describe('West Kennemerland 2014 reproduces the bedrijfsplan begroting 2014–20
     expect(beverwijk.kwalificatieplichtLokaal).toBe('30.211,86');
     expect(beverwijk.tabellen[0].kolommen.map((c) => c.label)).toEqual(['Regel', '2014', '2015', '2016', '2017']);
     expect(beverwijk.normTekst).toMatch(/5–17 jaar/);
+    expect(ctx.gemeenten.find((g) => g.code === '0392')!.voorschot).toBe('Voorschot 2014: drie kwartalen van €\u00a078.470,33 en in het vierde kwartaal €\u00a078.470,35 (artikel 28, derde lid).');
     expect(ctx.ontbrekend.length).toBeGreaterThan(0);
   });
 });
@@ -234,6 +240,23 @@ describe('leerplicht kosten (CLI)', () => {
     const gemeenten = readFileSync(path.join(dir, 'gemeenten.csv'), 'utf8');
     expect(gemeenten.split('\n')[0]).toBe('jaar,regel,gemeentecode,gemeente,perceel_1,perceel_2,kwalificatieplicht,perceel_2_netto,extra_dienstverlening,te_betalen,perceel_3_fictief');
     expect(gemeenten).toContain('2014,totaal,,Totaal,178997.77,544942.70,166297.90,378644.80,,557642.57,509829.20');
+  });
+
+  it('--jaarrekening writes the jaarrekening, the afrekening and a workbook beside the begroting', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kosten-cli-'));
+    const r = await run(['kosten', '--config', 'west-kennemerland/2014', '--bevolking', BEVOLKING, '--out', out, '--no-pdf', '--jaarrekening', path.join(ROOT, 'data/realisatie/west-kennemerland-2014'), '--vergadering', '2015-06-25']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/LET OP: voorbeeld met verzonnen realisatiecijfers/);
+    expect(r.out).toMatch(/Afrekening 2014 per gemeente/);
+    const dir = path.join(out, 'west-kennemerland/2014/jaarrekening');
+    expect(readdirSync(dir).sort()).toEqual(['afrekening-excel.csv', 'afrekening.csv', 'jaarrekening-excel.csv', 'jaarrekening.csv', 'jaarrekening.xlsx']);
+    const af = readFileSync(path.join(dir, 'afrekening.csv'), 'utf8');
+    expect(af).toContain('2014,gemeente,0473,Zandvoort,6412.71,34791.00,10956.00,,30247.71,29846.73,22385.04,7862.67');
+    // a meeting after 1 July of the year after is late: a warning, not an error
+    const late = await run(['kosten', '--config', 'west-kennemerland/2014', '--bevolking', BEVOLKING, '--out', out, '--no-pdf', '--jaarrekening', path.join(ROOT, 'data/realisatie/west-kennemerland-2014'), '--vergadering', '2015-09-01']);
+    expect(late.code).toBe(0);
+    expect(late.err).toMatch(/after 2015-07-01, the regeling's deadline for adopting the jaarrekening 2014/);
+    expect((await run(['kosten', '--config', 'west-kennemerland/2014', '--bevolking', BEVOLKING, '--vergadering', '27-06-2013'])).code).toBe(2);
   });
 
   it('exits 2 without population keys, 1 on a configuration without a budget', async () => {
