@@ -9,6 +9,7 @@ import { generateCommand } from './commands/generate.ts';
 import { importCommand } from './commands/import.ts';
 import { kostenCommand } from './commands/kosten.ts';
 import { mapCommand } from './commands/map.ts';
+import { initCommand } from './commands/init.ts';
 import { validateCommand } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
@@ -16,6 +17,8 @@ export async function main(args: string[]): Promise<number> {
   const parser = yargs(args)
     .scriptName('leerplicht')
     .usage('$0 <command> [options]\n\nBuilds the statutory leerplicht/RMC reports of a regional office from its register extract.')
+    .option('project', { type: 'string', global: true, describe: 'Project folder (default: the nearest folder upwards holding leerplicht.yaml)' })
+    .command(initCommand)
     .command(generateCommand)
     .command(validateCommand)
     .command(importCommand)

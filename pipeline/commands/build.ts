@@ -5,14 +5,16 @@ import { build, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build.
 import { loadConfig } from '../config/load.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
+import { configRef, configRoots, extractRef, findProject } from '../project.ts';
 import { textTable } from '../load/report.ts';
 import { Progress } from '../progress.ts';
 
 interface Args {
-  extract: string;
-  config: string;
-  schooljaar: string;
-  out: string;
+  project?: string;
+  extract?: string;
+  config?: string;
+  schooljaar?: string;
+  out?: string;
   gemeente?: string[];
   report?: ReportName[];
   dropInvalid: boolean;
@@ -41,10 +43,10 @@ export const buildCommand: CommandModule<object, Args> = {
   describe: 'Build the reports (jaarverslag and Leerplichttelling per gemeente, datasets) of a region and schooljaar',
   builder: (y: Argv) =>
     (y
-      .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (see `leerplicht validate`)' })
-      .option('config', { type: 'string', demandOption: true, describe: 'Region: a code (twente), code/year (west-kennemerland/2014) or a YAML file' })
-      .option('schooljaar', { type: 'string', demandOption: true, describe: 'Schooljaar to report on, e.g. 2024/2025 (must have ended by the extract date)' })
-      .option('out', { type: 'string', default: 'reports', describe: 'Output root; files go to <out>/<regio>/<schooljaar>/' })
+      .option('extract', { type: 'string', describe: 'Extract folder (see `leerplicht validate`; default: the project\'s extract)' })
+      .option('config', { type: 'string', describe: 'Region: a code (twente), code/year (west-kennemerland/2014) or a YAML file (default: the project\'s config)' })
+      .option('schooljaar', { type: 'string', describe: 'Schooljaar to report on, e.g. 2024/2025 (must have ended by the extract date; default: the project\'s schooljaar)' })
+      .option('out', { type: 'string', describe: 'Output root; files go to <out>/<regio>/<schooljaar>/ (default: reports/ of the project, else ./reports)' })
       .option('gemeente', { type: 'array', string: true, describe: 'Only these gemeenten (CBS codes); default: all of the region' })
       .option('report', { type: 'array', choices: REPORTS as unknown as string[], describe: `Only these reports (default: all: ${REPORTS.join(', ')})` })
       .option('extractdatum', { type: 'string', describe: 'Date the extract was taken (YYYY-MM-DD, not after today); makes extract.json optional' })
@@ -62,18 +64,22 @@ export const buildCommand: CommandModule<object, Args> = {
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     if (argv.datum && !/^\d{4}-\d{2}-\d{2}$/.test(argv.datum)) throw new InputError(`--datum ${argv.datum}: expected YYYY-MM-DD`);
     const shard = argv.shard ? parseShard(argv.shard) : undefined;
-    const config = loadConfig(argv.config);
+    const project = findProject(argv.project);
+    const config = loadConfig(configRef(argv.config, project), configRoots(project));
+    const schooljaar = argv.schooljaar ?? project?.schooljaar;
+    if (!schooljaar) throw new UsageError('give --schooljaar, e.g. --schooljaar 2024/2025');
     const progress = new Progress({ quiet: argv.quiet });
     const t0 = performance.now();
     const r = await build({
-      extract: argv.extract,
+      extract: extractRef(argv.extract, project),
       config,
-      schooljaar: argv.schooljaar,
-      out: argv.out,
+      schooljaar,
+      out: argv.out ?? project?.reportsRoot ?? 'reports',
+      narrativeRoot: project?.narratiefRoot,
       gemeenten: argv.gemeente,
       reports: argv.report,
       dropInvalid: argv.dropInvalid,
-      extractdatum: argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : undefined,
+      extractdatum: argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : project?.extractdatum,
       pdf: argv.pdf,
       threads: argv.threads,
       memoryLimit: argv.memoryLimit,

@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadConfig } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
+import { configRef, configRoots, findProject } from '../project.ts';
 import { DEFAULT_EXTRACTDATUM, generateExtract } from '../generate/index.ts';
 
 interface Args {
+  project?: string;
   config?: string;
   scale: 'region' | 'national';
   seed: number;
@@ -23,22 +25,20 @@ export const generateCommand: CommandModule<object, Args> = {
       .option('config', { type: 'string', describe: 'Region configuration: a region code (west-kennemerland), code/jaar, or a file' })
       .option('scale', { choices: ['region', 'national'] as const, default: 'region' as const, describe: 'region: the gemeenten of --config; national: all 342 gemeenten (~4.2 million persons)' })
       .option('seed', { type: 'number', default: 1, describe: 'Random seed; the same seed and options give byte-identical files' })
-      .option('out', { type: 'string', describe: 'Output folder (default: data/generated/<regio>, or data/generated/nederland)' })
+      .option('out', { type: 'string', describe: 'Output folder (default: the project\'s extract, else data/generated/<regio> or data/generated/nederland)' })
       .option('format', { choices: ['csv', 'parquet', 'both'] as const, default: 'csv' as const, describe: 'File format of the tables' })
       .option('extractdatum', { type: 'string', default: DEFAULT_EXTRACTDATUM, describe: 'Date the extract is taken (YYYY-MM-DD); nothing in it lies after this date' })
       .option('persons-per-cohort', { type: 'number', describe: 'Persons per birth cohort in the generated area (default: its share of 160,000 nationally); small values make small test extracts' })
       .example('$0 generate --config west-kennemerland', 'West Kennemerland, ~95,000 persons, into data/generated/west-kennemerland')
       .example('$0 generate --config twente --seed 7 --format parquet', 'Twente as Parquet with another seed')
       .example('$0 generate --scale national --out /tmp/nat', 'The whole country, ~4.2 million persons')
-      .example('$0 generate --config west-brabant-west --persons-per-cohort 200 --out /tmp/small', 'A small extract for tests')
-      .check((a) => {
-        if (a.scale === 'region' && !a.config) throw new UsageError('--scale region needs --config (e.g. --config west-kennemerland), or use --scale national');
-        return true;
-      }),
+      .example('$0 generate --config west-brabant-west --persons-per-cohort 200 --out /tmp/small', 'A small extract for tests'),
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const config = argv.config ? loadConfig(argv.config) : undefined;
+    const project = findProject(argv.project);
+    if (argv.scale === 'region' && !argv.config && !project?.config) throw new UsageError('--scale region needs --config (e.g. --config west-kennemerland), or use --scale national');
+    const config = argv.scale === 'region' || argv.config ? loadConfig(configRef(argv.config, project), configRoots(project)) : undefined;
     const regio = argv.scale === 'national' ? 'nederland' : config!.regio.code;
-    const out = path.resolve(argv.out ?? path.join('data', 'generated', regio));
+    const out = path.resolve(argv.out ?? project?.extract ?? path.join('data', 'generated', regio));
     const tty = process.stderr.isTTY;
     let lastStage = '';
     const started = performance.now();

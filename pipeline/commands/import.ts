@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { checkExtractdatum, todayIso } from '../extractdatum.ts';
 import { readElementMapping } from '../import/lo-gba.ts';
+import { extractRef, findProject } from '../project.ts';
 import { type BrpFormat, formatImportReport, importBrp } from '../import/run.ts';
 
 interface Args {
   bron: 'brp';
   file: string;
-  out: string;
+  project?: string;
+  out?: string;
   extractdatum?: string;
   formaat?: BrpFormat;
   elementen?: string;
@@ -21,7 +23,7 @@ export const importCommand: CommandModule<object, Args> = {
     (y
       .positional('bron', { choices: ['brp'] as const, describe: 'What the file is' })
       .positional('file', { type: 'string', describe: 'The delivery: an LO GBA element-numbered CSV, or a Haal Centraal BRP Personen response (.json)' })
-      .option('out', { type: 'string', demandOption: true, describe: 'Extract folder to write personen.csv and verblijfplaatsen.csv into' })
+      .option('out', { type: 'string', describe: 'Extract folder to write personen.csv and verblijfplaatsen.csv into (default: the project\'s extract)' })
       .option('extractdatum', { type: 'string', describe: 'Date the delivery was taken (YYYY-MM-DD, not after today); also written to extract.json. Default: today, and no extract.json' })
       .option('formaat', { choices: ['lo-gba', 'haal-centraal'] as const, describe: 'Source format (default: .json = haal-centraal, else lo-gba)' })
       .option('elementen', { type: 'string', describe: 'YAML file mapping element roles to your export\'s column names (see pipeline/import/README.md)' })
@@ -29,15 +31,16 @@ export const importCommand: CommandModule<object, Args> = {
       .example('$0 import brp personen.json --out extract-2025', 'A Haal Centraal BRP Personen response')) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const extractdatum = argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : todayIso();
+    const out = extractRef(argv.out, findProject(argv.project));
     const { report } = await importBrp({
       file: argv.file,
-      out: path.resolve(argv.out),
+      out: path.resolve(out),
       extractdatum,
       writeMeta: !!argv.extractdatum,
       format: argv.formaat,
       mapping: argv.elementen ? readElementMapping(argv.elementen) : undefined,
     });
     console.log(formatImportReport(report));
-    console.log(`Wrote personen.csv and verblijfplaatsen.csv to ${argv.out}${argv.extractdatum ? ' (with extract.json)' : ''}.`);
+    console.log(`Wrote personen.csv and verblijfplaatsen.csv to ${out}${argv.extractdatum ? ' (with extract.json)' : ''}.`);
   },
 };

@@ -5,12 +5,14 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { Db } from '../db.ts';
 import { InputError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
+import { extractRef, findProject } from '../project.ts';
 import { allRowErrors, loadExtract } from '../load/index.ts';
 import { formatProblems, formatSummary, rejectionCsv } from '../load/report.ts';
 import { Progress } from '../progress.ts';
 
 interface Args {
-  extract: string;
+  project?: string;
+  extract?: string;
   dropInvalid: boolean;
   extractdatum?: string;
   out?: string;
@@ -23,7 +25,7 @@ export const validateCommand: CommandModule<object, Args> = {
   describe: 'Check an extract folder against the input contract and report every problem at once',
   builder: (y: Argv) =>
     (y
-      .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (one CSV or Parquet file per table, plus extract.json)' })
+      .option('extract', { type: 'string', describe: 'Extract folder (one CSV or Parquet file per table, plus extract.json; default: the project\'s extract)' })
       .option('extractdatum', { type: 'string', describe: 'Date the extract was taken (YYYY-MM-DD, not after today); makes extract.json optional' })
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Load the valid rows anyway and write the rejection report (rejected-rows.csv) to --out' })
       .option('out', { type: 'string', describe: 'Folder for the rejection report with --drop-invalid (default: reports/validatie)' })
@@ -35,10 +37,12 @@ export const validateCommand: CommandModule<object, Args> = {
     const progress = new Progress();
     const db = await Db.open({ threads: argv.threads, memoryLimit: argv.memoryLimit });
     try {
-      const extractdatum = argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : undefined;
-      const r = await validateExtract(db, argv.extract, argv.dropInvalid, progress, extractdatum);
+      const project = findProject(argv.project);
+      const extract = extractRef(argv.extract, project);
+      const extractdatum = argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : project?.extractdatum;
+      const r = await validateExtract(db, extract, argv.dropInvalid, progress, extractdatum);
       if (!r.ok) {
-        throw new InputError(`${formatProblems(r)}\n\nThe extract in ${argv.extract} was rejected: fix the problems above, or pass --drop-invalid to load only the valid rows.`);
+        throw new InputError(`${formatProblems(r)}\n\nThe extract in ${extract} was rejected: fix the problems above, or pass --drop-invalid to load only the valid rows.`);
       }
       if (argv.dropInvalid && Object.keys(r.errorCounts).length) {
         const out = path.resolve(argv.out ?? 'reports/validatie');
@@ -50,7 +54,7 @@ export const validateCommand: CommandModule<object, Args> = {
         console.error(`Dropped ${dropped}. Rejection report: ${file}`);
       }
       console.log(formatSummary(r));
-      console.log(`Extract ${argv.extract} (extractdatum ${r.meta!.extractdatum}) is valid.`);
+      console.log(`Extract ${extract} (extractdatum ${r.meta!.extractdatum}) is valid.`);
     } finally {
       db.close();
     }

@@ -43,12 +43,13 @@ const validate = ajv.compile(REGION_CONFIG_SCHEMA);
  * Resolves `--config`: a path to a YAML/JSON file, a region code (`twente`: its newest year), or
  * `code/jaar` (`west-kennemerland/2014`).
  */
-export function resolveConfigPath(ref: string): string {
+export function resolveConfigPath(ref: string, roots: string[] = [CONFIG_ROOT]): string {
   if (existsSync(ref) && !ref.endsWith('/')) return path.resolve(ref);
   const [code, jaar] = ref.split('/');
-  const dir = path.join(CONFIG_ROOT, code);
-  if (!existsSync(dir)) {
-    const known = existsSync(CONFIG_ROOT) ? readdirSync(CONFIG_ROOT).join(', ') : '(none)';
+  // The project's own config/ first, then the examples shipped with the tool.
+  const dir = roots.map((r) => path.join(r, code)).find((d) => existsSync(d));
+  if (!dir) {
+    const known = [...new Set(roots.filter((r) => existsSync(r)).flatMap((r) => readdirSync(r)))].sort().join(', ') || '(none)';
     throw new InputError(`config "${ref}" is neither a file nor a known region. Known regions: ${known}.`);
   }
   const years = readdirSync(dir).filter((f) => /^\d{4}\.ya?ml$/.test(f)).sort();
@@ -57,8 +58,8 @@ export function resolveConfigPath(ref: string): string {
   return path.join(dir, file);
 }
 
-export function loadConfig(ref: string): RegionConfig {
-  const file = resolveConfigPath(ref);
+export function loadConfig(ref: string, roots?: string[]): RegionConfig {
+  const file = resolveConfigPath(ref, roots);
   let raw: unknown;
   try {
     raw = YAML.parse(readFileSync(file, 'utf8'));

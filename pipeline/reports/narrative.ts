@@ -3,6 +3,7 @@
  *
  *   data/narratief/<regio>/<schooljaar as 2024-2025>/<gemeentecode>/<chapter>.md
  *
+ * or, in an office's project (pipeline/project.ts), narratief/<regio>/… in the project folder.
  * (chapter ids: see JAARVERSLAG_CHAPTER_IDS). The template renders the text with the `markdown` filter
  * (markdown-it with raw HTML disabled, pipeline/render/html.ts), so a file can never inject markup or
  * scripts into a report. A missing file is a warning and a visible placeholder in the PDF, never a failure.
@@ -31,7 +32,8 @@ export function narrativeFile(n: Narratives, gemeentecode: string, chapter: stri
 
 export function narrativeFor(n: Narratives, gemeentecode: string, chapter: string): { markdown?: string; missing?: string } {
   const file = narrativeFile(n, gemeentecode, chapter);
-  const rel = path.join('data/narratief', path.relative(path.dirname(path.dirname(n.dir)), file));
+  const root = path.dirname(path.dirname(n.dir));
+  const rel = path.join(root === NARRATIVE_ROOT ? 'data/narratief' : 'narratief', path.relative(root, file));
   if (!existsSync(file)) {
     n.warnings.push(`narrative missing for ${gemeentecode}, chapter ${chapter}: ${rel}`);
     return { missing: `Hier komt de toelichting van het bureau bij dit hoofdstuk (bestand ${rel} ontbreekt).` };
