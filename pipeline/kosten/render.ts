@@ -317,6 +317,7 @@ export function jaarrekeningContext(u: Uitkomst, j: Jaarrekening, o: DocOpts) {
       { term: 'Regio', waarde: b.regio.naam },
       { term: 'Begroting', waarde: b.bron ?? '–' },
       { term: 'Realisatie', waarde: r.bron },
+      { term: 'Accountantsverklaring', waarde: 'bij de verantwoording van de uitvoerende gemeente (artikel 27, eerste lid); niet in dit document opgenomen' },
       { term: 'Verdeelsleutels', waarde: `als in de begroting: ${u.kosten.sleutels.omschrijving}, peildatum ${datumNl(u.kosten.sleutels.peildatum)}` },
       { term: 'Afronding', waarde: 'Realisatie en voorschotten zijn bedragen in centen. De verdeling van een perceel over de gemeenten is afgerond op centen zodat de delen precies optellen tot het gerealiseerde bedrag.' },
     ],

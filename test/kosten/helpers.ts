@@ -2,7 +2,23 @@
 import type { RegionConfig } from '../../pipeline/config/load.ts';
 import { type Begroting, readBegroting } from '../../pipeline/kosten/begroting.ts';
 import type { Sleutel, Sleutels } from '../../pipeline/kosten/compute.ts';
+import type { TextTable } from '../../pipeline/kosten/tables.ts';
+import { expect } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../helpers/fixture.ts';
+
+/** A printed Dutch figure ("1.234,56", "12,4789%", "-96,24") in units of 10^-4. */
+export const dutch = (c: string) => Math.round(Number(c.replace(/[%.]/g, '').replace(',', '.')) * 10000);
+
+/** Every right-aligned column's total row is the sum of the printed rows above it. */
+export function expectColumnTotals(t: TextTable): void {
+  const tot = t.rijen.findIndex((r) => r.soort === 'totaal');
+  t.kolommen.forEach((k, j) => {
+    if (!k.rechts || j === 0 || tot < 0) return;
+    const cells = t.rijen.slice(0, tot).map((r) => r.cellen[j]).filter((c) => c !== '' && c !== '–');
+    if (!cells.length || t.rijen[tot].cellen[j] === '') return;
+    expect(cells.reduce((a, c) => a + dutch(c), 0), `${t.id} ${k.label}`).toBe(dutch(t.rijen[tot].cellen[j]));
+  });
+}
 
 /**
  * Three gemeenten: A (0001) in percelen 1-2-3 and contactgemeente, B (0002) in 1 and 3, C (0003) in 1 and 2.

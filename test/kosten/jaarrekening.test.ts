@@ -10,12 +10,12 @@ import { loadConfig } from '../../pipeline/config/load.ts';
 import { readBegroting } from '../../pipeline/kosten/begroting.ts';
 import { computeKosten } from '../../pipeline/kosten/compute.ts';
 import { computeJaarrekening, readRealisatie } from '../../pipeline/kosten/jaarrekening.ts';
-import { jaarrekeningCsv } from '../../pipeline/kosten/jaarrekening-tables.ts';
+import { afrekeningTabel, definitiefTabel, jaarrekeningCsv, lastenTabel } from '../../pipeline/kosten/jaarrekening-tables.ts';
 import { readBevolkingCsv } from '../../pipeline/kosten/keys.ts';
 import { jaarrekeningHtml } from '../../pipeline/kosten/render.ts';
 import { buildUitkomst } from '../../pipeline/kosten/tables.ts';
 import { voorschotten } from '../../pipeline/kosten/voorschotten.ts';
-import { smallBegroting, smallSleutels } from './helpers.ts';
+import { dutch, expectColumnTotals, smallBegroting, smallSleutels } from './helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VOORBEELD = path.join(ROOT, 'data/realisatie/west-kennemerland-2014');
@@ -54,6 +54,22 @@ describe('the 2014 example (invented realisation)', () => {
     expect(sum(j.gemeenten.map((g) => g.p2 ?? 0n))).toBe(55182718n);
     // the saldo is the RMC part: income − RMC share of perceel 1 − perceel 3 − projects
     expect(j.saldo.realisatie).toBe(67472400n - 5935978n - (41870211n + 8497153n) - 6341527n);
+  });
+
+  it('every total is the sum of its printed rows', () => {
+    [definitiefTabel(j), afrekeningTabel(j)].forEach(expectColumnTotals);
+    const lasten = lastenTabel(j);
+    for (const j2 of [1, 2, 3]) {
+      const col = lasten.rijen.map((r) => dutch(r.cellen[j2]));
+      const subs = lasten.rijen.flatMap((r, i) => (r.soort === 'subtotaal' ? [i] : []));
+      let from = 0;
+      for (const i of subs) {
+        expect(col.slice(from, i).reduce((a, x) => a + x, 0)).toBe(col[i]);
+        from = i + 1;
+      }
+      const tot = lasten.rijen.length - 1;
+      expect(subs.reduce((a, i) => a + col[i], 0) + col.slice(subs.at(-1)! + 1, tot).reduce((a, x) => a + x, 0)).toBe(col[tot]);
+    }
   });
 
   it('says on the page and in the file that the figures are invented', () => {

@@ -4,6 +4,7 @@
  * figures of the business plan, and `leerplicht kosten` end to end (without the PDF).
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +17,7 @@ import { Exact } from '../../pipeline/kosten/money.ts';
 import { kostenContext, kostenHtml, toCsv } from '../../pipeline/kosten/render.ts';
 import { buildUitkomst, csvTables } from '../../pipeline/kosten/tables.ts';
 import { voorschotten } from '../../pipeline/kosten/voorschotten.ts';
+import { dutch, expectColumnTotals } from './helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BEVOLKING = path.join(ROOT, 'data/bevolking/west-kennemerland-2013-01-01.csv');
@@ -184,6 +186,25 @@ describe('West Kennemerland 2014 reproduces the bedrijfsplan begroting 2014–20
     expect(plain.find((l) => l.includes(',0392,'))).toContain(',66703.53,');
   });
 
+  it('every total in the documents is the sum of the printed rows above it', () => {
+    const ctx = kostenContext(u, { datum: '2013-06-15', status: 'concept' });
+    const tables = [...ctx.samenvatting.slice(1), ...ctx.percelen.flatMap((p) => p.tabellen.slice(1)), ...ctx.gemeenten.flatMap((g) => g.tabellen.filter((t) => t.id.startsWith('formatie-')))];
+    expect(tables.length).toBeGreaterThan(15);
+    tables.forEach(expectColumnTotals);
+    // the perceel tables: personnel lines → Personeelskosten; Personeelskosten + uitvoeringskosten → Totaal = who pays
+    for (const p of ctx.percelen) {
+      const t = p.tabellen[0];
+      for (let j = 4; j < t.kolommen.length; j++) {
+        const col = t.rijen.map((r) => dutch(r.cellen[j]));
+        const sub = t.rijen.findIndex((r) => r.soort === 'subtotaal');
+        const tot = t.rijen.findIndex((r) => r.soort === 'totaal');
+        expect(col.slice(0, sub).reduce((a, x) => a + x, 0)).toBe(col[sub]);
+        expect(col.slice(sub, tot).reduce((a, x) => a + x, 0)).toBe(col[tot]);
+        expect(col.slice(tot + 1).reduce((a, x) => a + x, 0)).toBe(col[tot]);
+      }
+    }
+  });
+
   it('renders one page per perceel and one per gemeente for the board', () => {
     const html = kostenHtml(u, { datum: '2013-06-15', status: 'concept', vergadering: '2013-06-27' });
     expect(html.match(/<section class="hoofdstuk" id="perceel-\d">/g)).toHaveLength(3);
@@ -237,6 +258,16 @@ describe('leerplicht kosten (CLI)', () => {
       expect(files).toContain(`${n}-excel.csv`);
     }
     expect(files.some((f) => f.startsWith('.'))).toBe(false); // no temp dir or lock left behind
+    // the workbook: a sheet per table, amounts as numbers with a number format, gemeentecodes as text
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'begroting.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['percelen', 'bijdragen', 'gemeenten', 'meerjarenbegroting', 'formatie', 'formatie_norm', 'sleutels', 'voorschotten']);
+    const ws = wb.getWorksheet('voorschotten')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const haarlemQ4 = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(header.indexOf('gemeentecode') + 1).value === '0392' && r.getCell(header.indexOf('kwartaal') + 1).value === 4)!;
+    expect(haarlemQ4.getCell(header.indexOf('bedrag') + 1).value).toBe(78470.35);
+    expect(haarlemQ4.getCell(header.indexOf('bedrag') + 1).numFmt).toBe('#,##0.00');
+    expect(ws.getRows(2, ws.rowCount - 1)!.some((r) => r.getCell(header.indexOf('gemeentecode') + 1).value === '0375')).toBe(true);
     const gemeenten = readFileSync(path.join(dir, 'gemeenten.csv'), 'utf8');
     expect(gemeenten.split('\n')[0]).toBe('jaar,regel,gemeentecode,gemeente,perceel_1,perceel_2,kwalificatieplicht,perceel_2_netto,extra_dienstverlening,te_betalen,perceel_3_fictief');
     expect(gemeenten).toContain('2014,totaal,,Totaal,178997.77,544942.70,166297.90,378644.80,,557642.57,509829.20');
