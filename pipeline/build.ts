@@ -24,8 +24,8 @@ import { PdfPrinter, type PdfPrinterOptions, type PrintJob } from './render/pdf.
 import { measure, type StageMetrics } from './metrics.ts';
 import { Figures } from './reports/figures.ts';
 import { jaarverslagChapters, regionScope } from './reports/jaarverslag.ts';
-import { narrativeTexts, openNarratives } from './reports/narrative.ts';
-import { rmcChapters, rmcRegions } from './reports/rmc.ts';
+import { narrativeTexts, openNarratives, requireNarratives } from './reports/narrative.ts';
+import { rmcChapters, rmcRegions, rmcTitle } from './reports/rmc.ts';
 import { buildTellingForm, formRows, formTable, runTellingChecks, submissionSql, TELLING_BUCKETS, workbookSql } from './reports/telling.ts';
 import { definitions } from './reports/definitions.ts';
 import { variant } from './config/load.ts';
@@ -65,6 +65,8 @@ export interface BuildOptions {
   htmlDir?: string;
   /** Folder of the narrative Markdown (default data/narratief). */
   narrativeRoot?: string;
+  /** Print inhoudelijk jaarverslagen with missing or unfinished narrative, marked CONCEPT (default: refuse). */
+  concept?: boolean;
   /** Build only shard K of N: every N-th gemeente (sorted by code), for spreading a run over machines. */
   shard?: { k: number; n: number };
   /** Print every document even when the previous build's is still valid (default: reuse). */
@@ -117,6 +119,9 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   const unknown = (o.gemeenten ?? []).filter((c) => !config.gemeenten.some((g) => g.code === c));
   if (unknown.length) throw new InputError(`--gemeente ${unknown.join(', ')}: not in ${config.file} (has ${config.gemeenten.map((g) => g.code).join(', ')})`);
 
+  if (reports.has('jaarverslag') && !o.concept) {
+    requireNarratives(openNarratives(config.regio.code, o.schooljaar, o.narrativeRoot), selected.filter((g) => variant(g) === 'inhoudelijk').map((g) => g.code));
+  }
   const root = path.resolve(o.out, config.regio.code, schooljaarDir(o.schooljaar));
   installInterruptHandlers();
   const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m), name: o.shard ? `.leerplicht-shard-${o.shard.k}-of-${o.shard.n}.lock` : undefined });
@@ -269,13 +274,13 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
           // Charts and HTML are made when a page of the printer's pool is free: rendering in Node overlaps
           // with Chromium printing, and only a pool's worth of documents is in memory at once.
           html: lazy(`jaarverslag ${g.code}`, async () => {
-            const { kerncijfers, chapters } = await jaarverslagChapters(F, regionScope(config, g, o.schooljaar), v === 'inhoudelijk' ? narratives : undefined);
+            const { kerncijfers, chapters, voorwoord, samenvatting } = await jaarverslagChapters(F, regionScope(config, g, o.schooljaar), v === 'inhoudelijk' ? narratives : undefined);
             return renderTemplate('jaarverslag.njk', {
-              title, gemeente: g, regio: config.regio, schooljaar: o.schooljaar, variant: v, kerncijfers, chapters,
-              definities: definitions('jaarverslag'), colofon,
+              title, gemeente: g, regio: config.regio, schooljaar: o.schooljaar, variant: v, kerncijfers, chapters, voorwoord, samenvatting, concept: o.concept,
+              definities: definitions([...chapters, kerncijfers]), colofon,
             });
           }),
-        }, rel, { g, v, figures: [digests.get(g.code), digests.get(config.regio.code)], narrative: v === 'inhoudelijk' ? narrativeTexts(narratives, g.code) : null });
+        }, rel, { g, v, figures: [digests.get(g.code), digests.get(config.regio.code)], narrative: v === 'inhoudelijk' ? narrativeTexts(narratives, g.code) : null, concept: o.concept ?? false });
       }
     }
 
@@ -319,7 +324,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
         const dir = regions.length === 1 ? '' : `rmc/${r.code}-${slug(r.naam)}/`;
         const codes = [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => `'${c}'`).join(', ');
         await measure('rmc CSV', () => writeCsv(db, `SELECT * FROM dataset WHERE gebiedscode IN (${codes}) AND rapport LIKE '%rmc%'`, tx.path(`${dir}rmc-effectrapportage.csv`), 'volgorde'), rmcCsv);
-        const title = `RMC effectrapportage ${o.schooljaar} – ${r.naam}`;
+        const title = rmcTitle(r, o.schooljaar);
         const rel = `${dir}rmc-effectrapportage.pdf`;
         await addJob({
           id: `rmc ${r.code}`,
@@ -327,7 +332,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
           outFile: tx.path(rel),
           html: lazy(`rmc ${r.code}`, async () => {
             const { samenvatting, chapters } = await rmcChapters(F, r, o.schooljaar, `<${config.parameters.min_cel}`, config.regio.naam);
-            return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: o.schooljaar, samenvatting, chapters, definities: definitions('rmc'), colofon });
+            return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: o.schooljaar, samenvatting, chapters, definities: definitions([...chapters, samenvatting]), colofon });
           }),
         }, rel, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => digests.get(c)) });
       }

@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.ts';
 import { kostenCommand } from './commands/kosten.ts';
 import { mapCommand } from './commands/map.ts';
 import { initCommand } from './commands/init.ts';
+import { narratiefCommand } from './commands/narratief.ts';
 import { validateCommand } from './commands/validate.ts';
 import { InputError, UsageError } from './errors.ts';
 
@@ -25,6 +26,7 @@ export async function main(args: string[]): Promise<number> {
     .command(mapCommand)
     .command(buildCommand)
     .command(kostenCommand)
+    .command(narratiefCommand)
     .command(dictionaryCommand)
     .demandCommand(1, 'Name a command; see the list above.')
     .strict()

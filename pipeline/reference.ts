@@ -13,9 +13,13 @@ function readCsv(file: string): Record<string, string>[] {
   });
 }
 
-/** gemeentecode → its RMC region. */
-export function rmcRegios(): Record<string, { code: string; naam: string }> {
-  const out: Record<string, { code: string; naam: string }> = {};
-  for (const r of readCsv('rmc_regios.csv')) out[r.gemeentecode] = { code: r.rmc_regio_code, naam: r.rmc_regio_naam };
+/** gemeentecode → its RMC region (and the region's contactgemeente where the reference data names it). */
+export function rmcRegios(): Record<string, { code: string; naam: string; contactgemeente?: { code: string; naam: string } }> {
+  const namen = new Map(readCsv('gemeenten.csv').map((g) => [g.gemeentecode, g.naam]));
+  const out: Record<string, { code: string; naam: string; contactgemeente?: { code: string; naam: string } }> = {};
+  for (const r of readCsv('rmc_regios.csv')) {
+    const c = r.contactgemeente;
+    out[r.gemeentecode] = { code: r.rmc_regio_code, naam: r.rmc_regio_naam, ...(c ? { contactgemeente: { code: c, naam: namen.get(c) ?? c } } : {}) };
+  }
   return out;
 }

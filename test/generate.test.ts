@@ -40,7 +40,7 @@ describe('determinism', () => {
     expect(read(c.out, 'personen.csv').equals(read(a.out, 'personen.csv'))).toBe(false);
     expect(read(c.out, 'inschrijvingen.csv').equals(read(a.out, 'inschrijvingen.csv'))).toBe(false);
     expect(JSON.parse(read(a.out, 'extract.json').toString())).toEqual({
-      extractdatum: EXTRACT, bron: 'synthetisch testbestand van leerplicht-rapportage (seed 1)',
+      extractdatum: EXTRACT, bron: 'synthetisch demonstratiebestand van leerplicht-rapportage', seed: 1,
     });
     expect(a.rows.personen).toBe(150 * 26);
   });

@@ -26,6 +26,7 @@ interface Args {
   datum?: string;
   shard?: string;
   force: boolean;
+  concept: boolean;
   quiet: boolean;
 }
 
@@ -58,6 +59,7 @@ export const buildCommand: CommandModule<object, Args> = {
       .option('datum', { type: 'string', describe: 'Date on the cover, YYYY-MM-DD (default: today)' })
       .option('shard', { type: 'string', describe: 'Build only shard K of N (K/N): every N-th gemeente by code; shard 1 also writes the region-level outputs. See "Spreading a run over machines" in the README' })
       .option('force', { type: 'boolean', default: false, describe: 'Print every document again, even when the previous build\'s is still valid' })
+      .option('concept', { type: 'boolean', default: false, describe: 'Print inhoudelijk jaarverslagen whose narrative is missing or unfinished, marked CONCEPT (default: refuse and list what is missing)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
       .example('$0 build --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'All reports of West Kennemerland')
       .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')) as unknown as Argv<Args>,
@@ -87,6 +89,7 @@ export const buildCommand: CommandModule<object, Args> = {
       datum: argv.datum,
       shard,
       force: argv.force,
+      concept: argv.concept,
       progress,
       argv: process.argv.slice(2),
     });

@@ -102,7 +102,7 @@ export async function generateExtract(opts: GenerateOptions): Promise<GenerateRe
 
   const files: string[] = [];
   const meta = path.join(out, 'extract.json');
-  writeFileSync(meta, `${JSON.stringify({ extractdatum, bron: `synthetisch testbestand van leerplicht-rapportage (seed ${opts.seed >>> 0})` }, null, 2)}\n`);
+  writeFileSync(meta, `${JSON.stringify({ extractdatum, bron: 'synthetisch demonstratiebestand van leerplicht-rapportage', seed: opts.seed >>> 0 }, null, 2)}\n`);
   files.push(meta);
   if (opts.format !== 'csv') {
     files.push(...(await convertToParquet(csvDir, out, (t) => progress(`parquet ${t}`, 0.9 + (0.1 * TABLE_NAMES.indexOf(t)) / TABLE_NAMES.length))));

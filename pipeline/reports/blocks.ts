@@ -6,7 +6,7 @@
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
 import { decimalen } from '../render/html.ts';
 import { type Cell, type Dimension, type DimFilter, Figures, HIDDEN_MARK } from './figures.ts';
-import { label, ONDERWIJSSOORT_ORDER, shortLabel } from './labels.ts';
+import { label, orderCodes, shortLabel } from '../codes.ts';
 
 /** The area a report is about and the area it is compared with. */
 export interface Scope {
@@ -23,6 +23,8 @@ export interface ChartBlock {
   title: string;
   note?: string;
   chart: Chart;
+  /** Indicator codes shown (for the definitions appendix). */
+  codes: string[];
 }
 
 export interface TableBlock {
@@ -33,6 +35,8 @@ export interface TableBlock {
   rows: { label: string; cells: Cell[]; total?: boolean }[];
   /** Many columns: printed smaller. */
   wide?: boolean;
+  /** Indicator codes shown (for the definitions appendix). */
+  codes: string[];
 }
 
 export type Block = ChartBlock | TableBlock;
@@ -83,7 +87,7 @@ export async function trend(F: Figures, s: Scope, o: { code: string; title: stri
     decimals: decimalen(eenheid),
     suppressedLabel: markOf(cells.flat(), s.suppressedLabel),
   });
-  return { kind: 'chart', title: o.title, note: o.note, chart };
+  return { kind: 'chart', title: o.title, note: o.note, chart, codes: [o.code] };
 }
 
 /** The mark a chart prints for its hidden points: "<5" when every hidden point is a small count, else "x". */
@@ -103,9 +107,7 @@ function firstUnit(F: Figures, code: string, gebieden: string[], dims?: DimFilte
 }
 
 function orderCategories(dim: Dimension, cats: string[]): string[] {
-  if (dim === 'onderwijssoort') return ONDERWIJSSOORT_ORDER.filter((c) => cats.includes(c));
-  if (dim === 'leeftijd') return [...cats].sort((a, b) => Number(a) - Number(b));
-  return cats;
+  return orderCodes(dim, cats);
 }
 
 /** One indicator broken down by one dimension: area and comparison area side by side, with the total. */
@@ -119,7 +121,7 @@ export function breakdown(F: Figures, s: Scope, o: { code: string; dim: Dimensio
   if (o.total !== false) {
     rows.push({ label: 'Totaal', cells: areas.map((a) => F.get(o.code, a.code, s.schooljaar, { ...o.fixed })), total: true });
   }
-  return { kind: 'table', title: o.title, note: o.note, head: ['', ...areas.map((a) => a.naam)], rows };
+  return { kind: 'table', title: o.title, note: o.note, head: ['', ...areas.map((a) => a.naam)], rows, codes: [o.code] };
 }
 
 /** A bar chart of one indicator by one dimension for the area. */
@@ -134,7 +136,7 @@ export async function bars(F: Figures, s: Scope, o: { code: string; dim: Dimensi
     categories: cells.map(({ c, cell }) => ({ label: label(o.dim, c), value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed })),
     suppressedLabel: markOf(cells.map((x) => x.cell), s.suppressedLabel),
   });
-  return { kind: 'chart', title: o.title, note: o.note, chart };
+  return { kind: 'chart', title: o.title, note: o.note, chart, codes: [o.code] };
 }
 
 /** One indicator by two dimensions for the area (rows × columns, with totals where the store has them). */
@@ -151,7 +153,7 @@ export function crosstab(F: Figures, s: Scope, o: { code: string; rowDim: Dimens
     cells: [...colsC.map((c) => F.get(o.code, g, s.schooljaar, { ...o.fixed, [o.colDim]: c })), F.get(o.code, g, s.schooljaar, { ...o.fixed })],
     total: true,
   });
-  return { kind: 'table', title: o.title, note: o.note, head: ['', ...colsC.map((c) => shortLabel(o.colDim, c)), 'Totaal'], rows, wide: colsC.length > 4 };
+  return { kind: 'table', title: o.title, note: o.note, head: ['', ...colsC.map((c) => shortLabel(o.colDim, c)), 'Totaal'], rows, wide: colsC.length > 4, codes: [o.code] };
 }
 
 /** Several indicators as rows: this year for the area, the previous year, and the comparison area. */
@@ -167,11 +169,26 @@ export function keyFigures(F: Figures, s: Scope, title: string, items: { code: s
     if (s.vergelijk) cells.push(F.get(it.code, s.vergelijk.code, s.schooljaar, it.dims));
     return { label: it.label, cells };
   });
-  return { kind: 'table', title, head, rows };
+  return { kind: 'table', title, head, rows, codes: items.map((it) => it.code) };
 }
 
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/** Rows: the categories of one dimension (in reading order, with the total); columns: figures of given areas. */
+export function byCategory(
+  F: Figures,
+  s: Scope,
+  o: { dim: Dimension; title: string; note?: string; columns: { code: string; gebied: { code: string }; label: string }[] },
+): TableBlock {
+  const cats = orderCategories(o.dim, uniq(o.columns.flatMap((c) => F.categories(c.code, o.dim))));
+  const rows: TableBlock['rows'] = cats.map((c) => ({
+    label: label(o.dim, c),
+    cells: o.columns.map((col) => F.get(col.code, col.gebied.code, s.schooljaar, { [o.dim]: c })),
+  }));
+  rows.push({ label: 'Totaal', total: true, cells: o.columns.map((col) => F.get(col.code, col.gebied.code, s.schooljaar)) });
+  return { kind: 'table', title: o.title, note: o.note, head: ['', ...o.columns.map((c) => c.label)], rows, codes: uniq(o.columns.map((c) => c.code)) };
 }
 
 /** Numbers the charts of a document consecutively ("Figuur 1", "Figuur 2", …). */
@@ -192,5 +209,6 @@ export function byArea(
     note: o.note,
     head: ['', ...o.columns.map((c) => c.label)],
     rows: o.areas.map((a) => ({ label: a.naam, total: a.total, cells: o.columns.map((c) => F.get(c.code, a.code, schooljaar, c.dims)) })),
+    codes: o.columns.map((c) => c.code),
   };
 }

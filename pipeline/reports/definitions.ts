@@ -1,8 +1,28 @@
-/** The definitions appendix of a report: every indicator it uses, from the catalog (the SQL headers). */
-import { loadCatalog } from '../catalog.ts';
+/**
+ * The definitions appendix of a report, written for a reader: grouped by the chapter in which an indicator
+ * first appears, each definition once, in the order the figures appear, without codes. The texts come from
+ * the catalog (the SQL headers), so a definition lives next to its query and nowhere else.
+ */
+import { indicatorDef } from '../catalog.ts';
+import type { Chapter } from './blocks.ts';
 
-export function definitions(rapport: string): { code: string; label: string; definitie: string; eenheid: string }[] {
-  return loadCatalog()
-    .filter((d) => d.rapporten.includes(rapport))
-    .map(({ code, label, definitie, eenheid }) => ({ code, label, definitie, eenheid }));
+export interface DefinitionGroup {
+  hoofdstuk: string;
+  definities: { label: string; definitie: string }[];
+}
+
+export function definitions(chapters: Chapter[]): DefinitionGroup[] {
+  const seen = new Set<string>();
+  const groups: DefinitionGroup[] = [];
+  for (const ch of chapters) {
+    const definities: DefinitionGroup['definities'] = [];
+    for (const code of ch.blocks.flatMap((b) => b.codes)) {
+      if (seen.has(code)) continue;
+      seen.add(code);
+      const d = indicatorDef(code);
+      definities.push({ label: d.label, definitie: d.definitie });
+    }
+    if (definities.length) groups.push({ hoofdstuk: ch.title, definities });
+  }
+  return groups;
 }

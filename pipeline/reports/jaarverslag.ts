@@ -4,12 +4,19 @@
  * narrative per chapter, see narrative.ts).
  */
 import type { Gemeente, RegionConfig } from '../config/load.ts';
-import { bars, breakdown, type Chapter, crosstab, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
+import { label } from '../codes.ts';
+import { bars, breakdown, byCategory, type Chapter, crosstab, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
 import type { Figures } from './figures.ts';
 import { type Narratives, narrativeFor } from './narrative.ts';
+import { keyMovements } from './narrative-draft.ts';
 
 
-export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives): Promise<{ kerncijfers: Chapter; chapters: Chapter[] }> {
+/** The articles of the stock of vrijstellingen, in the law's order (pipeline/codes.ts). */
+const VRIJSTELLING_ARTIKELEN = ['3A', '3B', '5A', '5B', '5C', '5A_TREKKEND', '15'];
+
+const LAATSTE_ONDERWIJSSOORT = 'Naar de inschrijving op de peildatum; wie toen niet ingeschreven stond, telt bij de laatste onderwijssoort, en wie nooit ingeschreven stond onder "geen inschrijving". Vrijgestelden tellen dus bij de school waar zij het laatst stonden ingeschreven.';
+
+export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives): Promise<{ kerncijfers: Chapter; chapters: Chapter[]; voorwoord?: { markdown?: string; missing?: string }; samenvatting: string[] }> {
   const kerncijfers: Chapter = {
     id: 'kerncijfers',
     title: 'Kerncijfers',
@@ -39,8 +46,8 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
       intro: 'Leerplichtig is een kind vanaf de eerste dag van de maand na de vijfde verjaardag tot en met 31 juli van het schooljaar waarin het 16 wordt. Daarna is een jongere kwalificatieplichtig tot de 18e verjaardag of tot het behalen van een startkwalificatie (havo, vwo of mbo niveau 2). De aantallen zijn geteld op de peildatum.',
       blocks: [
         await trend(F, s, { code: 'JV-POP-LP', title: 'Leerplichtigen op de peildatum' }),
-        breakdown(F, s, { code: 'JV-POP-LP', dim: 'onderwijssoort', title: 'Leerplichtigen naar onderwijssoort' }),
-        breakdown(F, s, { code: 'JV-POP-KP', dim: 'onderwijssoort', title: 'Kwalificatieplichtigen naar onderwijssoort' }),
+        breakdown(F, s, { code: 'JV-POP-LP', dim: 'onderwijssoort', title: 'Leerplichtigen naar huidige of laatste onderwijssoort', note: LAATSTE_ONDERWIJSSOORT }),
+        breakdown(F, s, { code: 'JV-POP-KP', dim: 'onderwijssoort', title: 'Kwalificatieplichtigen naar huidige of laatste onderwijssoort', note: LAATSTE_ONDERWIJSSOORT }),
         await bars(F, s, { code: 'JV-POP-LP', dim: 'leeftijd', title: `Leerplichtigen naar leeftijd, ${s.gebied.naam}` }),
       ],
     },
@@ -55,13 +62,13 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
           { code: 'LT-AV-3M', label: 'waarvan langer dan 3 maanden' },
           { code: 'LT-AV-OPGELOST', label: 'waarvan opgelost voor het einde van het schooljaar' },
         ]),
-        breakdown(F, s, { code: 'LT-AV-TOT', dim: 'onderwijssoort', title: 'Absoluut verzuimers naar laatste onderwijssoort' }),
+        breakdown(F, s, { code: 'LT-AV-TOT', dim: 'onderwijssoort', title: 'Absoluut verzuimers naar laatste onderwijssoort', note: 'Een absoluut verzuimer staat nergens ingeschreven: geteld is de onderwijssoort van de laatste inschrijving. Wie nooit ingeschreven stond, staat onder "geen inschrijving".' }),
       ],
     },
     {
       id: 'relatief-verzuim',
       title: 'Relatief verzuim',
-      intro: 'Een leerling die wel is ingeschreven maar zonder geldige reden wegblijft, verzuimt relatief. Scholen moeten 16 uur ongeoorloofd verzuim in 4 weken melden. Langdurig relatief verzuim duurt langer dan 4 weken; luxeverzuim is op vakantie gaan zonder verlof. Ingetrokken meldingen tellen niet mee.',
+      intro: 'Een leerling die wel is ingeschreven maar zonder geldige reden wegblijft, verzuimt relatief. Scholen moeten 16 uur ongeoorloofd verzuim in 4 weken melden. Langdurig relatief verzuim duurt langer dan 4 weken; luxeverzuim is op vakantie gaan zonder verlof. Signaalverzuim is verzuim van minder dan 16 uur dat een school toch meldt omdat zij zich zorgen maakt, bijvoorbeeld bij vaak ziekmelden. Overig verzuim is ander ongeoorloofd verzuim onder de meldingsgrens, zoals herhaald te laat komen. Relatief verzuimers zijn de leerlingen met een melding van 16 uur, langdurig relatief verzuim of luxeverzuim van 16 uur of meer; signaalverzuim en overig verzuim tellen daar niet in mee. Ingetrokken meldingen tellen niet mee.',
       blocks: [
         await trend(F, s, { code: 'JV-RV-1000', title: 'Relatief verzuimers per 1.000 leer- en kwalificatieplichtigen' }),
         keyFigures(F, s, 'Relatief verzuim (leerlingen)', [
@@ -79,7 +86,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
     {
       id: 'thuiszitters',
       title: 'Thuiszitters',
-      intro: 'Thuiszitters zijn jongeren die langdurig niet naar school gaan. De definitie die voor dit verslag is gekozen staat in de colofon.',
+      intro: 'Thuiszitters zijn leer- en kwalificatieplichtige jongeren die in het schooljaar niet naar school gingen: ingeschreven maar meer dan vier weken ongeoorloofd afwezig, of (volgens de definitie van OCW) nergens ingeschreven zonder vrijstelling. Ook wie korter dan drie maanden thuiszat telt mee; de tabel naar duur laat zien hoeveel jongeren langer dan drie maanden thuiszaten. De gekozen definitie staat in de colofon.',
       blocks: [
         await trend(F, s, { code: 'JV-THUIS', title: 'Thuiszitters' }),
         breakdown(F, s, { code: 'JV-THUIS', dim: 'duur', title: 'Thuiszitters naar duur' }),
@@ -90,10 +97,17 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
       title: 'Handhaving en interventies',
       intro: 'De leerplichtambtenaar kan een gesprek voeren, waarschuwen, verwijzen naar Bureau Halt (12 tot 18 jaar), een proces-verbaal opmaken tegen ouders of jongere, of doorverwijzen naar zorg. De aantallen zijn acties, geen personen.',
       blocks: [
-        await bars(F, s, { code: 'JV-INTERVENTIES', dim: 'soort', title: `Interventies naar soort, ${s.gebied.naam}` }),
-        breakdown(F, s, { code: 'JV-INTERVENTIES', dim: 'soort', title: 'Interventies naar soort' }),
+        byCategory(F, s, {
+          dim: 'soort',
+          title: 'Interventies van licht naar zwaar',
+          note: 'Acties: het aantal keren dat de interventie is ingezet. Zaken: het aantal dossiers met minstens één interventie van die soort; een dossier met meerdere soorten telt in het totaal één keer.',
+          columns: [
+            { code: 'JV-INTERVENTIES', gebied: s.gebied, label: `Acties ${s.gebied.naam}` },
+            { code: 'JV-INTERVENTIES-ZAKEN', gebied: s.gebied, label: `Zaken ${s.gebied.naam}` },
+            ...(s.vergelijk ? [{ code: 'JV-INTERVENTIES', gebied: s.vergelijk, label: `Acties ${s.vergelijk.naam}` }] : []),
+          ],
+        }),
         await trend(F, s, { code: 'LT-PV-OUDERS', title: 'Processen-verbaal tegen ouders' }),
-        breakdown(F, s, { code: 'JV-INTERVENTIES-ZAKEN', dim: 'soort', title: 'Zaken met minstens één interventie van deze soort' }),
       ],
     },
     {
@@ -109,19 +123,11 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
     {
       id: 'vrijstellingen',
       title: 'Vrijstellingen',
-      intro: 'Een vrijstelling ontheft van de plicht om ingeschreven te staan, bijvoorbeeld omdat een kind lichamelijk of psychisch niet in staat is naar school te gaan (artikel 5a). Vervangende leerplicht (artikel 3a en 3b) telt als het voldoen aan de leerplicht.',
+      intro: 'Een vrijstelling ontheft van de plicht om ingeschreven te staan: omdat een kind lichamelijk of psychisch niet geschikt is om naar school te gaan (artikel 5 onder a), omdat de ouders bedenkingen hebben tegen de richting van het onderwijs op alle scholen in de buurt (artikel 5 onder b), omdat het kind in het buitenland naar school gaat (artikel 5 onder c), of omdat de ouders een trekkend bestaan leiden, zoals op de kermis of in het circus (artikel 5a). Artikel 15 geeft vrijstelling van de kwalificatieplicht voor wie ander onderwijs volgt. Vervangende leerplicht (artikel 3a en 3b) telt als het voldoen aan de leerplicht.',
       blocks: [
         breakdown(F, s, { code: 'JV-VRIJ-AANGEVRAAGD', dim: 'artikel', title: 'Aangevraagde vrijstellingen naar artikel' }),
         breakdown(F, s, { code: 'JV-VRIJ-TOEGEKEND', dim: 'artikel', title: 'Toegekende vrijstellingen naar artikel' }),
-        keyFigures(F, s, 'Jongeren met een geldige vrijstelling', [
-          { code: 'LT-VR-5A', label: 'Artikel 5a' },
-          { code: 'LT-VR-5A_TREKKEND', label: 'Artikel 5a (trekkend bestaan)' },
-          { code: 'LT-VR-5B', label: 'Artikel 5b' },
-          { code: 'LT-VR-5C', label: 'Artikel 5c' },
-          { code: 'LT-VR-15', label: 'Artikel 15' },
-          { code: 'LT-VR-3A', label: 'Artikel 3a' },
-          { code: 'LT-VR-3B', label: 'Artikel 3b' },
-        ]),
+        keyFigures(F, s, 'Jongeren met een geldige vrijstelling of vervangende leerplicht', VRIJSTELLING_ARTIKELEN.map((a) => ({ code: `LT-VR-${a}`, label: label('artikel', a) }))),
       ],
     },
     {
@@ -140,7 +146,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
     for (const ch of chapters) ch.narrative = narrativeFor(narratives, s.gebied.code, ch.id);
   }
   numberFigures(chapters);
-  return { kerncijfers, chapters };
+  return { kerncijfers, chapters, voorwoord: narratives ? narrativeFor(narratives, s.gebied.code, 'voorwoord') : undefined, samenvatting: keyMovements(F, s) };
 }
 
 export function regionScope(config: RegionConfig, g: Gemeente, schooljaar: string): Scope {

@@ -17,7 +17,7 @@ export interface RmcRegion {
 }
 
 /** The RMC regions a configuration's gemeenten belong to (usually one). */
-export function rmcRegions(config: RegionConfig, rmcOf: Record<string, { code: string; naam: string }>): RmcRegion[] {
+export function rmcRegions(config: RegionConfig, rmcOf: Record<string, { code: string; naam: string; contactgemeente?: { code: string; naam: string } }>): RmcRegion[] {
   const out = new Map<string, RmcRegion>();
   for (const g of config.gemeenten) {
     const r = rmcOf[g.code] ?? config.regio.rmc_regio;
@@ -27,10 +27,23 @@ export function rmcRegions(config: RegionConfig, rmcOf: Record<string, { code: s
     out.get(r.code)!.gemeenten.push({ code: g.code, naam: g.naam });
   }
   for (const r of out.values()) {
-    const c = r.gemeenten.find((g) => g.code === config.contactgemeente);
+    // The reference data names the contactgemeente of the whole RMC region; else the config's, if it lies in it.
+    const ref = Object.values(rmcOf).find((x) => x.code === r.code && x.contactgemeente)?.contactgemeente;
+    const c = ref ?? r.gemeenten.find((g) => g.code === config.contactgemeente);
     if (c) r.contactgemeente = c;
   }
   return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** True when the office covers only part of the RMC region: it then delivers a contribution, not the report. */
+export function isPartial(r: RmcRegion): boolean {
+  return r.gemeenten.length < r.totaal;
+}
+
+/** The document's title: the effectrapportage, or the contribution to the contactgemeente's effectrapportage. */
+export function rmcTitle(r: RmcRegion, schooljaar: string): string {
+  if (!isPartial(r)) return `RMC effectrapportage ${schooljaar} – ${r.naam}`;
+  return `Bijdrage aan de effectrapportage ${schooljaar} van RMC-regio ${r.naam}${r.contactgemeente ? ` (contactgemeente ${r.contactgemeente.naam})` : ''}`;
 }
 
 /** 1 October after the teljaar of `schooljaar` (when its new-vsv figures become available). */
@@ -40,17 +53,20 @@ export function teljaarEinde(schooljaar: string): string {
 
 export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, suppressedLabel: string, regioNaam: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
   // When the office covers only part of the RMC region, its figures are the total of its own gemeenten: say so.
-  const partial = r.gemeenten.length < r.totaal;
-  const gebiedNaam = partial ? (r.gemeenten.length === 1 ? `${r.gemeenten[0].naam} (deel van RMC-regio ${r.naam})` : `Regio ${regioNaam} binnen RMC-regio ${r.naam}`) : `RMC-regio ${r.naam}`;
+  const partial = isPartial(r);
+  const gebiedNaam = partial ? (r.gemeenten.length === 1 ? r.gemeenten[0].naam : `Gemeenten van regio ${regioNaam}`) : `RMC-regio ${r.naam}`;
   const s: Scope = { gebied: { code: r.code, naam: gebiedNaam }, schooljaar, suppressedLabel };
-  const areas = [...r.gemeenten, { code: r.code, naam: gebiedNaam, total: true }];
+  // One gemeente: its figures are the total, so the total row is the only row (no duplicate).
+  const areas = r.gemeenten.length === 1 ? [{ code: r.code, naam: gebiedNaam }] : [...r.gemeenten, { code: r.code, naam: partial ? 'Totaal van deze gemeenten' : gebiedNaam, total: true }];
   const vsvBeschikbaar = F.has('RMC-VSV-NIEUW', r.code, schooljaar);
   const nietBeschikbaar = `De cijfers over nieuwe voortijdig schoolverlaters van teljaar ${schooljaar} zijn nog niet beschikbaar: het teljaar loopt tot 1 oktober ${schooljaar.slice(5)}; ze zijn beschikbaar vanaf ${teljaarEinde(schooljaar)} met een extract van na die datum.`;
 
   const samenvatting: Chapter = {
     id: 'samenvatting',
     title: 'Samenvatting',
-    intro: `De effectrapportage van de Regionale Meld- en Coördinatiefunctie (RMC, Doorstroompunt) van RMC-regio ${r.naam} over ${schooljaar}. Alle aantallen zijn unieke jongeren, tenzij anders vermeld.`,
+    intro: partial
+      ? `Regio ${regioNaam} voert de RMC-functie (Doorstroompunt) uit voor ${r.gemeenten.map((g) => g.naam).join(', ')}, ${r.gemeenten.length === 1 ? 'dat' : 'die'} tot RMC-regio ${r.naam} (${r.code}) ${r.gemeenten.length === 1 ? 'behoort' : 'behoren'}. Deze bijdrage bevat de cijfers over ${schooljaar} voor ${r.gemeenten.length === 1 ? 'die gemeente' : 'die gemeenten'}, voor de effectrapportage die ${r.contactgemeente ? `contactgemeente ${r.contactgemeente.naam}` : 'de contactgemeente'} voor de hele RMC-regio opstelt. De totalen gaan alleen over ${r.gemeenten.length === 1 ? 'deze gemeente' : 'deze gemeenten'}. Alle aantallen zijn unieke jongeren, tenzij anders vermeld.`
+      : `De effectrapportage van de Regionale Meld- en Coördinatiefunctie (RMC, Doorstroompunt) van RMC-regio ${r.naam} over ${schooljaar}. Alle aantallen zijn unieke jongeren, tenzij anders vermeld.`,
     blocks: [
       keyFigures(F, s, 'Kerncijfers', [
         { code: 'RMC-VSV-NIEUW', label: "Nieuwe voortijdig schoolverlaters (teljaar)" },
@@ -115,7 +131,7 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
           { code: 'RMC-BEREIKT-PCT', label: 'Percentage bereikt' },
         ]),
         await bars(F, s, { code: 'RMC-RESULTAAT', dim: 'reden', title: 'Afgesloten trajecten naar resultaat' }),
-        breakdown(F, s, { code: 'RMC-TERUGGELEID', dim: 'soort', title: 'Teruggeleid naar onderwijs, werk met opleiding of startkwalificatie' }),
+        breakdown(F, s, { code: 'RMC-TERUGGELEID', dim: 'soort', title: 'Voortijdig schoolverlaters teruggeleid naar onderwijs, werk met opleiding of startkwalificatie', note: 'Alleen trajecten van nieuwe en oude voortijdig schoolverlaters; de resultaten hierboven gaan over alle afgesloten trajecten, ook die van jongeren in een kwetsbare positie en van verzuim 18+. Daarom is dit aantal kleiner dan de som van de resultaten onderwijs en werk met opleiding.' }),
       ],
     },
     {
@@ -140,6 +156,8 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
       blocks: [breakdown(F, s, { code: 'RMC-JIKP', dim: 'status', title: 'JIKP naar situatie een jaar later' })],
     },
   ];
-  numberFigures(chapters);
-  return { samenvatting, chapters };
+  // A contribution: the samenvatting says whose figures these are, so no chapter about the region.
+  const shown = partial ? chapters.filter((c) => c.id !== 'regio') : chapters;
+  numberFigures(shown);
+  return { samenvatting, chapters: shown };
 }

@@ -8,6 +8,7 @@
  * queries/checks/telling/, each a SELECT of violations.
  */
 import { readQuery, type Db } from '../db.ts';
+import { loadCatalog } from '../catalog.ts';
 import { sqlFiles } from '../model.ts';
 
 /** The form's items, in the order of DUO's form. */
@@ -38,6 +39,8 @@ export interface CheckResult {
   onderwijssoort: string | null;
   ernst: 'fout' | 'waarschuwing';
   toelichting: string;
+  /** The item's Dutch label (the sign-off page prints no codes). */
+  omschrijving: string;
 }
 
 /** Builds `telling_formulier` (every gemeente × item × bucket) from the store. */
@@ -53,10 +56,19 @@ export async function buildTellingForm(db: Db): Promise<void> {
 export async function runTellingChecks(db: Db): Promise<CheckResult[]> {
   const selects = sqlFiles('checks/telling').map((f) => `(${readQuery(f).trim().replace(/;\s*$/, '')})`);
   await db.run(`CREATE OR REPLACE TABLE telling_controles AS ${selects.join('\nUNION ALL BY NAME\n')}`);
-  return db.all<CheckResult>(`SELECT c.gemeentecode, c.schooljaar, c.controle, c.item, c.onderwijssoort, c.ernst, c.toelichting
+  const rows = await db.all<Omit<CheckResult, 'omschrijving'>>(`SELECT c.gemeentecode, c.schooljaar, c.controle, c.item, c.onderwijssoort, c.ernst, c.toelichting
     FROM telling_controles c JOIN int_schooljaren j ON j.schooljaar = c.schooljaar AND j.is_verslagjaar
     JOIN report_gemeenten g ON g.gemeentecode = c.gemeentecode
     ORDER BY c.gemeentecode, c.ernst, c.item, c.controle, c.onderwijssoort NULLS FIRST`);
+  return rows.map((r) => ({ ...r, omschrijving: withLabels(r.item), toelichting: withLabels(r.toelichting) }));
+}
+
+/** A text with every indicator code replaced by its Dutch label (longest codes first). */
+export function withLabels(text: string): string {
+  const defs = [...loadCatalog()].sort((a, b) => b.code.length - a.code.length);
+  let out = text;
+  for (const d of defs) out = out.replaceAll(d.code, d.label.charAt(0).toLowerCase() + d.label.slice(1));
+  return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
 /** The form of one gemeente as rows (item × bucket), in form order. */

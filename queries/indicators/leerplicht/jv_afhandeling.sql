@@ -7,9 +7,9 @@
 --     parameters: []
 --     dimensies: [status, reden]
 --     definitie: >-
---       Afgesloten (status AFGESLOTEN): aantal verzuimmeldingen dat in het schooljaar is afgesloten, naar
+--       Afgesloten: aantal verzuimmeldingen dat in het schooljaar is afgesloten, naar
 --       reden van afsluiting (terug naar school, andere opleiding, werk, overleden, langdurig ziek, legitiem
---       afwezig, anders beëindigd), geteld voor de woongemeente op de datum van afsluiting. Open (status OPEN):
+--       afwezig, anders beëindigd), geteld voor de woongemeente op de datum van afsluiting. Open:
 --       aantal meldingen dat op 31 juli nog niet was afgesloten (geregistreerd of in behandeling), geteld voor
 --       de woongemeente op 31 juli. Ingetrokken meldingen en meldingen ter kennisgeving tellen niet als open.
 --   - code: JV-DOORLOOP

@@ -8,9 +8,9 @@
 --     dimensies: [duur]
 --     definitie: >-
 --       Aantal leer- en kwalificatieplichtigen dat in het schooljaar thuiszat. Welke definitie geldt, staat in
---       de colofon (instelling thuiszitter_definitie). Smalle definitie (LRV): jongeren met een lopende melding
+--       de colofon. Smalle definitie: jongeren met een lopende melding
 --       van langdurig relatief verzuim (ingeschreven, maar meer dan vier weken niet op school). Standaard, de
---       definitie van OCW (LRV_AV): daarbij ook de absoluut verzuimers (LT-AV-TOT: bij geen school ingeschreven
+--       definitie van OCW: daarbij ook de absoluut verzuimers (bij geen school ingeschreven
 --       en niet vrijgesteld). Gesplitst naar duur: ten hoogste drie
 --       maanden of langer dan drie maanden (de langste periode van de jongere telt).
 

@@ -19,7 +19,7 @@
 --     parameters: []
 --     dimensies: [artikel, beslisser, besluit]
 --     definitie: >-
---       Van de verlofaanvragen waarover in het schooljaar is beslist (JV-VERLOF): het aantal waartegen bezwaar
+--       Van de verlofaanvragen waarover in het schooljaar is beslist: het aantal waartegen bezwaar
 --       is gemaakt, met dezelfde indeling.
 
 -- Event date (decides woongemeente): datum_besluit. Every combination of artikel × beslisser × besluit and

@@ -8,7 +8,7 @@
 --     dimensies: [artikel]
 --     definitie: >-
 --       Aantal aanvragen voor een vrijstelling of vervangende leerplicht die in het schooljaar zijn ingediend,
---       naar artikel van de Leerplichtwet (3a, 3b, 5a, 5a trekkend bestaan, 5b, 5c, 15), ongeacht het besluit.
+--       naar artikel van de Leerplichtwet (artikel 3a, 3b, 5 onder a, b en c, 5a en 15), ongeacht het besluit.
 --       Geteld voor de gemeente waar de jongere op de datum van de aanvraag woonde.
 --   - code: JV-VRIJ-TOEGEKEND
 --     label: Toegekende vrijstellingen
@@ -20,7 +20,7 @@
 --     definitie: >-
 --       Aantal vrijstellingen en vervangende leerplicht dat in het schooljaar is toegekend, naar artikel. Geteld
 --       voor de gemeente waar de jongere op de datum van het besluit woonde. Het aantal jongeren met een
---       vrijstelling (de stand) staat in LT-VR-*.
+--       geldige vrijstelling (de stand) wordt apart geteld.
 
 -- Event date (decides woongemeente): datum_aanvraag for aangevraagd, datum_besluit for toegekend. One
 -- aggregation over both event kinds; the region is the sum of its gemeenten (aanvragen, not persons).

@@ -8,7 +8,7 @@
 --     dimensies: [onderwijssoort]
 --     definitie: >-
 --       Aantal leer- en kwalificatieplichtigen dat in het schooljaar minstens één periode van een minimale duur
---       aaneengesloten dagen (zie colofon; instelling av_min_dagen) bij geen enkele school stond ingeschreven en
+--       aaneengesloten dagen (zie de colofon) bij geen enkele school stond ingeschreven en
 --       geen vrijstelling had.
 --       Dagen in de zomervakantie tellen niet mee: wie in de zomer van school wisselt, is geen absoluut
 --       verzuimer. Een jongere telt mee voor de gemeente waar hij woonde op de eerste getelde dag van de periode
@@ -22,10 +22,10 @@
 --     parameters: [av_min_dagen, zomervakantie_van, zomervakantie_tot_en_met]
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Van de absoluut verzuimers (LT-AV-TOT): zij van wie een periode zonder school langer dan drie maanden
+--       Van de absoluut verzuimers: zij van wie een periode zonder school langer dan drie maanden
 --       duurde, gerekend vanaf de eerste getelde dag tot het einde van de periode (ook als die periode vóór het
 --       schooljaar begon of erna doorliep; een lopende periode telt tot de extractdatum). Gemeente en
---       onderwijstype als bij LT-AV-TOT.
+--       onderwijstype als bij de absoluut verzuimers.
 --   - code: LT-AV-OPGELOST
 --     label: Absoluut verzuim opgelost
 --     eenheid: personen
@@ -34,10 +34,10 @@
 --     parameters: [av_min_dagen, zomervakantie_van, zomervakantie_tot_en_met]
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Van de absoluut verzuimers (LT-AV-TOT): zij van wie de laatste periode zonder school in het schooljaar
+--       Van de absoluut verzuimers: zij van wie de laatste periode zonder school in het schooljaar
 --       vóór het einde van het schooljaar eindigde doordat de jongere weer werd ingeschreven of een vrijstelling
 --       kreeg (niet door verhuizing, 18 jaar worden, een startkwalificatie of overlijden). Gemeente en
---       onderwijstype als bij LT-AV-TOT.
+--       onderwijstype als bij de absoluut verzuimers.
 --   - code: JV-AV-1000
 --     label: Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen
 --     eenheid: per_1000
@@ -47,7 +47,7 @@
 --     dimensies: []
 --     teller: LT-AV-TOT
 --     definitie: >-
---       Het aantal absoluut verzuimers (LT-AV-TOT, teller) per 1.000 leerplichtigen en kwalificatieplichtigen
+--       Het aantal absoluut verzuimers (teller) per 1.000 leerplichtigen en kwalificatieplichtigen
 --       die op de peildatum in de gemeente woonden (noemer).
 
 -- Event date (decides woongemeente and onderwijssoort bucket): the spell's first telbare dag in the schooljaar

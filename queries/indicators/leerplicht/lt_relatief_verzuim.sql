@@ -19,9 +19,9 @@
 --     parameters: []
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Van de relatief verzuimers (LT-RV-TOT): zij over wie in het schooljaar ten minste twee meldingen van 16
+--       Van de relatief verzuimers: zij over wie in het schooljaar ten minste twee meldingen van 16
 --       uur verzuim in 4 weken zijn gedaan (in de regiototaal: in de hele regio). Gemeente en onderwijstype als
---       bij LT-RV-TOT.
+--       bij de relatief verzuimers.
 --   - code: LT-LUXE
 --     label: Luxeverzuimers
 --     eenheid: personen
@@ -53,7 +53,7 @@
 --     dimensies: [onderwijssoort]
 --     definitie: >-
 --       Aantal leer- en kwalificatieplichtigen met een melding van langdurig relatief verzuim waarvan het
---       verzuim in het schooljaar begon, zonder de jongeren die al in de beginstand (LT-LRV-START) zitten.
+--       verzuim in het schooljaar begon, zonder de jongeren die al in de beginstand zitten.
 --       Geteld voor de woongemeente en het onderwijstype op de eerste verzuimdag.
 --   - code: LT-LRV-3M
 --     label: Langdurig relatief verzuimers langer dan 3 maanden
@@ -75,7 +75,7 @@
 --     dimensies: []
 --     teller: LT-RV-TOT
 --     definitie: >-
---       Het aantal relatief verzuimers (LT-RV-TOT, teller) per 1.000 leerplichtigen en kwalificatieplichtigen
+--       Het aantal relatief verzuimers (teller) per 1.000 leerplichtigen en kwalificatieplichtigen
 --       die op de peildatum in de gemeente woonden (noemer).
 
 -- Every person here is in_beeld (leer- or kwalificatieplichtig, alive, resident in a report gemeente) on the

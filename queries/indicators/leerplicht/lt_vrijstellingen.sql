@@ -26,40 +26,40 @@
 --       inging of werd toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling
 --       gold). Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-5A
---     label: Vrijstelling artikel 5a
+--     label: Vrijstelling artikel 5 onder a
 --     eenheid: personen
 --     tijdvak: schooljaar
 --     rapporten: [telling, jaarverslag]
 --     parameters: []
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5a (lichamelijk of psychisch niet
+--       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5 onder a (lichamelijk of psychisch niet
 --       geschikt om tot een school te worden toegelaten) die op 1 augustus gold (geteld voor de woongemeente op
 --       1 augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar inging of werd
 --       toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
 --       Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-5B
---     label: Vrijstelling artikel 5b
+--     label: Vrijstelling artikel 5 onder b
 --     eenheid: personen
 --     tijdvak: schooljaar
 --     rapporten: [telling, jaarverslag]
 --     parameters: []
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5b (bedenkingen tegen de richting
+--       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5 onder b (bedenkingen tegen de richting
 --       van het onderwijs op alle scholen in de buurt) die op 1 augustus gold (geteld voor de woongemeente op 1
 --       augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar inging of werd
 --       toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
 --       Onderwijstype: dat van de (laatste) inschrijving op die dag.
 --   - code: LT-VR-5C
---     label: Vrijstelling artikel 5c
+--     label: Vrijstelling artikel 5 onder c
 --     eenheid: personen
 --     tijdvak: schooljaar
 --     rapporten: [telling, jaarverslag]
 --     parameters: []
 --     dimensies: [onderwijssoort]
 --     definitie: >-
---       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5c (ingeschreven bij een school in
+--       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5 onder c (ingeschreven bij een school in
 --       het buitenland) die op 1 augustus gold (geteld voor de woongemeente op 1 augustus), plus de jongeren bij
 --       wie zo'n vrijstelling in de loop van het schooljaar inging of werd toegekend (geteld voor de
 --       woongemeente op de eerste dag waarop de toegekende vrijstelling gold). Onderwijstype: dat van de
@@ -73,7 +73,7 @@
 --     dimensies: [onderwijssoort]
 --     definitie: >-
 --       Aantal jongeren met een toegekende vrijstelling op grond van artikel 5a voor kinderen van ouders met een
---       trekkend bestaan (binnenvaart, kermis, circus) die op 1 augustus gold (geteld voor de woongemeente op 1
+--       trekkend bestaan (kermis, circus) die op 1 augustus gold (geteld voor de woongemeente op 1
 --       augustus), plus de jongeren bij wie zo'n vrijstelling in de loop van het schooljaar inging of werd
 --       toegekend (geteld voor de woongemeente op de eerste dag waarop de toegekende vrijstelling gold).
 --       Onderwijstype: dat van de (laatste) inschrijving op die dag.

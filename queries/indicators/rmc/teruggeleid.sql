@@ -8,10 +8,10 @@
 --     dimensies: [soort]
 --     definitie: >-
 --       RMC-trajecten voor voortijdig schoolverlaters (doelgroep nieuwe of oude vsv'ers) die in de
---       verslagperiode (1 augustus t tot 1 augustus t+1) zijn afgesloten met als resultaat terug naar
+--       verslagperiode (1 augustus tot 1 augustus) zijn afgesloten met als resultaat terug naar
 --       onderwijs, werk met een opleiding, of een behaalde startkwalificatie. Uitgesplitst naar doelgroep
---       (kolom soort: NIEUW_VSV, OUD_VSV); de rij zonder soort is het totaal van beide. Trajecten van andere
---       doelgroepen (JIKP, verzuim 18+) tellen hier niet mee. Gemeente en periode als bij RMC-RESULTAAT.
+--       (nieuwe en oude vsv'ers). Trajecten van andere
+--       doelgroepen (JIKP, verzuim 18+) tellen hier niet mee. Gemeente en periode als bij de afgesloten trajecten.
 SELECT
   'RMC-TERUGGELEID' AS indicator, schooljaar, periode_van, periode_tot, gebiedsniveau, gebied,
   categorie AS soort, aantal AS waarde, 'trajecten' AS eenheid

@@ -7,12 +7,12 @@
 --     parameters: []
 --     dimensies: [soort]
 --     definitie: >-
---       RMC-trajecten (Doorstroompunt) die in de verslagperiode (1 augustus t tot 1 augustus t+1) liepen:
+--       RMC-trajecten (Doorstroompunt) die in de verslagperiode (1 augustus tot 1 augustus) liepen:
 --       geregistreerd vóór het einde van de periode en niet afgesloten vóór het begin ervan, dus ook trajecten
---       die al eerder begonnen. Uitgesplitst naar doelgroep (kolom soort: NIEUW_VSV, OUD_VSV, JIKP,
---       VERZUIM_18_PLUS); de rij zonder soort is het totaal. Een traject telt mee voor de gemeente waar de
+--       die al eerder begonnen. Uitgesplitst naar doelgroep (nieuwe en oude vsv'ers, jongeren in
+--       een kwetsbare positie, verzuim 18+). Een traject telt mee voor de gemeente waar de
 --       jongere woonde op de laatste dag dat het traject in de periode liep (de dag vóór de afsluitdatum, of
---       31 juli t+1 als het doorliep); woonde de jongere toen niet meer in een gemeente van de regio, dan de
+--       31 juli als het doorliep); woonde de jongere toen niet meer in een gemeente van de regio, dan de
 --       laatste gemeente van de regio waar hij of zij tijdens het traject woonde. Alleen voor een
 --       verslagperiode die op de extractdatum is afgelopen.
 --   - code: RMC-BEREIKT
@@ -23,9 +23,9 @@
 --     parameters: []
 --     dimensies: [soort]
 --     definitie: >-
---       Van de lopende RMC-trajecten (RMC-TRAJECTEN) het aantal waarin vóór het einde van de verslagperiode
---       (uiterlijk 31 juli t+1) een eerste contact met de jongere is vastgelegd. Doelgroep, gemeente en periode
---       als bij RMC-TRAJECTEN.
+--       Van de lopende RMC-trajecten het aantal waarin vóór het einde van de verslagperiode
+--       (uiterlijk 31 juli) een eerste contact met de jongere is vastgelegd. Doelgroep, gemeente en periode
+--       als bij de lopende trajecten.
 --   - code: RMC-BEREIKT-PCT
 --     label: Percentage bereikte jongeren in lopende RMC-trajecten
 --     eenheid: procent
@@ -36,7 +36,7 @@
 --     teller: RMC-BEREIKT
 --     noemer: RMC-TRAJECTEN
 --     definitie: >-
---       RMC-BEREIKT (de teller) als percentage van RMC-TRAJECTEN (de noemer), per doelgroep en in totaal.
+--       Het aantal bereikte jongeren (de teller) als percentage van de lopende trajecten (de noemer), per doelgroep en in totaal.
 --       Teller en noemer staan bij het cijfer. Zonder lopende trajecten geen percentage.
 SELECT
   'RMC-TRAJECTEN' AS indicator, schooljaar, periode_van, periode_tot, gebiedsniveau, gebied,

@@ -8,7 +8,7 @@
 --     dimensies: []
 --     definitie: >-
 --       Verzuimmeldingen van de soort 18+ (verzuim van jongeren van 18 jaar en ouder, gemeld bij het RMC of
---       Doorstroompunt) met een meldingsdatum in de verslagperiode (1 augustus t tot 1 augustus t+1);
+--       Doorstroompunt) met een meldingsdatum in de verslagperiode (1 augustus tot 1 augustus);
 --       ingetrokken meldingen tellen niet mee. Een melding telt mee voor de gemeente waar de jongere op de
 --       meldingsdatum woonde. Alleen voor een verslagperiode die op de extractdatum is afgelopen.
 --   - code: RMC-18PLUS-PERSONEN
@@ -19,7 +19,7 @@
 --     parameters: []
 --     dimensies: []
 --     definitie: >-
---       Het aantal verschillende jongeren met minstens één melding die bij RMC-18PLUS meetelt. Een jongere
+--       Het aantal verschillende jongeren met minstens één melding van verzuim 18+. Een jongere
 --       met meldingen in twee gemeenten (omdat hij of zij verhuisde) telt in elk van die gemeenten één keer
 --       en in de regio één keer.
 SELECT
