@@ -20,6 +20,8 @@ const work = tempDir('lp-build-');
 const extract = path.join(work, 'extract');
 const outA = path.join(work, 'a');
 const outB = path.join(work, 'b');
+const outC = path.join(work, 'c');
+const noNarrative = path.join(work, 'geen-narratief');
 const rel = 'west-kennemerland/2024-2025';
 let bsns: string[] = [];
 
@@ -39,6 +41,8 @@ beforeAll(async () => {
   const opts = { extract, config, schooljaar: '2024/2025', datum: '2025-10-20', gemeenten: ['0392', '0375'], progress: new Progress({ quiet: true }) };
   await build({ ...opts, out: outA });
   await build({ ...opts, out: outB, pdf: false });
+  // Without any narrative: only as a concept.
+  await build({ ...opts, out: outC, gemeenten: ['0392'], reports: ['jaarverslag'], narrativeRoot: noNarrative, concept: true });
 }, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -48,13 +52,16 @@ describe('jaarverslag PDF', () => {
     const pdf = path.join(outA, rel, '0392-haarlem/jaarverslag-leerplicht.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     for (const h of ['Jaarverslag leerplicht 2024/2025', 'Kerncijfers', 'Absoluut verzuim', 'Relatief verzuim', 'Thuiszitters',
-      'Handhaving en interventies', 'Verlof', 'Vrijstellingen', 'Afhandeling en doorlooptijden', 'Bijlage: definities', 'Colofon']) {
+      'Handhaving en interventies', 'Verlof', 'Vrijstellingen', 'Afhandeling en doorlooptijden', 'Bijlage: begrippen en definities', 'Colofon',
+      'Samenvatting', 'Inhoud', 'Voorwoord']) {
       expect(text).toContain(h);
     }
     expect(text).toMatch(/pagina 1 van \d+/);
     expect(text).toContain('15 oktober 2025');
-    // Haarlem takes part in perceel 2: inhoudelijk, with visible placeholders for the missing narrative.
-    expect(text).toContain('Ontbreekt');
+    // Haarlem takes part in perceel 2: inhoudelijk, with the shipped demo narrative and no placeholder.
+    expect(text).toContain('Wat de cijfers laten zien.');
+    expect(text).not.toContain('Ontbreekt');
+    expect(text).not.toContain('CONCEPT');
     const info = execFileSync('pdfinfo', [pdf]).toString();
     expect(info).toMatch(/Title:\s+Jaarverslag leerplicht 2024\/2025 – Haarlem/);
     expect(info).toMatch(/Tagged:\s+yes/);
@@ -82,6 +89,34 @@ describe('jaarverslag PDF', () => {
     const text = execFileSync('pdftotext', [path.join(outA, rel, '0375-beverwijk/jaarverslag-leerplicht.pdf'), '-']).toString();
     expect(text).toContain('statistisch verslag');
     expect(text).not.toContain('Ontbreekt');
+  });
+});
+
+describe('narrative of the inhoudelijk jaarverslag', () => {
+  test('a final build without narrative stops with the list of what is missing', async () => {
+    const run = build({ extract, config, schooljaar: '2024/2025', out: path.join(work, 'd'), gemeenten: ['0392'], reports: ['jaarverslag'], narrativeRoot: noNarrative, progress: new Progress({ quiet: true }) });
+    await expect(run).rejects.toThrow(/0392 voorwoord: missing[\s\S]*0392 doorlooptijden: missing[\s\S]*--concept/);
+    expect(existsSync(path.join(work, 'd', rel))).toBe(false);
+  });
+
+  test('--concept prints it marked CONCEPT, with a notice instead of each missing text', () => {
+    const text = execFileSync('pdftotext', [path.join(outC, rel, '0392-haarlem/jaarverslag-leerplicht.pdf'), '-']).toString();
+    expect(text).toContain('CONCEPT');
+    expect(text).toContain('De toelichting van het bureau bij dit hoofdstuk volgt.');
+  });
+});
+
+describe('print text a raadslid reads', () => {
+  test('no code, file name, flag, seed or wrongly named article in any PDF', () => {
+    const pdfs = [...files(outA), ...files(outC)].filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(4);
+    for (const pdf of pdfs) {
+      const text = execFileSync('pdftotext', [pdf, '-']).toString();
+      const where = path.relative(work, pdf);
+      expect(text.match(/\b[A-Z0-9]*[A-Z][A-Z0-9]*_[A-Z0-9_]*\b/g), `${where}: code with _`).toBeNull();
+      for (const bad of ['.yaml', '.md', '--', 'Art. 5a (lichamelijk', 'seed', 't+1']) expect(text, `${where}: ${bad}`).not.toContain(bad);
+      expect(text, `${where}: article order`).not.toMatch(/artikel 5a[^\n]*\n[^\n]*artikel 5 onder a/i);
+    }
   });
 });
 

@@ -14,7 +14,7 @@ const extract = path.join(work, 'extract');
 const narrativeRoot = path.join(work, 'narratief');
 const out = path.join(work, 'out');
 const root = path.join(out, 'west-brabant-west/2024-2025');
-const opts = () => ({ extract, config, schooljaar: '2024/2025', out, narrativeRoot, progress: new Progress({ quiet: true }), datum: '2025-10-20', reports: ['jaarverslag' as const] });
+const opts = () => ({ extract, config, schooljaar: '2024/2025', out, narrativeRoot, progress: new Progress({ quiet: true }), datum: '2025-10-20', reports: ['jaarverslag' as const], concept: true });
 
 beforeAll(async () => {
   await generateExtract({ config, seed: 5, out: extract, format: 'csv', extractdatum: '2025-10-15', personsPerCohort: 120 });

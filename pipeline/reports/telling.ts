@@ -68,7 +68,8 @@ export function withLabels(text: string): string {
   const defs = [...loadCatalog()].sort((a, b) => b.code.length - a.code.length);
   let out = text;
   for (const d of defs) out = out.replaceAll(d.code, d.label.charAt(0).toLowerCase() + d.label.slice(1));
-  return out.charAt(0).toUpperCase() + out.slice(1);
+  // A sentence that began with a code begins with its label.
+  return defs.some((d) => text.startsWith(d.code)) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
 }
 
 /** The form of one gemeente as rows (item × bucket), in form order. */
