@@ -56,7 +56,8 @@ describe('project folder', () => {
     writeFileSync(path.join(chapter, 'verlof.md'), 'Eigen tekst.');
     const n = openNarratives('west-kennemerland', '2024/2025', p.narratiefRoot);
     expect(narrativeFor(n, '0392', 'verlof')).toEqual({ markdown: 'Eigen tekst.' });
-    expect(narrativeFor(n, '0392', 'handhaving').missing).toContain('narratief/west-kennemerland/2024-2025/0392/handhaving.md');
+    // Missing: a notice in the (concept) PDF, which never names a file.
+    expect(narrativeFor(n, '0392', 'handhaving').missing).toBe('De toelichting van het bureau bij dit hoofdstuk volgt.');
   });
 
   it('README quick start: from an empty folder to a built demo report, without touching the tool\'s folders', async () => {
@@ -67,11 +68,13 @@ describe('project folder', () => {
       expect(await main(['init', dir])).toBe(0);
       expect(await main(['generate', '--project', dir, '--persons-per-cohort', '60'])).toBe(0);
       expect(await main(['validate', '--project', dir])).toBe(0);
-      expect(await main(['build', '--project', dir, '--schooljaar', '2024/2025', '--gemeente', '0392', '--report', 'jaarverslag', '--quiet'])).toBe(0);
+      expect(await main(['narratief', '--project', dir, '--schooljaar', '2024/2025', '--gemeente', '0392'])).toBe(0);
+      expect(await main(['build', '--project', dir, '--schooljaar', '2024/2025', '--gemeente', '0392', '--report', 'jaarverslag', '--quiet', '--concept'])).toBe(0);
     } finally {
       log.mockRestore();
     }
     expect(existsSync(path.join(dir, 'extracts', 'demo', 'personen.csv'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'narratief', 'west-kennemerland', '2024-2025', '0392', 'thuiszitters.md'), 'utf8')).toMatch(/^\*\*Wat de cijfers laten zien\.\*\* In 2024\/2025 telde Haarlem (minder dan 5|[\d.]+) thuiszitters[\s\S]*\[IN TE VULLEN: /);
     expect(existsSync(path.join(dir, 'reports', 'west-kennemerland', '2024-2025', '0392-haarlem', 'jaarverslag-leerplicht.pdf'))).toBe(true);
     expect(toolSnapshot()).toEqual(before);
   }, 180_000);

@@ -10,11 +10,12 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadConfig, variant } from '../config/load.ts';
 import { Db } from '../db.ts';
 import { publishIndicators } from '../disclosure.ts';
-import { InputError } from '../errors.ts';
+import { InputError, UsageError } from '../errors.ts';
 import { loadCatalogTable } from '../export/dataset.ts';
 import { loadExtract } from '../load/index.ts';
 import { formatProblems } from '../load/report.ts';
 import { runModel } from '../model.ts';
+import { configRef, configRoots, extractRef, findProject } from '../project.ts';
 import { rmcRegios } from '../reference.ts';
 import { Figures } from '../reports/figures.ts';
 import { regionScope } from '../reports/jaarverslag.ts';
@@ -22,9 +23,10 @@ import { MARKER, NARRATIVE_CHAPTERS, narrativeFile, openNarratives } from '../re
 import { draftText } from '../reports/narrative-draft.ts';
 
 interface Args {
-  extract: string;
-  config: string;
-  schooljaar: string;
+  project?: string;
+  extract?: string;
+  config?: string;
+  schooljaar?: string;
   gemeente?: string[];
   narratief?: string;
   overwrite: boolean;
@@ -35,31 +37,35 @@ export const narratiefCommand: CommandModule<object, Args> = {
   describe: 'Write narrative drafts for the inhoudelijk jaarverslag: what the figures show, with places marked for the office\'s own text',
   builder: (y: Argv) =>
     (y
-      .option('extract', { type: 'string', demandOption: true, describe: 'Extract folder (the figures the drafts describe)' })
-      .option('config', { type: 'string', demandOption: true, describe: 'Region: a code (west-kennemerland), code/year or a YAML file' })
-      .option('schooljaar', { type: 'string', demandOption: true, describe: 'Schooljaar, e.g. 2024/2025' })
+      .option('extract', { type: 'string', describe: 'Extract folder (the figures the drafts describe; default: the project\'s extract)' })
+      .option('config', { type: 'string', describe: 'Region: a code (west-kennemerland), code/year or a YAML file (default: the project\'s config)' })
+      .option('schooljaar', { type: 'string', describe: 'Schooljaar, e.g. 2024/2025 (default: the project\'s schooljaar)' })
       .option('gemeente', { type: 'array', string: true, describe: 'Only these gemeenten (default: every gemeente with an inhoudelijk jaarverslag)' })
-      .option('narratief', { type: 'string', describe: 'Narrative folder (default data/narratief)' })
+      .option('narratief', { type: 'string', describe: 'Narrative folder (default: narratief/ of the project, else data/narratief)' })
       .option('overwrite', { type: 'boolean', default: false, describe: 'Replace existing files (default: keep them)' })
       .example('$0 narratief --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'Drafts for every inhoudelijk gemeente')) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const config = loadConfig(argv.config);
+    const project = findProject(argv.project);
+    const config = loadConfig(configRef(argv.config, project), configRoots(project));
+    const schooljaar = argv.schooljaar ?? project?.schooljaar;
+    if (!schooljaar) throw new UsageError('give --schooljaar, e.g. --schooljaar 2024/2025');
+    const extract = extractRef(argv.extract, project);
     const gemeenten = config.gemeenten.filter((g) => variant(g) === 'inhoudelijk' && (!argv.gemeente?.length || argv.gemeente.includes(g.code)));
     if (!gemeenten.length) throw new InputError(`no gemeente with an inhoudelijk jaarverslag${argv.gemeente?.length ? ` among ${argv.gemeente.join(', ')}` : ''} in ${config.file}`);
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'leerplicht-db-'));
     const db = await Db.open({ tempDirectory: scratch });
     try {
-      const load = await loadExtract(db, argv.extract);
-      if (!load.ok) throw new InputError(`${formatProblems(load)}\n\nThe extract in ${argv.extract} was rejected: fix the problems above first.`);
-      await runModel(db, { config, schooljaar: argv.schooljaar, rmcRegio: rmcRegios() });
+      const load = await loadExtract(db, extract, { extractdatum: project?.extractdatum });
+      if (!load.ok) throw new InputError(`${formatProblems(load)}\n\nThe extract in ${extract} was rejected: fix the problems above first.`);
+      await runModel(db, { config, schooljaar, rmcRegio: rmcRegios() });
       await loadCatalogTable(db);
       await publishIndicators(db, config.parameters);
       const F = await Figures.load(db, `<${config.parameters.min_cel}`);
-      const n = openNarratives(config.regio.code, argv.schooljaar, argv.narratief ? path.resolve(argv.narratief) : undefined);
+      const n = openNarratives(config.regio.code, schooljaar, argv.narratief ? path.resolve(argv.narratief) : project?.narratiefRoot);
       let written = 0;
       let kept = 0;
       for (const g of gemeenten) {
-        const s = regionScope(config, g, argv.schooljaar);
+        const s = regionScope(config, g, schooljaar);
         for (const ch of NARRATIVE_CHAPTERS) {
           const file = narrativeFile(n, g.code, ch);
           if (existsSync(file) && !argv.overwrite) {
