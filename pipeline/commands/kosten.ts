@@ -76,7 +76,7 @@ export const kostenCommand: CommandModule<object, Args> = {
     if (jaar < begroting.jaar) throw new UsageError(`--jaar ${jaar} is before the year of ${config.file} (${begroting.jaar}); use an older configuration`);
     if (jaar > begroting.jaar) console.error(`note: ${config.file} is the ${begroting.jaar} budget; ${jaar} follows from it by indexation.`);
 
-    const sleutels = await readKeys(argv, begroting.gemeenten, jaar);
+    const sleutels = await readKeys(argv, begroting.gemeenten, jaar, begroting.bevolkingBron);
     const kosten = computeKosten(begroting, sleutels, { jaar, jaren: argv.jaren });
     const uitkomst = buildUitkomst(kosten);
     const doc: DocOpts = { datum: today(), status: argv.status, vergadering: argv.vergadering };
@@ -143,8 +143,9 @@ function configRef(ref: string, jaar: number | undefined): string {
   }
 }
 
-async function readKeys(argv: Args, gemeenten: Parameters<typeof readBevolkingCsv>[1], jaar: number): Promise<Sleutels> {
+async function readKeys(argv: Args, gemeenten: Parameters<typeof readBevolkingCsv>[1], jaar: number, bevolkingBron?: string): Promise<Sleutels> {
   let sleutels = argv.bevolking ? readBevolkingCsv(argv.bevolking, gemeenten, jaar) : undefined;
+  if (sleutels && bevolkingBron) sleutels.omschrijving = bevolkingBron;
   if (sleutels && sleutels.peildatum !== peildatumVoor(jaar)) {
     console.error(`warning: ${argv.bevolking} looks like a count on ${sleutels.peildatum}; the ${jaar} budget divides by the population on ${peildatumVoor(jaar)}.`);
   }

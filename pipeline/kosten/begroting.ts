@@ -55,6 +55,8 @@ export interface Begroting {
   jaar: number;
   bron?: string;
   prijspeil?: string;
+  /** Printed source of population keys given as a table. */
+  bevolkingBron?: string;
   gemeenten: Deelnemer[];
   contactgemeente?: string;
   rollen: Rol[];
@@ -192,6 +194,7 @@ export function readBegroting(config: RegionConfig): Begroting {
     jaar: config.regio.jaar,
     bron: raw.bron,
     prijspeil: raw.prijspeil,
+    bevolkingBron: raw.bevolking_bron,
     gemeenten,
     contactgemeente: config.contactgemeente,
     rollen,

@@ -240,7 +240,7 @@ export function kostenContext(u: Uitkomst, o: DocOpts) {
         voorschot: v ? `Voorschot ${jaar}: ${v.kwartalen[0] === v.kwartalen[3] ? `vier kwartalen van ${euro(v.kwartalen[0])}` : `drie kwartalen van ${euro(v.kwartalen[0])} en in het vierde kwartaal ${euro(v.kwartalen[3])}`}${v.jaarbedrag < 0n ? ', te ontvangen' : ''} (artikel 28, derde lid).` : undefined,
         code: g.code,
         naam: g.naam,
-        percelen: g.percelen.join(', '),
+        percelen: g.percelen.length === 1 ? `perceel ${g.percelen[0]}` : `percelen ${g.percelen.slice(0, -1).join(', ')} en ${g.percelen.at(-1)}`,
         tabellen: [gemeenteTabel(u, g.code), sleutelTabel(u, g.code), gemeenteFormatieTabel(u, g.code), ...(gn ? [gn] : [])],
         normTekst: gn ? undefined : 'Geen formatienorm voor deze gemeente: het aantal inwoners van 5–17 jaar, waarop de norm voor de leerplichtfunctie rust, is niet bekend.',
         kwalificatieplichtLokaal: lokaal,

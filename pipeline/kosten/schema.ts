@@ -57,6 +57,7 @@ export const BEGROTING_SCHEMA = {
   properties: {
     bron: { type: 'string', description: 'Where the figures come from.' },
     prijspeil: { type: 'string', description: 'Price level of the normbedragen, e.g. `CAR-UWO, 1 april 2012`.' },
+    bevolking_bron: { type: 'string', description: 'Where the population keys given with --bevolking come from (printed), e.g. `CBS, bevolking op 1 januari 2013`.' },
     normbedragen: {
       type: 'object',
       minProperties: 1,
@@ -155,6 +156,7 @@ export const BEGROTING_SCHEMA = {
 export interface BegrotingYaml {
   bron?: string;
   prijspeil?: string;
+  bevolking_bron?: string;
   normbedragen: Record<string, number | string>;
   overhead_pct: number | string;
   systeemkosten?: number | string;
