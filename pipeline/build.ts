@@ -27,6 +27,7 @@ import { jaarverslagChapters, regionScope } from './reports/jaarverslag.ts';
 import { narrativeTexts, openNarratives, requireNarratives } from './reports/narrative.ts';
 import { rmcChapters, rmcRegions, rmcTitle } from './reports/rmc.ts';
 import { buildTellingForm, formRows, formTable, runTellingChecks, submissionSql, TELLING_BUCKETS, workbookSql } from './reports/telling.ts';
+import { requireConsistency } from './reports/consistency.ts';
 import { definitions } from './reports/definitions.ts';
 import { variant } from './config/load.ts';
 
@@ -181,6 +182,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     await timed('SQL model', async () => {
       await runModel(db, { config, schooljaar: o.schooljaar, rmcRegio: rmcRegios() });
       await loadCatalogTable(db);
+      await requireConsistency(db);
     });
     // What follows (disclosure, datasets, CSVs) needs little of DuckDB's memory and much of Node's (the
     // published figures, the documents): DuckDB evicts down to a smaller limit, unless one was chosen.

@@ -14,7 +14,8 @@
  *                                                               → LRV-START only (not NIEUW), RV-TOT
  *   Q6  LUXE 8 hours                                            → LT-LUXE only
  *   Q7  LUXE 20 hours                                           → LT-LUXE and RV-TOT
- *   Q8  born 2006-01-01 (18: not kwalificatieplichtig), MBO; 18_PLUS melding → JV-RV-* only
+ *   Q8  born 2006-01-01 (18: not kwalificatieplichtig), MBO; 18_PLUS melding → JV-RV-* only; a LUXE melding
+ *       too, which counts nowhere (not leer- or kwalificatieplichtig: LT-LUXE and JV-RV-LEERLINGEN agree)
  *   Q9  lives in 0363; 16_UUR                                   → nowhere
  *   Q10 16_UUR 2024-10-01 in 0392, moves to 0375 on 2024-12-01, 16_UUR 2025-03-01
  *                                                               → RV-TOT in 0392 and 0375, once in the region;
@@ -71,6 +72,7 @@ const rows = {
     melding(Q6, 'LUXE', '2025-05-01', { uren: 8 }),
     melding(Q7, 'LUXE', '2025-05-02', { uren: 20 }),
     melding(Q8, '18_PLUS', '2024-10-10'),
+    melding(Q8, 'LUXE', '2025-05-03', { uren: 20 }),
     melding(Q9, '16_UUR', '2024-10-01'),
     melding(Q10, '16_UUR', '2024-10-01'), melding(Q10, '16_UUR', '2025-03-01'),
   ],
@@ -141,6 +143,9 @@ describe('relatief verzuim (thuiszitter_definitie LRV_AV)', () => {
     expect(await waarde(db, 'JV-RV-LEERLINGEN', { soort: '16_UUR' })).toBe(3);
     expect(await waarde(db, 'JV-RV-LEERLINGEN', { soort: 'LRV' })).toBe(3);
     expect(await waarde(db, 'JV-RV-LEERLINGEN', { soort: '18_PLUS' })).toBe(1);
+    // luxeverzuim is one figure: the jaarverslag's chapter table agrees with LT-LUXE (Q8, 18, is in neither)
+    expect(await waarde(db, 'JV-RV-LEERLINGEN', { soort: 'LUXE' })).toBe(2);
+    expect(await waarde(db, 'JV-RV-LEERLINGEN', { soort: 'LUXE' })).toBe(await waarde(db, 'LT-LUXE'));
     expect(await waarde(db, 'JV-RV-LEERLINGEN', { soort: '16_UUR', gebied: '0375' })).toBe(1);
     expect(await waarde(db, 'JV-RV-LEERLINGEN', { soort: '16_UUR', gebied: 'testregio' })).toBe(3);
   });

@@ -10,7 +10,8 @@
 --       Aantal verzuimmeldingen met een meldingsdatum in het schooljaar, naar soort melding (16 uur in 4 weken,
 --       langdurig relatief verzuim, luxeverzuim, signaalverzuim, 18-plus, overig) en naar het onderwijstype op
 --       de meldingsdatum. Ingetrokken meldingen tellen niet. Geteld voor de gemeente waar de jongere op de
---       meldingsdatum woonde.
+--       meldingsdatum woonde; meldingen van andere soorten dan 18-plus alleen als de jongere toen leer- of
+--       kwalificatieplichtig was.
 --   - code: JV-RV-LEERLINGEN
 --     label: Leerlingen met een verzuimmelding
 --     eenheid: personen
@@ -20,7 +21,8 @@
 --     dimensies: [soort]
 --     definitie: >-
 --       Aantal verschillende jongeren met minstens één verzuimmelding (niet ingetrokken) in het schooljaar, naar
---       soort melding; het totaal telt iedere jongere één keer, ook als er meldingen van meerdere soorten zijn.
+--       soort melding, met dezelfde afbakening als de verzuimmeldingen; het totaal telt iedere jongere één
+--       keer, ook als er meldingen van meerdere soorten zijn.
 
 -- Event date (decides woongemeente and onderwijssoort bucket): datum_melding. All soorten count, for every
 -- person resident in a report gemeente on that date (not only leer- and kwalificatieplichtigen: 18_PLUS
@@ -30,8 +32,16 @@ WITH meldingen AS (
   SELECT m.melding_id, m.bsn, m.soort, m.datum_melding AS datum, s.jaar
   FROM int_verzuimmeldingen m
   JOIN int_schooljaren s ON s.jaar = int_schooljaar(m.datum_melding)
+), meldingen_leerplicht AS (
+  SELECT * FROM meldingen WHERE soort <> '18_PLUS'
+), meldingen_18_plus AS (
+  SELECT * FROM meldingen WHERE soort = '18_PLUS'
 ), in_gemeente AS (
-  SELECT * FROM int_woongemeente_op('meldingen')
+  -- Leerplicht meldingen count for leer- and kwalificatieplichtigen only (as the Leerplichttelling does, so
+  -- "leerlingen met luxeverzuim" is one figure); 18+ meldingen for every resident of a report gemeente.
+  SELECT * EXCLUDE (plicht) FROM int_in_beeld_op('meldingen_leerplicht')
+  UNION ALL BY NAME
+  SELECT * FROM int_woongemeente_op('meldingen_18_plus')
 ), items AS (
   SELECT * FROM int_onderwijssoort_op('in_gemeente')
 ), meldingen_telling AS (
