@@ -90,7 +90,7 @@ export const kostenCommand: CommandModule<object, Args> = {
     let html: (() => string) | undefined;
     let title: string;
     if (argv.jaarrekening) {
-      const jr = computeJaarrekening(uitkomst, readRealisatie(argv.jaarrekening, begroting));
+      const jr = computeJaarrekening(uitkomst, await readRealisatie(argv.jaarrekening, begroting));
       process.stdout.write(jaarrekeningText(jr));
       const tables = jaarrekeningCsv(jr);
       files = [...csvFiles(tables), { rel: 'jaarrekening.xlsx', data: await workbook(tables) }];

@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import YAML from 'yaml';
 import { InputError } from '../errors.ts';
 import type { Begroting, Perceel } from './begroting.ts';
@@ -52,41 +53,101 @@ export interface Realisatie {
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
-interface CsvRow { line: number; cells: Record<string, string> }
+interface Row { at: string; cells: Record<string, string> }
 
-function readCsv(file: string, columns: string[], optional: string[], problems: string[]): CsvRow[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    problems.push(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return [];
-  }
-  const lines = text.split(/\r?\n/);
-  const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) {
-    problems.push(`${file}: the file is empty; it needs the header ${columns.join(',')}`);
-    return [];
-  }
-  const sep = lines[first].includes(';') && !lines[first].includes(',') ? ';' : ',';
-  const header = splitCsvLine(lines[first], sep).map((h) => h.toLowerCase());
+/** The realisation's tables: `<name>.csv` files, or the sheets of one `realisatie.xlsx`. */
+interface Bron {
+  /** How a table is named in a message: its CSV file, or the workbook's sheet. */
+  where(name: string): string;
+  has(name: string): boolean;
+  rows(name: string, columns: string[], optional: string[], problems: string[]): Row[];
+}
+
+function checkHeader(where: string, header: string[], columns: string[], optional: string[], problems: string[]): boolean {
   const missing = columns.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !columns.includes(h) && !optional.includes(h));
-  if (missing.length || unknown.length) {
-    problems.push(`${file}: ${[missing.length ? `missing column(s) ${missing.join(', ')}` : '', unknown.length ? `unknown column(s) ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')}; the header must be ${[...columns, ...optional].join(',')} (see pipeline/kosten/README.md, "Jaarrekening")`);
-    return [];
+  const unknown = header.filter((h) => h !== '' && !columns.includes(h) && !optional.includes(h));
+  if (!missing.length && !unknown.length) return true;
+  problems.push(`${where}: ${[missing.length ? `missing column(s) ${missing.join(', ')}` : '', unknown.length ? `unknown column(s) ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')}; the header must be ${[...columns, ...optional].join(',')} (see pipeline/kosten/README.md, "Jaarrekening")`);
+  return false;
+}
+
+function csvBron(dir: string): Bron {
+  const file = (name: string) => path.join(dir, `${name}.csv`);
+  return {
+    where: file,
+    has: (name) => existsSync(file(name)),
+    rows(name, columns, optional, problems) {
+      let text: string;
+      try {
+        text = readFileSync(file(name), 'utf8').replace(/^\uFEFF/, '');
+      } catch (e) {
+        problems.push(`${file(name)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        return [];
+      }
+      const lines = text.split(/\r?\n/);
+      const first = lines.findIndex((l) => l.trim() !== '');
+      if (first < 0) {
+        problems.push(`${file(name)}: the file is empty; it needs the header ${columns.join(',')}`);
+        return [];
+      }
+      const sep = lines[first].includes(';') && !lines[first].includes(',') ? ';' : ',';
+      const header = splitCsvLine(lines[first], sep).map((h) => h.toLowerCase());
+      if (!checkHeader(file(name), header, columns, optional, problems)) return [];
+      const rows: Row[] = [];
+      lines.forEach((l, i) => {
+        if (i <= first || l.trim() === '') return;
+        const cells = splitCsvLine(l, sep);
+        if (cells.length !== header.length) {
+          problems.push(`${file(name)} line ${i + 1}: ${cells.length} fields, the header has ${header.length}`);
+          return;
+        }
+        rows.push({ at: `${file(name)} line ${i + 1}`, cells: Object.fromEntries(header.map((h, k) => [h, cells[k]])) });
+      });
+      return rows;
+    },
+  };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return String(v.text);
+    return '';
   }
-  const rows: CsvRow[] = [];
-  lines.forEach((l, i) => {
-    if (i <= first || l.trim() === '') return;
-    const cells = splitCsvLine(l, sep);
-    if (cells.length !== header.length) {
-      problems.push(`${file} line ${i + 1}: ${cells.length} fields, the header has ${header.length}`);
-      return;
-    }
-    rows.push({ line: i + 1, cells: Object.fromEntries(header.map((h, k) => [h, cells[k]])) });
-  });
-  return rows;
+  return String(v instanceof Date ? v.toISOString().slice(0, 10) : v).trim();
+}
+
+async function xlsxBron(file: string, problems: string[]): Promise<Bron> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    problems.push(`${file}: cannot be read as .xlsx (${(e as Error).message.split('\n')[0]})`);
+  }
+  const where = (name: string) => `${file}, sheet ${name}`;
+  return {
+    where,
+    has: (name) => wb.getWorksheet(name) !== undefined,
+    rows(name, columns, optional, problems) {
+      const ws = wb.getWorksheet(name);
+      if (!ws) {
+        problems.push(`${file}: no sheet "${name}" (it has ${wb.worksheets.map((w) => w.name).join(', ') || 'none'})`);
+        return [];
+      }
+      const width = ws.getRow(1).cellCount;
+      const header = Array.from({ length: width }, (_, c) => cellText(ws.getRow(1).getCell(c + 1).value).toLowerCase());
+      if (!checkHeader(where(name), header, columns, optional, problems)) return [];
+      const rows: Row[] = [];
+      for (let r = 2; r <= ws.rowCount; r++) {
+        const cells = header.map((_, c) => cellText(ws.getRow(r).getCell(c + 1).value));
+        if (cells.every((c) => c === '')) continue;
+        rows.push({ at: `${where(name)} row ${r}`, cells: Object.fromEntries(header.map((h, k) => [h, cells[k]])) });
+      }
+      return rows;
+    },
+  };
 }
 
 /** Euro with at most 2 decimals (dot or, in a semicolon file, comma) → cents; a problem otherwise. */
@@ -99,10 +160,11 @@ function cents(v: string | undefined, where: string, problems: string[]): bigint
   return Exact.parse(s).roundUnits(CENT);
 }
 
-export function readRealisatie(dir: string, b: Begroting): Realisatie {
-  if (!existsSync(dir)) throw new InputError(`--jaarrekening ${dir}: no such folder. It holds realisatie.yaml, lasten.csv, baten.csv and voorschotten.csv (pipeline/kosten/README.md, "Jaarrekening").`);
+export async function readRealisatie(dir: string, b: Begroting): Promise<Realisatie> {
+  if (!existsSync(dir)) throw new InputError(`--jaarrekening ${dir}: no such folder. It holds realisatie.yaml and lasten, baten and voorschotten as CSV files or as sheets of realisatie.xlsx (pipeline/kosten/README.md, "Jaarrekening").`);
   const problems: string[] = [];
   const f = (name: string) => path.join(dir, name);
+  const bron = existsSync(f('realisatie.xlsx')) ? await xlsxBron(f('realisatie.xlsx'), problems) : csvBron(dir);
 
   let meta: { jaar?: unknown; bron?: unknown; fictief?: unknown } = {};
   try {
@@ -117,8 +179,8 @@ export function readRealisatie(dir: string, b: Begroting): Realisatie {
   const percelen = new Set(b.rollen.map((r) => r.perceel));
   const lasten: Realisatie['lasten'] = new Map();
   const uitgaven: Realisatie['uitgaven'] = new Map();
-  for (const row of readCsv(f('lasten.csv'), ['perceel', 'kostensoort', 'bedrag'], ['toelichting'], problems)) {
-    const at = `${f('lasten.csv')} line ${row.line}`;
+  for (const row of bron.rows('lasten', ['perceel', 'kostensoort', 'bedrag'], ['toelichting'], problems)) {
+    const at = row.at;
     const bedrag = cents(row.cells.bedrag, `${at}, column bedrag`, problems);
     const toelichting = row.cells.toelichting ?? '';
     const soort = row.cells.kostensoort;
@@ -141,25 +203,25 @@ export function readRealisatie(dir: string, b: Begroting): Realisatie {
   }
   for (const p of percelen) {
     for (const k of KOSTENSOORTEN.filter((x) => x !== 'systeemkosten' || p === 1)) {
-      if (!lasten.get(p)?.has(k)) problems.push(`${f('lasten.csv')}: no line for perceel ${p}, kostensoort ${k} (write 0 when nothing was spent)`);
+      if (!lasten.get(p)?.has(k)) problems.push(`${bron.where('lasten')}: no line for perceel ${p}, kostensoort ${k} (write 0 when nothing was spent)`);
     }
   }
-  for (const u of b.uitgaven) if (!uitgaven.has(u.code)) problems.push(`${f('lasten.csv')}: no line for the spending ${u.code} (empty perceel, kostensoort ${u.code})`);
+  for (const u of b.uitgaven) if (!uitgaven.has(u.code)) problems.push(`${bron.where('lasten')}: no line for the spending ${u.code} (empty perceel, kostensoort ${u.code})`);
 
   const baten: Realisatie['baten'] = new Map();
-  for (const row of readCsv(f('baten.csv'), ['code', 'bedrag'], ['toelichting'], problems)) {
-    const at = `${f('baten.csv')} line ${row.line}`;
+  for (const row of bron.rows('baten', ['code', 'bedrag'], ['toelichting'], problems)) {
+    const at = row.at;
     if (!b.inkomsten.some((r) => r.code === row.cells.code)) { problems.push(`${at}, column code: "${row.cells.code}" is not an income code of the begroting (${b.inkomsten.map((r) => r.code).join(', ')})`); continue; }
     if (baten.has(row.cells.code)) { problems.push(`${at}: ${row.cells.code} appears twice`); continue; }
     const bedrag = cents(row.cells.bedrag, `${at}, column bedrag`, problems);
     if (bedrag !== undefined) baten.set(row.cells.code, { bedrag, toelichting: row.cells.toelichting ?? '' });
   }
-  for (const r of b.inkomsten) if (!baten.has(r.code)) problems.push(`${f('baten.csv')}: no line for the income ${r.code}`);
+  for (const r of b.inkomsten) if (!baten.has(r.code)) problems.push(`${bron.where('baten')}: no line for the income ${r.code}`);
 
   const codes = new Set(b.gemeenten.map((g) => g.code));
   const betaald: Realisatie['betaald'] = new Map();
-  for (const row of readCsv(f('voorschotten.csv'), ['gemeentecode', 'kwartaal', 'bedrag'], [], problems)) {
-    const at = `${f('voorschotten.csv')} line ${row.line}`;
+  for (const row of bron.rows('voorschotten', ['gemeentecode', 'kwartaal', 'bedrag'], [], problems)) {
+    const at = row.at;
     const code = row.cells.gemeentecode;
     if (!codes.has(code)) { problems.push(`${at}, column gemeentecode: "${code}" is not one of the configuration's gemeenten${/^[0-9]{1,3}$/.test(code) ? ' (leading zeros lost? format the column as text)' : ''}`); continue; }
     const q = Number(row.cells.kwartaal);
@@ -172,16 +234,16 @@ export function readRealisatie(dir: string, b: Begroting): Realisatie {
   }
 
   const extra: Realisatie['extra'] = new Map();
-  if (existsSync(f('extra_dienstverlening.csv'))) {
-    for (const row of readCsv(f('extra_dienstverlening.csv'), ['gemeentecode', 'product', 'aantal'], [], problems)) {
-      const at = `${f('extra_dienstverlening.csv')} line ${row.line}`;
+  if (bron.has('extra_dienstverlening')) {
+    for (const row of bron.rows('extra_dienstverlening', ['gemeentecode', 'product', 'aantal'], [], problems)) {
+      const at = row.at;
       const { gemeentecode: code, product, aantal } = row.cells;
       if (!b.extraDienstverlening.some((e) => e.gemeente === code && e.product === product)) { problems.push(`${at}: ${code} "${product}" is not extra dienstverlening of the begroting (begroting.extra_dienstverlening)`); continue; }
       if (!/^[0-9]+$/.test(aantal)) { problems.push(`${at}, column aantal: "${aantal}" is not a whole number`); continue; }
       extra.set(`${code}|${product}`, Number(aantal));
     }
   }
-  for (const e of b.extraDienstverlening) if (!extra.has(`${e.gemeente}|${e.product}`)) problems.push(`${f('extra_dienstverlening.csv')}: no realised quantity for ${e.gemeente} "${e.product}"`);
+  for (const e of b.extraDienstverlening) if (!extra.has(`${e.gemeente}|${e.product}`)) problems.push(`${bron.where('extra_dienstverlening')}: no realised quantity for ${e.gemeente} "${e.product}"`);
 
   if (problems.length) throw new InputError(`the realisation in ${dir} cannot be used:\n  ${problems.join('\n  ')}\nNothing was written.`);
   return { map: dir, jaar: b.jaar, bron: meta.bron as string, fictief: meta.fictief as boolean, lasten, uitgaven, baten, betaald, extra };
@@ -311,7 +373,7 @@ export function computeJaarrekening(u: Uitkomst, r: Realisatie): Jaarrekening {
     return { code: g.code, naam: g.naam, p1, p2, kwalificatieplicht: kwp, extra: ex, definitief, begroot: begrootPer.get(g.code) ?? 0n, betaald, saldo: definitief - betaald.reduce((a, x) => a + x, 0n) };
   });
   for (const code of r.betaald.keys()) {
-    if (!gemeenten.some((g) => g.code === code)) throw new InputError(`${path.join(r.map, 'voorschotten.csv')}: advances of ${code}, which pays no contribution in the begroting`);
+    if (!gemeenten.some((g) => g.code === code)) throw new InputError(`${r.map}, voorschotten: advances of ${code}, which pays no contribution in the begroting`);
   }
 
   const sumOf = (xs: bigint[]) => xs.reduce((a, x) => a + x, 0n);

@@ -5,13 +5,14 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../pipeline/config/load.ts';
 import { readBegroting } from '../../pipeline/kosten/begroting.ts';
 import { computeKosten } from '../../pipeline/kosten/compute.ts';
 import { computeJaarrekening, readRealisatie } from '../../pipeline/kosten/jaarrekening.ts';
 import { afrekeningTabel, definitiefTabel, jaarrekeningCsv, lastenTabel } from '../../pipeline/kosten/jaarrekening-tables.ts';
-import { readBevolkingCsv } from '../../pipeline/kosten/keys.ts';
+import { readBevolkingCsv, splitCsvLine } from '../../pipeline/kosten/keys.ts';
 import { jaarrekeningHtml } from '../../pipeline/kosten/render.ts';
 import { buildUitkomst } from '../../pipeline/kosten/tables.ts';
 import { voorschotten } from '../../pipeline/kosten/voorschotten.ts';
@@ -21,14 +22,15 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const VOORBEELD = path.join(ROOT, 'data/realisatie/west-kennemerland-2014');
 const sum = (xs: bigint[]) => xs.reduce((a, x) => a + x, 0n);
 
-function example() {
+async function example() {
   const b = readBegroting(loadConfig('west-kennemerland/2014'));
   const u = buildUitkomst(computeKosten(b, readBevolkingCsv(path.join(ROOT, 'data/bevolking/west-kennemerland-2013-01-01.csv'), b.gemeenten, 2014)));
-  return { b, u, j: computeJaarrekening(u, readRealisatie(VOORBEELD, b)) };
+  return { b, u, j: computeJaarrekening(u, await readRealisatie(VOORBEELD, b)) };
 }
+const EXAMPLE = await example();
 
 describe('the 2014 example (invented realisation)', () => {
-  const { u, j } = example();
+  const { u, j } = EXAMPLE;
 
   it('advances add up to the begroting, settlements to definitive contributions minus advances, to the cent', () => {
     const vs = voorschotten(u);
@@ -86,7 +88,7 @@ describe('the 2014 example (invented realisation)', () => {
 });
 
 describe('extra dienstverlening, by hand', () => {
-  it('is charged in advance and settled on the realised quantity', () => {
+  it('is charged in advance and settled on the realised quantity', async () => {
     const b = smallBegroting({ extra_dienstverlening: [{ gemeente: '0002', product: 'schoolverzuimspreekuur', eenheidsprijs: '125.50', aantal: 10 }] });
     const u = buildUitkomst(computeKosten(b, smallSleutels()));
     const beek = u.gemeenten[0].find((g) => g.code === '0002')!;
@@ -98,7 +100,7 @@ describe('extra dienstverlening, by hand', () => {
     writeFileSync(path.join(dir, 'baten.csv'), 'code,bedrag\nrmc,150000\n');
     writeFileSync(path.join(dir, 'voorschotten.csv'), 'gemeentecode,kwartaal,bedrag\n0002,1,1000\n');
     writeFileSync(path.join(dir, 'extra_dienstverlening.csv'), 'gemeentecode,product,aantal\n0002,schoolverzuimspreekuur,13\n');
-    const j = computeJaarrekening(u, readRealisatie(dir, b));
+    const j = computeJaarrekening(u, await readRealisatie(dir, b));
     expect(j.extra[0]).toMatchObject({ vooraf: 125500n, realisatie: 163150n }); // 13 × 125,50
     // perceel 1: 82.000 realised, 25% RMC = 20.500, gemeenten 61.500 by 5–22 (600/300/100): Beekdorp 18.450
     const g = j.gemeenten.find((x) => x.code === '0002')!;
@@ -111,19 +113,19 @@ describe('extra dienstverlening, by hand', () => {
 });
 
 describe('bad realisation input', () => {
-  const { b } = example();
+  const { b } = EXAMPLE;
   const copy = () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'realisatie-'));
     cpSync(VOORBEELD, dir, { recursive: true });
     return dir;
   };
 
-  it('names file, line, column and fix; writes nothing', () => {
+  it('names file, line, column and fix; writes nothing', async () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'lasten.csv'), readFileSync(path.join(dir, 'lasten.csv'), 'utf8').replace('171250.00', '"171.250,00"').replace('2,uitvoeringskosten', '2,overhead'));
     writeFileSync(path.join(dir, 'voorschotten.csv'), 'gemeentecode,kwartaal,bedrag\n375,1,10\n0392,5,10\n');
     let msg = '';
-    try { readRealisatie(dir, b); } catch (e) { msg = (e as Error).message; }
+    try { await readRealisatie(dir, b); } catch (e) { msg = (e as Error).message; }
     expect(msg).toMatch(/lasten\.csv line 2, column bedrag: "171\.250,00" is not an amount/);
     expect(msg).toMatch(/lasten\.csv line 6, column kostensoort: "overhead" is not a cost type of perceel 2; use personeel, uitvoeringskosten/);
     expect(msg).toMatch(/no line for perceel 2, kostensoort uitvoeringskosten/);
@@ -131,9 +133,34 @@ describe('bad realisation input', () => {
     expect(msg).toMatch(/voorschotten\.csv line 3, column kwartaal: "5" is not 1, 2, 3 or 4/);
   });
 
-  it('refuses a realisation of another year', () => {
+  it('refuses a realisation of another year', async () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'realisatie.yaml'), 'jaar: 2015\nbron: x\nfictief: false\n');
-    expect(() => readRealisatie(dir, b)).toThrow(/jaar is 2015, but the begroting is for 2014/);
+    await expect(readRealisatie(dir, b)).rejects.toThrow(/jaar is 2015, but the begroting is for 2014/);
+  });
+
+  it('reads the same realisation from one workbook (realisatie.xlsx, a sheet per table)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'realisatie-'));
+    cpSync(path.join(VOORBEELD, 'realisatie.yaml'), path.join(dir, 'realisatie.yaml'));
+    const wb = new ExcelJS.Workbook();
+    for (const name of ['lasten', 'baten', 'voorschotten']) {
+      const ws = wb.addWorksheet(name);
+      const lines = readFileSync(path.join(VOORBEELD, `${name}.csv`), 'utf8').trim().split('\n');
+      // amounts as numbers, codes as text, as a finance department's workbook has them
+      lines.forEach((l, i) => ws.addRow(splitCsvLine(l, ',').map((c) => (i > 0 && /^-?[0-9.]+$/.test(c) && !/^0[0-9]/.test(c) ? Number(c) : c))));
+    }
+    // a gemeentecode typed as a number loses its leading zero: named, with the fix
+    wb.getWorksheet('voorschotten')!.getRow(2).getCell(1).value = 375;
+    await wb.xlsx.writeFile(path.join(dir, 'realisatie.xlsx'));
+    let msg = '';
+    try { await readRealisatie(dir, b); } catch (e) { msg = (e as Error).message; }
+    expect(msg).toMatch(/realisatie\.xlsx, sheet voorschotten row 2, column gemeentecode: "375" .*leading zeros lost/);
+    wb.getWorksheet('voorschotten')!.getRow(2).getCell(1).value = '0375';
+    await wb.xlsx.writeFile(path.join(dir, 'realisatie.xlsx'));
+    const r = await readRealisatie(dir, b);
+    const csv = await readRealisatie(VOORBEELD, b);
+    expect(r.lasten).toEqual(csv.lasten);
+    expect(r.betaald).toEqual(csv.betaald);
+    expect(r.baten).toEqual(csv.baten);
   });
 });
