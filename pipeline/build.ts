@@ -15,6 +15,7 @@ import { DATASET_ORDER, datasetSql, dictionaryRows, loadCatalogTable, toCsv, wri
 import { allRowErrors, loadExtract, type LoadResult } from './load/index.ts';
 import { formatProblems, rejectionCsv } from './load/report.ts';
 import { parseSchooljaar, runModel } from './model.ts';
+import { indelingsdatum } from './herindelingen.ts';
 import { acquireLock, installInterruptHandlers, onCleanup, OutputTransaction, outputProblem } from './output/atomic.ts';
 import { documentKey, previousOutputs, reusable } from './output/cache.ts';
 import type { Progress } from './progress.ts';
@@ -204,6 +205,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
       buildId,
       datum,
       suppressed: disclosure.suppressed,
+      indeling: indelingsdatum(o.schooljaar),
     };
 
     // What each document depends on, for the incremental cache (output/cache.ts): a digest of the

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { RegionConfig } from './config/load.ts';
 import { variant } from './config/load.ts';
 import { type Db, type Params, QUERIES_ROOT, readQuery } from './db.ts';
+import { loadHerindelingen } from './herindelingen.ts';
 
 /** The schooljaren a build reports on: the requested one and up to 4 before it (for trends). */
 export const TREND_JAREN = 5;
@@ -110,6 +111,7 @@ function stripComments(sql: string): string {
 export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
   const params = modelParams(opts);
   await loadReportGemeenten(db, opts);
+  await loadHerindelingen(db, opts.schooljaar);
   const steps = [
     ...sqlFiles('staging'),
     ...orderByDependencies(sqlFiles('intermediate')),
