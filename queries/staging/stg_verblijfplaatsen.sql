@@ -3,6 +3,8 @@
 -- except that a gemeentecode that no longer existed at the end of the report's schooljaar is replaced by the
 -- gemeente it became part of (ref_herindeling, pipeline/herindelingen.ts): every year, trend years included,
 -- is shown in the gemeentelijke indeling of the report year, as CBS does.
+-- (A caller that runs only the staging layer, without the model's indeling, gets an empty mapping.)
+CREATE TABLE IF NOT EXISTS ref_herindeling (oud VARCHAR PRIMARY KEY, nieuw VARCHAR NOT NULL);
 CREATE OR REPLACE VIEW stg_verblijfplaatsen AS
 SELECT
   v.bsn, coalesce(h.nieuw, v.gemeentecode) AS gemeentecode, v.van, v.tot
