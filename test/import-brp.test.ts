@@ -5,11 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../pipeline/db.ts';
 import { completeDate, convertPersons, RULE, SKIP } from '../pipeline/import/brp.ts';
 import { readHaalCentraal } from '../pipeline/import/haal-centraal.ts';
-import { readLoGba } from '../pipeline/import/lo-gba.ts';
+import { readElementMapping, readLoGba } from '../pipeline/import/lo-gba.ts';
 import { importBrp } from '../pipeline/import/run.ts';
 import { loadExtract } from '../pipeline/load/index.ts';
 import { main } from '../pipeline/cli.ts';
@@ -156,6 +157,17 @@ describe('imported tables in an extract', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'extract.json'), 'utf8')).extractdatum).toBe('2025-10-15');
     expect(readFileSync(path.join(dir, 'personen.csv'), 'utf8').split('\n')[0]).toBe('bsn,geboortedatum,geslacht,overlijdensdatum');
     expect(await main(['import', 'brp', path.join(FIX, 'lo-gba.csv'), '--out', tempDir(), '--extractdatum', '2999-01-01'])).toBe(1);
+  });
+
+  it('reads a UTF-16 file (byte order mark) and a Windows-1252 file (codering in --elementen) alike', async () => {
+    const dir = tempDir('lp-import-enc-');
+    const text = readFileSync(path.join(FIX, 'lo-gba.csv'), 'utf8').replace(/^\uFEFF/, '');
+    writeFileSync(path.join(dir, 'utf16.csv'), iconv.encode(text, 'utf-16le', { addBOM: true }));
+    writeFileSync(path.join(dir, 'cp1252.csv'), iconv.encode(text, 'windows-1252'));
+    writeFileSync(path.join(dir, 'elementen.yaml'), 'codering: windows-1252\n');
+    const expected = convertPersons(await readLoGba(path.join(FIX, 'lo-gba.csv')), '2025-10-15');
+    expect(convertPersons(await readLoGba(path.join(dir, 'utf16.csv')), '2025-10-15')).toEqual(expected);
+    expect(convertPersons(await readLoGba(path.join(dir, 'cp1252.csv'), readElementMapping(path.join(dir, 'elementen.yaml'))), '2025-10-15')).toEqual(expected);
   });
 
   it('reads an export with other column names through an --elementen mapping', async () => {

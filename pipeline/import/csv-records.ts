@@ -4,7 +4,7 @@
  * The delimiter is given or detected from the header line (the most frequent of `;`, `,` and tab).
  * Encodings other than UTF-8 (Windows-1252 from Excel, UTF-16) are decoded with iconv-lite.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
 
 export function detectDelimiter(headerLine: string): string {
@@ -13,8 +13,20 @@ export function detectDelimiter(headerLine: string): string {
 }
 
 /** Yields every record (header included) as an array of fields, with the line it starts on (1-based). */
+/** `utf-16` when the file starts with a UTF-16 byte order mark, else `utf-8`. */
+export function sniffEncoding(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    const n = readSync(fd, b, 0, 2, 0);
+    return n === 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) ? 'utf-16' : 'utf-8';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function* csvRecords(file: string, opts: { delimiter?: string; encoding?: string } = {}): AsyncGenerator<{ fields: string[]; line: number }> {
-  const enc = (opts.encoding ?? 'utf-8').toLowerCase();
+  const enc = (opts.encoding ?? sniffEncoding(file)).toLowerCase();
   const stream = enc === 'utf-8' || enc === 'utf8'
     ? createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })
     : createReadStream(file, { highWaterMark: 1 << 20 }).pipe(iconv.decodeStream(enc));

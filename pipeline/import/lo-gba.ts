@@ -9,6 +9,7 @@
  * selection exports name and order their columns differently.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import YAML from 'yaml';
 import { InputError } from '../errors.ts';
 import { type BrpEvent, type BrpPerson, parseGbaDate } from './brp.ts';
@@ -38,6 +39,8 @@ export interface ElementMapping {
   elementen: Record<ElementRole, string>;
   /** Field delimiter; detected from the header when absent. */
   scheidingsteken?: string;
+  /** Encoding (iconv-lite name, e.g. windows-1252); default UTF-8, or UTF-16 when the file has its BOM. */
+  codering?: string;
 }
 
 export const DEFAULT_MAPPING: ElementMapping = { sleutel: 1, elementen: { ...DEFAULT_ELEMENTS } };
@@ -52,12 +55,12 @@ export function readElementMapping(file: string): ElementMapping {
     throw new InputError(`${file}: not valid YAML: ${(e as Error).message}`);
   }
   const o = (raw ?? {}) as Record<string, unknown>;
-  const unknownKeys = Object.keys(o).filter((k) => !['sleutel', 'elementen', 'scheidingsteken'].includes(k));
+  const unknownKeys = Object.keys(o).filter((k) => !['sleutel', 'elementen', 'scheidingsteken', 'codering'].includes(k));
   const el = (o.elementen ?? {}) as Record<string, unknown>;
   const unknownRoles = Object.keys(el).filter((k) => !(k in DEFAULT_ELEMENTS));
   if (unknownKeys.length || unknownRoles.length || typeof el !== 'object') {
     throw new InputError(`${file}: unknown key(s) ${[...unknownKeys, ...unknownRoles.map((r) => `elementen.${r}`)].join(', ')}. `
-      + `Allowed: sleutel, scheidingsteken, elementen.{${Object.keys(DEFAULT_ELEMENTS).join(', ')}}`);
+      + `Allowed: sleutel, scheidingsteken, codering, elementen.{${Object.keys(DEFAULT_ELEMENTS).join(', ')}}`);
   }
   for (const [k, v] of Object.entries(el)) {
     if (typeof v !== 'string' || !v.trim()) throw new InputError(`${file}: elementen.${k} must be a column name such as "${DEFAULT_ELEMENTS[k as ElementRole]}"`);
@@ -68,7 +71,9 @@ export function readElementMapping(file: string): ElementMapping {
   }
   const sep = o.scheidingsteken;
   if (sep !== undefined && (typeof sep !== 'string' || sep.length !== 1)) throw new InputError(`${file}: scheidingsteken must be one character, e.g. ";"`);
-  return { sleutel, elementen: { ...DEFAULT_ELEMENTS, ...(el as Record<ElementRole, string>) }, scheidingsteken: sep as string | undefined };
+  const codering = o.codering === undefined ? undefined : String(o.codering).toLowerCase();
+  if (codering !== undefined && !iconv.encodingExists(codering)) throw new InputError(`${file}: codering ${codering}: unknown encoding (e.g. utf-8, windows-1252, utf-16le)`);
+  return { sleutel, elementen: { ...DEFAULT_ELEMENTS, ...(el as Record<ElementRole, string>) }, scheidingsteken: sep as string | undefined, codering };
 }
 
 /** Reads the persoonslijsten of an LO GBA CSV. Throws InputError naming the file for a wrong layout. */
@@ -83,7 +88,7 @@ export async function readLoGba(file: string, mapping: ElementMapping = DEFAULT_
     current.person.events = current.rows08.reverse();
     persons.push(current.person);
   };
-  for await (const { fields, line } of csvRecords(file, { delimiter: mapping.scheidingsteken })) {
+  for await (const { fields, line } of csvRecords(file, { delimiter: mapping.scheidingsteken, encoding: mapping.codering })) {
     if (!idx) {
       const header = fields.map((h) => h.trim());
       keyIdx = typeof mapping.sleutel === 'number' ? mapping.sleutel - 1 : header.indexOf(mapping.sleutel);
