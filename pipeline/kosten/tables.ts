@@ -608,13 +608,14 @@ export function verdelingTabel(u: Uitkomst, p: Perceel, y: number): TextTable {
 export function gemeentenTabel(u: Uitkomst, y: number): TextTable {
   const year = u.gemeenten[y];
   const t = gemeenteTotaal(year);
-  const cells = (g: Omit<GemeenteJaar, 'code' | 'naam' | 'jaar'>) => [bedrag(g.p1), bedrag(g.p2), bedrag(g.kwalificatieplicht), bedrag(g.p2netto), bedrag(g.teBetalen), bedrag(g.p3)];
+  const extra = t.extra !== undefined;
+  const cells = (g: Omit<GemeenteJaar, 'code' | 'naam' | 'jaar'>) => [bedrag(g.p1), bedrag(g.p2), bedrag(g.kwalificatieplicht), bedrag(g.p2netto), ...(extra ? [bedrag(g.extra)] : []), bedrag(g.teBetalen), bedrag(g.p3)];
   return {
     id: `gemeenten-${u.jaren[y]}`,
     titel: `Bijdragen per gemeente ${u.jaren[y]}`,
-    kolommen: [{ label: 'Gemeente' }, ...['perceel 1', 'perceel 2', 'kwal.plicht', 'perc. 2 netto', 'te betalen', 'perceel 3 (fictief)'].map((label) => ({ label, rechts: true }))],
+    kolommen: [{ label: 'Gemeente' }, ...['perceel 1', 'perceel 2', 'kwal.plicht', 'perc. 2 netto', ...(extra ? ['extra dienstv.'] : []), 'te betalen', 'perceel 3 (fictief)'].map((label) => ({ label, rechts: true }))],
     rijen: [...year.map((g) => ({ cellen: [g.naam, ...cells(g)] })), { cellen: ['Totaal', ...cells(t)], soort: 'totaal' as const }],
-    noten: ['Te betalen = perceel 1 + perceel 2 na aftrek van de eigen kwalificatieplichtmiddelen (alleen gemeenten in perceel 2). Perceel 3 wordt niet door de gemeenten betaald.'],
+    noten: [`Te betalen = perceel 1 + perceel 2 na aftrek van de eigen kwalificatieplichtmiddelen (alleen gemeenten in perceel 2)${extra ? ' + extra dienstverlening (verwacht aantal × eenheidsprijs, vooraf in rekening gebracht; achteraf verrekend)' : ''}. Perceel 3 wordt niet door de gemeenten betaald.`],
   };
 }
 
@@ -723,6 +724,7 @@ export function gemeenteTabel(u: Uitkomst, code: string): TextTable {
       ...line('Perceel 1: administratie', (g) => g.p1),
       ...line('Perceel 2: uitvoering leerplicht', (g) => g.p2),
       ...line('Af: eigen kwalificatieplichtmiddelen', (g) => (g.kwalificatieplicht === undefined ? undefined : -g.kwalificatieplicht)),
+      ...line('Extra dienstverlening (vooraf)', (g) => g.extra),
       ...line('Te betalen', (g) => g.teBetalen, 'totaal'),
       ...line('Perceel 3: RMC (fictief, gedekt uit RMC-middelen)', (g) => g.p3),
     ],

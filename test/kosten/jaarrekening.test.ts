@@ -14,7 +14,7 @@ import { computeJaarrekening, readRealisatie } from '../../pipeline/kosten/jaarr
 import { afrekeningTabel, definitiefTabel, jaarrekeningCsv, lastenTabel } from '../../pipeline/kosten/jaarrekening-tables.ts';
 import { readBevolkingCsv, splitCsvLine } from '../../pipeline/kosten/keys.ts';
 import { jaarrekeningHtml } from '../../pipeline/kosten/render.ts';
-import { buildUitkomst } from '../../pipeline/kosten/tables.ts';
+import { buildUitkomst, gemeentenTabel } from '../../pipeline/kosten/tables.ts';
 import { voorschotten } from '../../pipeline/kosten/voorschotten.ts';
 import { dutch, expectColumnTotals, smallBegroting, smallSleutels } from './helpers.ts';
 
@@ -94,6 +94,9 @@ describe('extra dienstverlening, by hand', () => {
     const beek = u.gemeenten[0].find((g) => g.code === '0002')!;
     expect(beek.extra).toBe(125500n); // 10 × 125,50
     expect(beek.teBetalen).toBe(beek.p1! + 125500n);
+    expectColumnTotals(gemeentenTabel(u, 0));
+    expect(gemeentenTabel(u, 0).kolommen.map((k) => k.label)).toContain('extra dienstv.');
+    expect(voorschotten(u).find((v) => v.code === '0002')!.jaarbedrag).toBe(beek.teBetalen);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'realisatie-'));
     writeFileSync(path.join(dir, 'realisatie.yaml'), 'jaar: 2014\nbron: test\nfictief: true\n');
     writeFileSync(path.join(dir, 'lasten.csv'), 'perceel,kostensoort,bedrag\n1,personeel,60000\n1,uitvoeringskosten,12000\n1,systeemkosten,10000\n2,personeel,120000\n2,uitvoeringskosten,24000\n3,personeel,100000\n3,uitvoeringskosten,20000\n,projecten,5000\n');
