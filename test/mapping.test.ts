@@ -9,6 +9,7 @@ import { Db } from '../pipeline/db.ts';
 import { convertExport, showableCode } from '../pipeline/mapping/convert.ts';
 import { parseDate, parseNumber, readMapping } from '../pipeline/mapping/mapping.ts';
 import { loadExtract } from '../pipeline/load/index.ts';
+import { initProject } from '../pipeline/project.ts';
 import { tempDir, writeCsvExtract } from './helpers/extract-dir.ts';
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../data/examples/mappings/inschrijvingen-excel.yaml');
@@ -119,5 +120,19 @@ describe('leerplicht map', () => {
     const { csv, check } = await convertExport(readMapping(path.join(dir, 'verlof.yaml')));
     expect(csv).toBe('aanvraag_id,bsn,artikel,dagen,beslisser,besluit,datum_aanvraag,datum_besluit,bezwaar\nv1,999993653,13A,3,SCHOOL,TOEGEKEND,2024-10-01,2024-10-02,nee\n');
     expect(check.unmappedCodes).toEqual({});
+  });
+
+  it('in a project, map takes every mappings/*.yaml and writes into the project\'s extract', async () => {
+    const dir = path.join(tempDir('lp-map-proj-'), 'rbl');
+    initProject(dir);
+    copyFileSync(EXAMPLE, path.join(dir, 'mappings', 'inschrijvingen-excel.yaml'));
+    writeExport(path.join(dir, 'extracts', 'inschrijvingen-export.csv'), [HEADER, ...rows]);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await main(['map', '--project', dir])).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    expect(readFileSync(path.join(dir, 'extracts', 'demo', 'inschrijvingen.csv'), 'utf8')).toContain('1001,999993653,12AB,VO,HAVO,2022-08-01,');
   });
 });
