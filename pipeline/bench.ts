@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
-import { build, type BuildResult } from './build.ts';
+import { build, type BuildResult } from './build/index.ts';
 import { loadConfig } from './config/load.ts';
 import { Db } from './db.ts';
 import { generateExtract } from './generate/index.ts';

@@ -16,34 +16,7 @@
  */
 import { loadCatalog } from './catalog.ts';
 import type { Db } from './db.ts';
-
-export const DIMENSIONS = [
-  'onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status',
-] as const;
-
-export const COUNT_UNITS = new Set(['personen', 'meldingen', 'acties', 'zaken', 'aanvragen', 'trajecten', 'vrijstellingen']);
-export const RATE_UNITS = new Set(['per_1000', 'procent']);
-
-export interface StoreRow {
-  indicator: string;
-  schooljaar: string;
-  gebiedsniveau: string;
-  gebied: string;
-  onderwijssoort: string | null;
-  leeftijd: number | null;
-  soort: string | null;
-  artikel: string | null;
-  beslisser: string | null;
-  besluit: string | null;
-  reden: string | null;
-  duur: string | null;
-  status: string | null;
-  waarde: number | null;
-  teller: number | null;
-  noemer: number | null;
-  eenheid: string;
-  [k: string]: unknown;
-}
+import { COUNT_UNITS, DIMENSIONS, dimKey, RATE_UNITS, type StoreRow } from './store.ts';
 
 export type SuppressionReason = 'klein_aantal' | 'kleine_noemer' | 'secundair';
 
@@ -66,16 +39,6 @@ function primary(r: StoreRow, p: DisclosureParams): SuppressionReason | null {
   }
   if (r.eenheid === 'dagen') return r.teller !== null && r.teller < p.min_cel ? 'klein_aantal' : null;
   return null;
-}
-
-/** The row's breakdown cell as text ("PO|∅|…"); with `skip`, that dimension is a wildcard. Cached per row. */
-const dimParts = new WeakMap<StoreRow, string[]>();
-function dimKey(r: StoreRow, skip?: string): string {
-  let parts = dimParts.get(r);
-  if (!parts) dimParts.set(r, (parts = DIMENSIONS.map((d) => String(r[d] ?? '∅'))));
-  if (!skip) return parts.join('|');
-  const i = (DIMENSIONS as readonly string[]).indexOf(skip);
-  return [...parts.slice(0, i), '*', ...parts.slice(i + 1)].join('|');
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Db } from './db.ts';
 import { InputError } from './errors.ts';
 import { csvRecords } from './import/csv-records.ts';
 import { REFERENCE_ROOT } from './reference.ts';
+import { Schooljaar } from './schooljaar.ts';
 
 export interface Herindeling {
   gemeentecode: string;
@@ -64,7 +65,7 @@ export function herindelingen(): Herindeling[] {
 
 /** The last day of a schooljaar (`2024/2025` → 2025-07-31): the report's gemeentelijke indeling. */
 export function indelingsdatum(schooljaar: string): string {
-  return `${Number(schooljaar.slice(0, 4)) + 1}-07-31`;
+  return `${Schooljaar.parse(schooljaar).end}-07-31`;
 }
 
 /** old code → the gemeente it is part of on `datum` (only codes that changed by then). */

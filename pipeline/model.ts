@@ -3,7 +3,7 @@
  *   queries/staging/stg_<table>.sql   views 1:1 over the validated extract tables (src_<table>)
  *   queries/intermediate/int_*.sql    predicates and periods (woonperiodes, leerplicht, spells …),
  *                                     ordered by the int_* names each file mentions
- *   queries/store/*.sql               the indicator store
+ *   indicator_store                   created from pipeline/store.ts
  *   queries/indicators/**.sql         one SELECT per indicator family, appended to the store
  * Every object is named after its file. Parameters are bound, never spliced into SQL text.
  */
@@ -13,6 +13,8 @@ import type { RegionConfig } from './config/load.ts';
 import { variant } from './config/load.ts';
 import { type Db, type Params, QUERIES_ROOT, readQuery } from './db.ts';
 import { loadHerindelingen } from './herindelingen.ts';
+import { Schooljaar } from './schooljaar.ts';
+import { storeDdl, storeMacrosSql } from './store.ts';
 
 /** The schooljaren a build reports on: the requested one and up to 4 before it (for trends). */
 export const TREND_JAREN = 5;
@@ -27,16 +29,10 @@ export interface ModelOptions {
   onStep?: (file: string) => void;
 }
 
-export function parseSchooljaar(s: string): number {
-  const m = /^(\d{4})\/(\d{4})$/.exec(s);
-  if (!m || Number(m[2]) !== Number(m[1]) + 1) throw new Error(`not a schooljaar: ${s} (expected e.g. 2024/2025)`);
-  return Number(m[1]);
-}
-
 /** Parameters bound into every query file that asks for them. */
 export function modelParams(opts: ModelOptions): Params {
   const p = opts.config.parameters;
-  const start = parseSchooljaar(opts.schooljaar);
+  const start = Schooljaar.parse(opts.schooljaar).start;
   return {
     eerste_jaar: start - (TREND_JAREN - 1),
     laatste_jaar: start,
@@ -112,15 +108,12 @@ export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
   const params = modelParams(opts);
   await loadReportGemeenten(db, opts);
   await loadHerindelingen(db, opts.schooljaar);
-  const steps = [
-    ...sqlFiles('staging'),
-    ...orderByDependencies(sqlFiles('intermediate')),
-    ...sqlFiles('store'),
-  ];
-  for (const f of steps) {
+  await db.run(storeMacrosSql());
+  for (const f of [...sqlFiles('staging'), ...orderByDependencies(sqlFiles('intermediate'))]) {
     opts.onStep?.(f);
     await db.runFile(f, params);
   }
+  await db.run(storeDdl());
   for (const f of sqlFiles('indicators')) {
     opts.onStep?.(f);
     await runIndicatorFile(db, f, params);

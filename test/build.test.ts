@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../pipeline/build.ts';
+import { build } from '../pipeline/build/index.ts';
 import { loadCatalog } from '../pipeline/catalog.ts';
 import { loadConfig } from '../pipeline/config/load.ts';
 import { Db, sqlString } from '../pipeline/db.ts';

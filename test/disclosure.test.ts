@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../pipeline/catalog.ts';
-import { applyDisclosure, COUNT_UNITS, type StoreRow } from '../pipeline/disclosure.ts';
+import { applyDisclosure } from '../pipeline/disclosure.ts';
+import { COUNT_UNITS, type StoreRow } from '../pipeline/store.ts';
 
 const P = { min_cel: 5, min_noemer: 20 };
 function cell(over: Partial<StoreRow>): StoreRow {

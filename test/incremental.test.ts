@@ -2,7 +2,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, shardOf } from '../pipeline/build.ts';
+import { build } from '../pipeline/build/index.ts';
+import { shardOf } from '../pipeline/build/shard.ts';
 import { loadConfig } from '../pipeline/config/load.ts';
 import { generateExtract } from '../pipeline/generate/index.ts';
 import { Progress } from '../pipeline/progress.ts';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../pipeline/build.ts';
+import { build } from '../pipeline/build/index.ts';
 import { loadConfig } from '../pipeline/config/load.ts';
 import { InputError } from '../pipeline/errors.ts';
 import { generateExtract } from '../pipeline/generate/index.ts';

@@ -6,12 +6,13 @@ import { describe, expect, test } from 'vitest';
 import { Db } from '../pipeline/db.ts';
 import { loadCatalogTable } from '../pipeline/export/dataset.ts';
 import { buildTellingForm, formRows, runTellingChecks } from '../pipeline/reports/telling.ts';
+import { storeDdl } from '../pipeline/store.ts';
 import { buildFixture, P } from './helpers/fixture.ts';
 
 /** A database with just what the checks read: the store, the years, the gemeenten, the AV/vrijstelling models. */
 async function storeDb(cells: [indicator: string, schooljaar: string, gebied: string, onderwijssoort: string | null, waarde: number][]): Promise<Db> {
   const db = await Db.open({ threads: 1 });
-  await db.runFile('store/indicator_store.sql');
+  await db.run(storeDdl());
   await db.run(`CREATE TABLE int_schooljaren AS SELECT * FROM (VALUES ('2023/2024', 2023, false), ('2024/2025', 2024, true)) t(schooljaar, jaar, is_verslagjaar)`);
   await db.run(`CREATE TABLE report_gemeenten AS SELECT '0392' AS gemeentecode, 'Haarlem' AS naam`);
   await db.run('CREATE TABLE int_av_spells (bsn VARCHAR, jaar INTEGER, gemeentecode VARCHAR, spell_van DATE, spell_tot DATE)');

@@ -1,13 +1,14 @@
 /** `leerplicht build`: every report of a region and schooljaar from one extract. */
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { build, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build.ts';
+import { build, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build/index.ts';
 import { loadConfig } from '../config/load.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
 import { configRef, configRoots, extractRef, findProject } from '../project.ts';
 import { textTable } from '../load/report.ts';
 import { Progress } from '../progress.ts';
+import { Schooljaar } from '../schooljaar.ts';
 
 interface Args {
   project?: string;
@@ -46,7 +47,7 @@ export const buildCommand: CommandModule<object, Args> = {
     (y
       .option('extract', { type: 'string', describe: 'Extract folder (see `leerplicht validate`; default: the project\'s extract)' })
       .option('config', { type: 'string', describe: 'Region: a code (twente), code/year (west-kennemerland/2014) or a YAML file (default: the project\'s config)' })
-      .option('schooljaar', { type: 'string', describe: 'Schooljaar to report on, e.g. 2024/2025 (must have ended by the extract date; default: the project\'s schooljaar)' })
+      .option('schooljaar', { type: 'string', describe: 'Schooljaar to report on, e.g. 2024/2025 or 2024-2025 (must have ended by the extract date; default: the project\'s schooljaar)' })
       .option('out', { type: 'string', describe: 'Output root; files go to <out>/<regio>/<schooljaar>/ (default: reports/ of the project, else ./reports)' })
       .option('gemeente', { type: 'array', string: true, describe: 'Only these gemeenten (CBS codes); default: all of the region' })
       .option('report', { type: 'array', choices: REPORTS as unknown as string[], describe: `Only these reports (default: all: ${REPORTS.join(', ')})` })
@@ -70,6 +71,7 @@ export const buildCommand: CommandModule<object, Args> = {
     const config = loadConfig(configRef(argv.config, project), configRoots(project));
     const schooljaar = argv.schooljaar ?? project?.schooljaar;
     if (!schooljaar) throw new UsageError('give --schooljaar, e.g. --schooljaar 2024/2025');
+    Schooljaar.parse(schooljaar);
     const progress = new Progress({ quiet: argv.quiet });
     const t0 = performance.now();
     const r = await build({

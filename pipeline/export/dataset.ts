@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadCatalog } from '../catalog.ts';
-import { type Db, sqlString } from '../db.ts';
+import { type Db, type Params, sqlString } from '../db.ts';
 
 export interface ExportColumn {
   name: string;
@@ -57,36 +57,15 @@ export async function loadCatalogTable(db: Db): Promise<void> {
   }
 }
 
-/** The dataset as a SELECT (deterministically sorted); `where` narrows it (e.g. one gemeente). */
-export function datasetSql(where = 'TRUE'): string {
-  return `SELECT
-    p.indicator, c.label, c.rapport, p.schooljaar, p.periode_van, p.periode_tot,
-    p.gebiedsniveau, p.gebied AS gebiedscode,
-    coalesce(g.naam, CASE WHEN p.gebiedsniveau = 'regio' THEN (SELECT naam FROM report_regio) ELSE r.rmc_regio_naam END) AS gebiedsnaam,
-    CASE WHEN p.gebiedsniveau = 'gemeente' THEN p.gebied END AS gemeentecode,
-    CASE WHEN p.gebiedsniveau = 'gemeente' THEN g.naam END AS gemeentenaam,
-    (SELECT code FROM report_regio) AS regio,
-    p.onderwijssoort, p.leeftijd, p.soort, p.artikel, p.beslisser, p.besluit, p.reden, p.duur, p.status,
-    p.waarde, p.teller, p.noemer, p.eenheid, p.onderdrukt, p.reden_onderdrukking
-  FROM public_indicators p
-  JOIN indicator_catalog c ON c.code = p.indicator
-  LEFT JOIN report_gemeenten g ON p.gebiedsniveau = 'gemeente' AND g.gemeentecode = p.gebied
-  LEFT JOIN (SELECT DISTINCT rmc_regio, rmc_regio_naam FROM report_gemeenten) r ON p.gebiedsniveau = 'rmc_regio' AND r.rmc_regio = p.gebied
-  WHERE ${where}
-  ORDER BY ${DATASET_ORDER}`;
-}
-
-/** The published order of the dataset's rows. */
-export const DATASET_ORDER = `indicator, schooljaar, gebiedsniveau, gebiedscode, onderwijssoort NULLS FIRST, leeftijd NULLS FIRST,
-    soort NULLS FIRST, artikel NULLS FIRST, beslisser NULLS FIRST, besluit NULLS FIRST, reden NULLS FIRST,
-    duur NULLS FIRST, status NULLS FIRST`;
-
 const CSV_OPTIONS = `FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', DATEFORMAT '%Y-%m-%d'`;
 
-/** Writes a SELECT as RFC 4180 CSV; with `sortKey`, rows are written in that column's order and it is left out. */
-export async function writeCsv(db: Db, select: string, file: string, sortKey?: string): Promise<void> {
+/**
+ * Writes a SELECT as RFC 4180 CSV; with `sortKey`, rows are written in that column's order and it is left out.
+ * `params` are bound to the SELECT's `$name` parameters.
+ */
+export async function writeCsv(db: Db, select: string, file: string, sortKey?: string, params?: Params): Promise<void> {
   const body = sortKey ? `SELECT * EXCLUDE (${sortKey}) FROM (${select}) ORDER BY ${sortKey}` : select;
-  await db.run(`COPY (${body}) TO ${sqlString(file)} (${CSV_OPTIONS})`);
+  await db.run(`COPY (${body}) TO ${sqlString(file)} (${CSV_OPTIONS})`, params);
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
 import { decimalen } from '../render/html.ts';
-import { type Cell, type Dimension, type DimFilter, Figures, HIDDEN_MARK } from './figures.ts';
+import type { Dimension, DimFilter } from '../store.ts';
+import { type Cell, Figures, HIDDEN_MARK } from './figures.ts';
 import { label, orderCodes, shortLabel } from '../codes.ts';
 
 /** The area a report is about and the area it is compared with. */

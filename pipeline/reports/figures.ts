@@ -3,10 +3,8 @@
  * Reports only look figures up here; they never compute them.
  */
 import type { Db } from '../db.ts';
-import { COUNT_UNITS, DIMENSIONS, type PublicRow } from '../disclosure.ts';
-
-export type Dimension = (typeof DIMENSIONS)[number];
-export type DimFilter = Partial<Record<Dimension, string | number | null>>;
+import type { PublicRow } from '../disclosure.ts';
+import { CELL_KEY_SQL, cellKey, COUNT_UNITS, DIMENSIONS, type DimFilter, type Dimension } from '../store.ts';
 
 /** One published cell as a template shows it. */
 export interface Cell {
@@ -30,13 +28,6 @@ export function suppressionMark(r: Pick<PublicRow, 'eenheid' | 'reden_onderdrukk
 }
 
 export const MISSING: Cell = { value: null, suppressed: false, label: '', teller: null, noemer: null, eenheid: '' };
-
-function key(indicator: string, schooljaar: string, gebied: string, dims: DimFilter): string {
-  return [indicator, schooljaar, gebied, ...DIMENSIONS.map((d) => String(dims[d] ?? '∅'))].join('|');
-}
-
-/** The same key as key(), computed by DuckDB for each row of public_indicators. */
-const KEY_SQL = `concat_ws('|', indicator, schooljaar, gebied, ${DIMENSIONS.map((d) => `coalesce(CAST(${d} AS VARCHAR), '∅')`).join(', ')})`;
 
 /** A published cell as held in memory: its value and how it is shown. */
 interface Stored {
@@ -67,7 +58,7 @@ export class Figures {
   static async load(db: Db, suppressedLabel: string): Promise<Figures> {
     // A national store has ~700k cells: DuckDB builds each cell's lookup key, and only what a cell shows is
     // read (numbers as DOUBLE, so the rows need no conversion). Reading every column as objects took ~4x longer.
-    const reader = await db.conn.runAndReadAll(`SELECT ${KEY_SQL} AS k,
+    const reader = await db.conn.runAndReadAll(`SELECT ${CELL_KEY_SQL} AS k,
       CAST(waarde AS DOUBLE) AS waarde, CAST(teller AS DOUBLE) AS teller, CAST(noemer AS DOUBLE) AS noemer,
       eenheid, onderdrukt, reden_onderdrukking
       FROM public_indicators`);
@@ -80,13 +71,13 @@ export class Figures {
 
   /** The cell, or MISSING when the store has no such figure (e.g. no history that year). */
   get(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): Cell {
-    const r = this.index.get(key(indicator, schooljaar, gebied, dims));
+    const r = this.index.get(cellKey(indicator, schooljaar, gebied, dims));
     if (!r) return MISSING;
     return { value: r.waarde, suppressed: r.onderdrukt, label: suppressionMark(r, this.suppressedLabel), teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
   }
 
   has(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): boolean {
-    return this.index.has(key(indicator, schooljaar, gebied, dims));
+    return this.index.has(cellKey(indicator, schooljaar, gebied, dims));
   }
 
   /**

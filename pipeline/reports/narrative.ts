@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
+import { Schooljaar } from '../schooljaar.ts';
 
 export const NARRATIVE_ROOT = path.resolve(import.meta.dirname, '../../data/narratief');
 
@@ -26,7 +27,7 @@ export interface Narratives {
 }
 
 export function narrativeDir(regio: string, schooljaar: string, root = NARRATIVE_ROOT): string {
-  return path.join(root, regio, schooljaar.replace('/', '-'));
+  return path.join(root, regio, Schooljaar.parse(schooljaar).folder);
 }
 
 export function openNarratives(regio: string, schooljaar: string, root = NARRATIVE_ROOT): Narratives {

@@ -6,6 +6,7 @@
 import type { RegionConfig } from '../config/load.ts';
 import { bars, breakdown, byArea, type Chapter, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
 import type { Figures } from './figures.ts';
+import { Schooljaar } from '../schooljaar.ts';
 
 export interface RmcRegion {
   code: string;
@@ -48,7 +49,7 @@ export function rmcTitle(r: RmcRegion, schooljaar: string): string {
 
 /** 1 October after the teljaar of `schooljaar` (when its new-vsv figures become available). */
 export function teljaarEinde(schooljaar: string): string {
-  return `${Number(schooljaar.slice(5))}-10-01`;
+  return Schooljaar.parse(schooljaar).teljaar.tot;
 }
 
 export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, suppressedLabel: string, regioNaam: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
@@ -59,7 +60,7 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
   // One gemeente: its figures are the total, so the total row is the only row (no duplicate).
   const areas = r.gemeenten.length === 1 ? [{ code: r.code, naam: gebiedNaam }] : [...r.gemeenten, { code: r.code, naam: partial ? 'Totaal van deze gemeenten' : gebiedNaam, total: true }];
   const vsvBeschikbaar = F.has('RMC-VSV-NIEUW', r.code, schooljaar);
-  const nietBeschikbaar = `De cijfers over nieuwe voortijdig schoolverlaters van teljaar ${schooljaar} zijn nog niet beschikbaar: het teljaar loopt tot 1 oktober ${schooljaar.slice(5)}; ze zijn beschikbaar vanaf ${teljaarEinde(schooljaar)} met een extract van na die datum.`;
+  const nietBeschikbaar = `De cijfers over nieuwe voortijdig schoolverlaters van teljaar ${schooljaar} zijn nog niet beschikbaar: het teljaar loopt tot 1 oktober ${Schooljaar.parse(schooljaar).end}; ze zijn beschikbaar vanaf ${teljaarEinde(schooljaar)} met een extract van na die datum.`;
 
   const samenvatting: Chapter = {
     id: 'samenvatting',

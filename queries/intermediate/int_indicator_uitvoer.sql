@@ -12,13 +12,7 @@
 -- every indicator code needs at least one cel (its eenheid comes from there).
 CREATE OR REPLACE MACRO int_indicator_uitvoer(resultaten, cellen) AS TABLE
 WITH leeg AS (
-  SELECT
-    NULL::VARCHAR AS indicator, NULL::INTEGER AS jaar, NULL::VARCHAR AS gebiedsniveau, NULL::VARCHAR AS gebied,
-    NULL::VARCHAR AS onderwijssoort, NULL::INTEGER AS leeftijd, NULL::VARCHAR AS soort, NULL::VARCHAR AS artikel,
-    NULL::VARCHAR AS beslisser, NULL::VARCHAR AS besluit, NULL::VARCHAR AS reden, NULL::VARCHAR AS duur,
-    NULL::VARCHAR AS status, NULL::DOUBLE AS waarde, NULL::BIGINT AS teller, NULL::BIGINT AS noemer,
-    NULL::VARCHAR AS eenheid, NULL::VARCHAR AS periode
-  WHERE false
+  SELECT * FROM indicator_uitvoer_leeg()  -- the store's columns, typed (pipeline/store.ts)
 ), r AS (
   SELECT * FROM leeg UNION ALL BY NAME SELECT * FROM query_table(resultaten)
 ), c AS (
@@ -36,9 +30,9 @@ WITH leeg AS (
   UNION ALL
   SELECT indicator, jaar, gebiedsniveau, gebied, onderwijssoort, leeftijd, soort, artikel, beslisser, besluit,
     reden, duur, status,
-    CASE WHEN eenheid IN ('dagen', 'per_1000', 'procent') THEN NULL ELSE 0 END,
-    CASE WHEN eenheid IN ('dagen', 'per_1000', 'procent') THEN 0 END,
-    CASE WHEN eenheid IN ('per_1000', 'procent') THEN 0 END
+    CASE WHEN is_ratio(eenheid) THEN NULL ELSE 0 END,
+    CASE WHEN is_ratio(eenheid) THEN 0 END,
+    CASE WHEN is_rate(eenheid) THEN 0 END
   FROM raster x
   WHERE NOT EXISTS (
     SELECT 1 FROM r

@@ -1,0 +1,132 @@
+/** What a build is asked to do (BuildOptions), what it returns (BuildResult), and what its stages share (BuildContext). */
+import type { RegionConfig } from '../config/load.ts';
+import type { Db } from '../db.ts';
+import type { LoadResult } from '../load/index.ts';
+import { measure, type StageMetrics } from '../metrics.ts';
+import type { Progress } from '../progress.ts';
+import type { PdfPrinterOptions } from '../render/pdf.ts';
+import type { Figures } from '../reports/figures.ts';
+import type { Narratives } from '../reports/narrative.ts';
+import type { Schooljaar } from '../schooljaar.ts';
+import type { Documents } from './documents.ts';
+import type { BuildEffects } from './effects.ts';
+import type { Selection, Shard } from './shard.ts';
+
+export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'data'] as const;
+export type ReportName = (typeof REPORTS)[number];
+
+/**
+ * DuckDB's memory limit unless --memory-limit says otherwise: DuckDB spills to the scratch folder to stay
+ * under it; Node (figures, HTML) needs about 1 GB next to it. Measured with `npm run bench` to keep a
+ * national build under 4 GB.
+ */
+export const DEFAULT_MEMORY_LIMIT = '2.5GB';
+
+export interface BuildOptions {
+  extract: string;
+  config: RegionConfig;
+  /** `2024/2025` (or `2024-2025`). */
+  schooljaar: string;
+  out: string;
+  gemeenten?: string[];
+  reports?: ReportName[];
+  dropInvalid?: boolean;
+  /** The extract date when the extract folder has no extract.json (--extractdatum, project file). */
+  extractdatum?: string;
+  threads?: number;
+  memoryLimit?: string;
+  /** Print PDFs (default true); false writes only the datasets and HTML-free outputs. */
+  pdf?: boolean;
+  /** Pages printing at once (default: cores). */
+  concurrency?: number;
+  /** Date printed on the cover (default: today), YYYY-MM-DD. */
+  datum?: string;
+  progress: Progress;
+  /** Also keep every document's HTML here (bench: to print the same HTML in a floor loop). */
+  htmlDir?: string;
+  /** Folder of the narrative Markdown (default data/narratief). */
+  narrativeRoot?: string;
+  /** Print inhoudelijk jaarverslagen with missing or unfinished narrative, marked CONCEPT (default: refuse). */
+  concept?: boolean;
+  /** Build only shard K of N: every N-th gemeente (sorted by code), for spreading a run over machines. */
+  shard?: Shard;
+  /** Print every document even when the previous build's is still valid (default: reuse). */
+  force?: boolean;
+  /** Printer overrides (bench: the naive baseline restarts the browser for every document). */
+  printer?: PdfPrinterOptions;
+  /** The command line, for the manifest. */
+  argv?: string[];
+}
+
+export interface BuildResult {
+  root: string;
+  outputs: string[];
+  warnings: string[];
+  failed: { id: string; error: string }[];
+  /** Hard consistency checks of the Leerplichttelling that failed ("<gemeente> <item>: …"). */
+  failedChecks: string[];
+  /** Documents taken over unchanged from the previous build in the same folder. */
+  reused: number;
+  stages: StageMetrics[];
+  load: LoadResult;
+}
+
+/** What every document shows in its colofon. */
+export interface Colofon {
+  extractdatum: string;
+  bron: string;
+  parameters: RegionConfig['parameters'];
+  config: string;
+  buildId: string;
+  datum: string;
+  suppressed: number;
+  /** The date of the gemeentelijke indeling the figures are on (herindelingen.ts). */
+  indeling: string;
+}
+
+/** The state of a build that its stages read and extend, in stage order. */
+export interface BuildContext {
+  readonly o: BuildOptions;
+  readonly config: RegionConfig;
+  readonly schooljaar: Schooljaar;
+  readonly selection: Selection;
+  readonly reports: ReadonlySet<ReportName>;
+  /** The output folder the build publishes into. */
+  readonly root: string;
+  readonly started: Date;
+  readonly db: Db;
+  readonly fx: BuildEffects;
+  readonly stages: StageMetrics[];
+  readonly warnings: string[];
+  readonly failed: BuildResult['failed'];
+  readonly failedChecks: string[];
+  /** The documents to print (or take over from the previous build). */
+  readonly documents: Documents;
+  /** Set by the load stage. */
+  load?: LoadResult;
+  /** Set by the publish stage. */
+  colofon?: Colofon;
+  /** Set by the publish stage: a digest of the published figures per area (gebied). */
+  digests?: Map<string, string>;
+  narratives?: Narratives;
+  /** The published figures, read once for every report that shows them (set on first use). */
+  figures?: Figures;
+}
+
+export type Stage = (ctx: BuildContext) => Promise<void>;
+
+/** Runs `fn` as a named stage: shown in the progress display and measured for the summary. */
+export async function timed<T>(ctx: BuildContext, name: string, fn: () => Promise<T>): Promise<T> {
+  const stage = ctx.fx.progress.stage(name);
+  try {
+    return await measure(name, fn, ctx.stages);
+  } finally {
+    stage.done();
+  }
+}
+
+/** A value an earlier stage sets; a stage run out of order is a bug. */
+export function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`build: ${what} is not available yet (stage order)`);
+  return value;
+}

@@ -1,0 +1,54 @@
+/**
+ * `leerplicht build`: extract → validated DuckDB → SQL model → indicator store → disclosure control →
+ * reports (charts, HTML, PDF) and datasets, written to a temporary folder and moved into
+ * `<out>/<regio>/<schooljaar>/` only when everything is complete.
+ *
+ * The build is this list of stages, each `(ctx) => Promise<void>` in ./stages/. A stage reads what earlier
+ * stages put into the context and reaches files, progress and the printer only through `ctx.fx` (effects.ts).
+ * A new report is one more stage module and one more line in OUTPUTS.
+ */
+import path from 'node:path';
+import { type BuildOptions, type BuildResult, type ReportName, type Stage } from './context.ts';
+import { manifestFor } from './manifest.ts';
+import { openSession } from './session.ts';
+import { datasets } from './stages/datasets.ts';
+import { jaarverslag } from './stages/jaarverslag.ts';
+import { load } from './stages/load.ts';
+import { model } from './stages/model.ts';
+import { print } from './stages/print.ts';
+import { publish } from './stages/publish.ts';
+import { rmc } from './stages/rmc.ts';
+import { telling } from './stages/telling.ts';
+
+export { DEFAULT_MEMORY_LIMIT, REPORTS, type BuildOptions, type BuildResult, type ReportName } from './context.ts';
+
+/** The outputs, in the order they are made; each runs when its report is asked for. */
+const OUTPUTS: [ReportName, Stage][] = [
+  ['jaarverslag', jaarverslag],
+  ['telling', telling],
+  ['rmc', rmc],
+  ['data', datasets],
+];
+
+export async function build(o: BuildOptions): Promise<BuildResult> {
+  const session = await openSession(o);
+  const { ctx } = session;
+  try {
+    await load(ctx);
+    await model(ctx);
+    await publish(ctx);
+    for (const [report, stage] of OUTPUTS) if (ctx.reports.has(report)) await stage(ctx);
+    await print(ctx);
+    const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
+    await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
+    const published = await session.commit();
+    return {
+      root: ctx.root, outputs: published.map((f) => path.join(ctx.root, f)), warnings: ctx.warnings, failed: ctx.failed,
+      failedChecks: ctx.failedChecks, reused: ctx.documents.reused, stages: ctx.stages, load: ctx.load!,
+    };
+  } catch (e) {
+    throw await session.abort(e);
+  } finally {
+    await session.close();
+  }
+}

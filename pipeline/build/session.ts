@@ -1,0 +1,89 @@
+/**
+ * What a build holds while it runs, opened in order and released in reverse whatever happens: the lock on
+ * the output folder, the output transaction (a temporary folder moved into place only when complete), the
+ * scratch folder DuckDB spills to, and the database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Db } from '../db.ts';
+import { InputError } from '../errors.ts';
+import { acquireLock, installInterruptHandlers, onCleanup, OutputTransaction, outputProblem } from '../output/atomic.ts';
+import { type PreviousOutput, previousOutputs } from '../output/cache.ts';
+import { Schooljaar } from '../schooljaar.ts';
+import { type BuildContext, type BuildOptions, DEFAULT_MEMORY_LIMIT, REPORTS } from './context.ts';
+import { Documents } from './documents.ts';
+import { transactionEffects } from './effects.ts';
+import { outputRoot } from './paths.ts';
+import { selectGemeenten } from './shard.ts';
+import { checkNarratives } from './stages/jaarverslag.ts';
+
+export interface Session {
+  ctx: BuildContext;
+  /** The outputs of the previous build in the same folder (its manifest), for the cache and the manifest. */
+  previous: Map<string, PreviousOutput>;
+  /** Publishes the outputs; returns their relative paths. */
+  commit(): Promise<string[]>;
+  /** Drops the outputs (the output folder stays as it was); returns the error to throw for `e`. */
+  abort(e: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function openSession(o: BuildOptions): Promise<Session> {
+  const schooljaar = Schooljaar.parse(o.schooljaar);
+  const selection = selectGemeenten(o.config, o.gemeenten, o.shard);
+  checkNarratives(o, selection);
+  const root = outputRoot(o.out, o.config, schooljaar);
+  installInterruptHandlers();
+  const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m), name: selection.lockName });
+  const undo: (() => unknown)[] = [() => lock.release()];
+  const release = async () => {
+    for (const f of undo.splice(0).reverse()) await f();
+  };
+  try {
+    const previous = previousOutputs(root, selection.manifestName);
+    const tx = await OutputTransaction.begin(root);
+    undo.push(() => tx.abort());
+    // DuckDB spills to a scratch folder (not the output folder, which may be small) to stay within its memory
+    // limit on a national extract.
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'leerplicht-db-'));
+    const dropScratch = onCleanup(() => rmSync(scratch, { recursive: true, force: true }));
+    undo.push(() => {
+      rmSync(scratch, { recursive: true, force: true });
+      dropScratch();
+    });
+    const db = await Db.open({ threads: o.threads, memoryLimit: o.memoryLimit ?? DEFAULT_MEMORY_LIMIT, tempDirectory: scratch });
+    undo.push(() => db.close());
+    const fx = transactionEffects(tx, o.progress, o.htmlDir);
+    const ctx: BuildContext = {
+      o, config: o.config, schooljaar, selection, reports: new Set(o.reports ?? REPORTS), root, started: new Date(), db, fx,
+      stages: [], warnings: [], failed: [], failedChecks: [],
+      documents: new Documents(fx, root, previous, !!o.force, () => ({ ...ctx.colofon, buildId: undefined })),
+    };
+    return {
+      ctx,
+      previous,
+      commit: () => tx.commit(),
+      abort: async (e) => {
+        await tx.abort();
+        return outputError(e, root) ?? e;
+      },
+      close: release,
+    };
+  } catch (e) {
+    await release();
+    throw e;
+  }
+}
+
+/** A full, read-only or forbidden output folder, whether Node or DuckDB hit it, as one clear InputError. */
+function outputError(e: unknown, root: string): InputError | undefined {
+  const fromNode = outputProblem(e, root);
+  if (fromNode) return fromNode;
+  const msg = (e as Error)?.message ?? '';
+  const kind = /No space left|ENOSPC|Disk quota/i.test(msg) ? 'the disk is full'
+    : /Read-only file system|EROFS/i.test(msg) ? 'the file system is read-only'
+      : /Permission denied|EACCES/i.test(msg) ? 'permission denied' : undefined;
+  if (!kind || e instanceof InputError) return undefined;
+  return new InputError(`cannot write output: ${kind} while writing to ${root}. Nothing was published. Free some space or choose another output folder (--out), and run again.`);
+}

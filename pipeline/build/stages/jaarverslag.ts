@@ -1,0 +1,43 @@
+/** Stage jaarverslag: per gemeente its jaarverslag CSV and the jaarverslag leerplicht (PDF). */
+import { variant } from '../../config/load.ts';
+import { renderTemplate } from '../../render/html.ts';
+import { definitions } from '../../reports/definitions.ts';
+import { jaarverslagChapters, regionScope } from '../../reports/jaarverslag.ts';
+import { narrativeTexts, openNarratives, requireNarratives } from '../../reports/narrative.ts';
+import { type BuildContext, type BuildOptions, need, timed } from '../context.ts';
+import { writeCsvPerFile } from '../partitioned.ts';
+import { paths } from '../paths.ts';
+import type { Selection } from '../shard.ts';
+import { figures } from './publish.ts';
+
+export async function jaarverslag(ctx: BuildContext): Promise<void> {
+  const { config, schooljaar, selection } = ctx;
+  const F = await figures(ctx);
+  const colofon = need(ctx.colofon, 'colofon');
+  const narratives = need(ctx.narratives, 'narratives');
+  await timed(ctx, 'jaarverslag CSV', () =>
+    writeCsvPerFile(ctx.db, ctx.fx, 'outputs/jaarverslag_csv.sql', ['volgorde'], new Map(selection.gemeenten.map((g) => [g.code, paths.jaarverslagCsv(g)]))));
+  for (const g of selection.gemeenten) {
+    const title = `Jaarverslag leerplicht ${schooljaar.label} – ${g.naam}`;
+    const v = variant(g);
+    ctx.documents.add({
+      id: `jaarverslag ${g.code}`,
+      title,
+      rel: paths.jaarverslagPdf(g),
+      render: async () => {
+        const { kerncijfers, chapters, voorwoord, samenvatting } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined);
+        return renderTemplate('jaarverslag.njk', {
+          title, gemeente: g, regio: config.regio, schooljaar: schooljaar.label, variant: v, kerncijfers, chapters, voorwoord, samenvatting, concept: ctx.o.concept,
+          definities: definitions([...chapters, kerncijfers]), colofon,
+        });
+      },
+    }, { g, v, figures: [ctx.digests?.get(g.code), ctx.digests?.get(config.regio.code)], narrative: v === 'inhoudelijk' ? narrativeTexts(narratives, g.code) : null, concept: ctx.o.concept ?? false });
+  }
+}
+
+/** Before anything is built: a final (not --concept) build refuses inhoudelijk jaarverslagen whose narrative is missing or unfinished. */
+export function checkNarratives(o: BuildOptions, selection: Selection): void {
+  if (o.reports && !o.reports.includes('jaarverslag')) return;
+  if (o.concept) return;
+  requireNarratives(openNarratives(o.config.regio.code, o.schooljaar, o.narrativeRoot), selection.gemeenten.filter((g) => variant(g) === 'inhoudelijk').map((g) => g.code));
+}

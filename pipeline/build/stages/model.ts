@@ -1,0 +1,23 @@
+/** Stage model: the SQL model (staging → intermediate → indicator store), the catalog, the selected gemeenten. */
+import { loadCatalogTable } from '../../export/dataset.ts';
+import { runModel } from '../../model.ts';
+import { rmcRegios } from '../../reference.ts';
+import { requireConsistency } from '../../reports/consistency.ts';
+import { type BuildContext, timed } from '../context.ts';
+import { selectionTable } from '../shard.ts';
+
+/** DuckDB's memory limit after the SQL model (disclosure, datasets, reports), when none was chosen. */
+const REPORT_MEMORY_LIMIT = '1GB';
+
+export async function model(ctx: BuildContext): Promise<void> {
+  const { db, config } = ctx;
+  await timed(ctx, 'SQL model', async () => {
+    await runModel(db, { config, schooljaar: ctx.schooljaar.label, rmcRegio: rmcRegios() });
+    await loadCatalogTable(db);
+    await requireConsistency(db);
+    await selectionTable(db, ctx.selection);
+  });
+  // What follows (disclosure, datasets, CSVs) needs little of DuckDB's memory and much of Node's (the
+  // published figures, the documents): DuckDB evicts down to a smaller limit, unless one was chosen.
+  if (!ctx.o.memoryLimit) await db.run(`SET memory_limit = '${REPORT_MEMORY_LIMIT}'`);
+}

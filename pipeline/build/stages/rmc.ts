@@ -1,0 +1,38 @@
+/** Stage rmc: per RMC region of the selection its effectrapportage CSV and PDF (region level: unsharded or shard 1). */
+import { writeCsv } from '../../export/dataset.ts';
+import { readQuery } from '../../db.ts';
+import { measure, type StageMetrics } from '../../metrics.ts';
+import { rmcRegios } from '../../reference.ts';
+import { renderTemplate } from '../../render/html.ts';
+import { definitions } from '../../reports/definitions.ts';
+import { rmcChapters, rmcRegions, rmcTitle } from '../../reports/rmc.ts';
+import { type BuildContext, need } from '../context.ts';
+import { paths } from '../paths.ts';
+import { figures } from './publish.ts';
+
+export async function rmc(ctx: BuildContext): Promise<void> {
+  const { db, fx, config, schooljaar, selection } = ctx;
+  if (!selection.regionLevel) return;
+  const F = await figures(ctx);
+  const colofon = need(ctx.colofon, 'colofon');
+  const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selection.gemeenten.some((x) => x.code === g.code)));
+  const csv: StageMetrics[] = [];
+  for (const r of regions) {
+    const dir = paths.rmcDir(r, regions.length > 1);
+    await measure('rmc CSV', () => writeCsv(db, readQuery('outputs/rmc_csv.sql'), fx.outputPath(`${dir}rmc-effectrapportage.csv`), 'volgorde', { rmc_regio: r.code }), csv);
+    const title = rmcTitle(r, schooljaar.label);
+    ctx.documents.add({
+      id: `rmc ${r.code}`,
+      title,
+      rel: `${dir}rmc-effectrapportage.pdf`,
+      render: async () => {
+        const { samenvatting, chapters } = await rmcChapters(F, r, schooljaar.label, `<${config.parameters.min_cel}`, config.regio.naam);
+        return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: schooljaar.label, sj: schooljaar, samenvatting, chapters, definities: definitions([...chapters, samenvatting]), colofon });
+      },
+    }, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => ctx.digests?.get(c)) });
+  }
+  ctx.stages.push({
+    name: 'rmc CSV', ms: csv.reduce((a, x) => a + x.ms, 0), cpuMs: csv.reduce((a, x) => a + x.cpuMs, 0),
+    peakRssMb: Math.max(0, ...csv.map((x) => x.peakRssMb)),
+  });
+}

@@ -1,0 +1,39 @@
+/** Stage telling: the Leerplichttelling form, its consistency checks, the submission CSVs and sign-off PDFs. */
+import { renderTemplate } from '../../render/html.ts';
+import { buildTellingForm, formRows, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql } from '../../reports/telling.ts';
+import { writeCsv } from '../../export/dataset.ts';
+import { type BuildContext, need, timed } from '../context.ts';
+import { writeCsvPerFile } from '../partitioned.ts';
+import { paths } from '../paths.ts';
+
+export async function telling(ctx: BuildContext): Promise<void> {
+  const { db, fx, config, schooljaar, selection } = ctx;
+  const colofon = need(ctx.colofon, 'colofon');
+  const checks = await timed(ctx, 'telling: form + checks + CSV', async () => {
+    await buildTellingForm(db);
+    const checks = await runTellingChecks(db);
+    await writeCsvPerFile(db, fx, 'outputs/telling_csv.sql', ['item_volgorde', 'bucket_volgorde'],
+      new Map(selection.gemeenten.map((g) => [g.code, paths.tellingCsv(g, schooljaar)])));
+    if (selection.regionLevel) await writeCsv(db, await workbookSql(db), fx.outputPath(paths.tellingRegioCsv(schooljaar)));
+    return checks;
+  });
+  for (const c of checks.filter((x) => selection.gemeenten.some((g) => g.code === x.gemeentecode))) {
+    const where = `${c.gemeentecode} ${c.item}${c.onderwijssoort ? ` (${c.onderwijssoort})` : ''}`;
+    if (c.ernst === 'fout') ctx.failedChecks.push(`${where}: ${c.toelichting}`);
+    else ctx.warnings.push(`telling ${where}: ${c.toelichting}`);
+  }
+  for (const g of selection.gemeenten) {
+    const title = `Leerplichttelling ${schooljaar.label} – ${g.naam} (vertrouwelijk)`;
+    const rows = formTable(await formRows(db, g.code));
+    const own = checks.filter((c) => c.gemeentecode === g.code);
+    ctx.documents.add({
+      id: `telling ${g.code}`,
+      title,
+      rel: paths.tellingPdf(g, schooljaar),
+      render: async () => renderTemplate('telling.njk', {
+        title, gemeente: { code: g.code, naam: g.naam }, regio: config.regio, schooljaar: schooljaar.label,
+        buckets: TELLING_BUCKETS, rows, checks: own, colofon,
+      }),
+    }, { g, rows, own });
+  }
+}
