@@ -78,13 +78,6 @@ export async function formRows(db: Db, gemeentecode: string): Promise<FormRow[]>
     FROM telling_formulier WHERE gemeentecode = $g ORDER BY item_volgorde, bucket_volgorde`, { g: gemeentecode });
 }
 
-/** SELECT of the submission CSV of one gemeente (stable layout: see the README). */
-export function submissionSql(gemeentecode: string): string {
-  if (!/^\d{4}$/.test(gemeentecode)) throw new Error(`not a gemeentecode: ${gemeentecode}`);
-  return `SELECT gemeentecode, gemeentenaam, schooljaar, item, omschrijving, onderwijssoort, waarde
-    FROM telling_formulier WHERE gemeentecode = '${gemeentecode}' ORDER BY item_volgorde, bucket_volgorde`;
-}
-
 /** SELECT of the region workbook: one row per item × bucket, one column per gemeente ("0392 Haarlem"). */
 export async function workbookSql(db: Db): Promise<string> {
   const gemeenten = await db.all<{ gemeentecode: string; naam: string }>('SELECT gemeentecode, naam FROM report_gemeenten ORDER BY gemeentecode');
