@@ -3,7 +3,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { barChart, renderVegaLite, setChartCaching, trendChart, type TrendChartInput } from '../pipeline/render/charts.ts';
 import { textWidth } from '../pipeline/render/fonts.ts';
-import { aandeel, bedrag, cel, datum, getal, procent, renderString, renderTemplate } from '../pipeline/render/html.ts';
+import { aandeel, bedrag, cel, datum, getal, procent } from '../pipeline/format/index.ts';
+import { renderString, renderTemplate } from '../pipeline/render/html.ts';
 import { Progress } from '../pipeline/progress.ts';
 
 const YEARS = ['2020/2021', '2021/2022', '2022/2023', '2023/2024', '2024/2025'];

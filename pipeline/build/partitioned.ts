@@ -6,7 +6,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db.ts';
 import { readQuery } from '../db.ts';
-import { writeCsv, writeCsvPartitioned } from '../export/dataset.ts';
+import { writeCsv, writeCsvPartitioned } from '../csv.ts';
 import type { BuildEffects } from './effects.ts';
 
 /**

@@ -1,7 +1,8 @@
 /** `leerplicht dictionary`: the data dictionary (columns and indicators) as Markdown or CSV. */
 import { writeFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { dictionaryMarkdown, dictionaryRows, toCsv } from '../export/dataset.ts';
+import { toCsv } from '../csv.ts';
+import { dictionaryMarkdown, dictionaryRows } from '../export/dataset.ts';
 
 interface Args {
   format: 'md' | 'csv';

@@ -23,7 +23,7 @@ import { loadExtract } from '../load/index.ts';
 import { formatProblems } from '../load/report.ts';
 import { sqlFiles } from '../model.ts';
 import { acquireLock, OutputTransaction } from '../output/atomic.ts';
-import { datum } from '../render/html.ts';
+import { datum } from '../format/index.ts';
 
 interface Args {
   config: string;

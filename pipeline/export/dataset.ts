@@ -5,9 +5,9 @@
  * The columns below are a published interface: change them only deliberately, with a CHANGELOG entry
  * in the README (test/export-schema.test.ts pins them).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { loadCatalog } from '../catalog.ts';
-import { type Db, type Params, sqlString } from '../db.ts';
+import { type Db, sqlString } from '../db.ts';
+import { writeExcelCsv } from '../csv.ts';
 
 export interface ExportColumn {
   name: string;
@@ -57,40 +57,9 @@ export async function loadCatalogTable(db: Db): Promise<void> {
   }
 }
 
-const CSV_OPTIONS = `FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', DATEFORMAT '%Y-%m-%d'`;
-
-/**
- * Writes a SELECT as RFC 4180 CSV; with `sortKey`, rows are written in that column's order and it is left out.
- * `params` are bound to the SELECT's `$name` parameters.
- */
-export async function writeCsv(db: Db, select: string, file: string, sortKey?: string, params?: Params): Promise<void> {
-  const body = sortKey ? `SELECT * EXCLUDE (${sortKey}) FROM (${select}) ORDER BY ${sortKey}` : select;
-  await db.run(`COPY (${body}) TO ${sqlString(file)} (${CSV_OPTIONS})`, params);
-}
-
-/**
- * Many CSV files in one pass: one per value of `partitionBy`, as `<dir>/<partitionBy>=<value>/data_0.csv`
- * (DuckDB's partitioned COPY; the partition column is not written). Rows keep the order of `sortKeys`
- * (also left out of the files): the write runs on one thread, since a parallel partitioned write does not
- * keep the order within a file (duckdb/duckdb#14349). Same format as writeCsv.
- */
-export async function writeCsvPartitioned(db: Db, select: string, dir: string, partitionBy: string, sortKeys: string[]): Promise<void> {
-  const body = `SELECT * EXCLUDE (${sortKeys.filter((k) => k !== partitionBy).join(', ')}) FROM (${select}) ORDER BY ${partitionBy}, ${sortKeys.join(', ')}`;
-  const { threads } = await db.one<{ threads: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS threads");
-  await db.run('SET threads = 1');
-  try {
-    await db.run(`COPY (${body}) TO ${sqlString(dir)} (${CSV_OPTIONS}, PARTITION_BY (${partitionBy}))`);
-  } finally {
-    await db.run(`SET threads = ${Number(threads)}`);
-  }
-}
-
-/** Excel-friendly copy: semicolon, decimal comma, UTF-8 BOM, same columns. */
-export async function writeExcelCsv(db: Db, select: string, file: string): Promise<void> {
-  // DuckDB's CSV writer has no decimal separator option: decimals become text with a comma.
-  const cols = EXPORT_COLUMNS.map((c) => (c.type === 'DOUBLE' ? `replace(CAST(${c.name} AS VARCHAR), '.', ',') AS ${c.name}` : c.name));
-  await db.run(`COPY (SELECT ${cols.join(', ')} FROM (${select})) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
-  writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]));
+/** The Excel-friendly copy of the dataset (export/csv.ts): semicolon, decimal comma, UTF-8 BOM, same columns. */
+export async function writeDatasetExcelCsv(db: Db, select: string, file: string): Promise<void> {
+  await writeExcelCsv(db, select, file, EXPORT_COLUMNS.map((c) => ({ name: c.name, decimal: c.type === 'DOUBLE' })));
 }
 
 export async function writeParquet(db: Db, select: string, file: string): Promise<void> {
@@ -106,16 +75,6 @@ export function dictionaryRows(): { soort: string; naam: string; label: string; 
       parameters: d.parameters.join('|'), dimensies: d.dimensies.join('|'), definitie: d.definitie,
     })),
   ];
-}
-
-export function toCsv(rows: Record<string, unknown>[]): string {
-  if (!rows.length) return '';
-  const cols = Object.keys(rows[0]);
-  const esc = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `${[cols.join(','), ...rows.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\r\n')}\r\n`;
 }
 
 /** Markdown page of the dictionary (for the docs). */

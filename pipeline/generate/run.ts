@@ -16,7 +16,8 @@ import { cumulative, Rng } from './prng.ts';
 import { SchoolIndex } from './schools.ts';
 import { COHORTS } from './sizes.ts';
 import { vrijstellingen, writeVrijstellingen } from './vrijstellingen.ts';
-import { closeAll, csvField, drainAll, openTables } from './writer.ts';
+import { csvField } from '../csv.ts';
+import { closeAll, drainAll, openTables } from './writer.ts';
 
 export interface PartJob {
   plan: PlanInput;

@@ -11,10 +11,6 @@ import { Db, sqlString } from '../db.ts';
 
 const FLUSH_AT = 1 << 15; // characters buffered per table before a write
 
-/** RFC 4180 field: quoted only when it holds a delimiter, quote or line break. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 export class CsvTable {
   /** Lines waiting to be written, joined into one string per write (faster than Buffer.write per line). */

@@ -5,7 +5,7 @@
 import type { Perceel } from './begroting.ts';
 import { PERCEEL_NAAM } from './compute.ts';
 import type { Jaarrekening } from './jaarrekening.ts';
-import { formatNl, formatUnits } from './money.ts';
+import { formatNl, formatUnits } from '../format/index.ts';
 import type { CsvColumn, CsvTable, TextTable } from './tables.ts';
 
 const nl = (c: bigint | undefined) => (c === undefined ? '' : formatNl(c, 2));

@@ -11,6 +11,8 @@
  * −0.005 → −0.01), the usual rule in Dutch municipal budgets.
  */
 
+import { formatUnits } from '../format/index.ts';
+
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -132,26 +134,4 @@ export function sum(xs: Iterable<Exact>): Exact {
   let s = Exact.ZERO;
   for (const x of xs) s = s.add(x);
   return s;
-}
-
-export interface FormatOptions {
-  /** Decimal separator (default `.`). */
-  decimal?: string;
-  /** Thousands separator (default none). */
-  group?: string;
-}
-
-/** An integer number of units of 10^-places written as a decimal: (23866370n, 2) → `238663.70`. */
-export function formatUnits(units: bigint, places: number, opts: FormatOptions = {}): string {
-  const neg = units < 0n;
-  const abs = (neg ? -units : units).toString().padStart(places + 1, '0');
-  let int = places ? abs.slice(0, -places) : abs;
-  const frac = places ? abs.slice(-places) : '';
-  if (opts.group) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, opts.group);
-  return `${neg ? '-' : ''}${int}${frac ? (opts.decimal ?? '.') + frac : ''}`;
-}
-
-/** Dutch display: `238.663,70`. */
-export function formatNl(units: bigint, places: number): string {
-  return formatUnits(units, places, { decimal: ',', group: '.' });
 }

@@ -4,13 +4,14 @@
  * (templates/kosten.njk, templates/kosten-jaarrekening.njk). Everything shown is taken from the rounded
  * tables (tables.ts, jaarrekening-tables.ts), so stdout, CSV, workbook and PDF print the same figures.
  */
+import { toCsv as writeCsvText } from '../csv.ts';
+import { datum as datumNl, formatNl } from '../format/index.ts';
 import { xlsxBuffer } from '../format/xlsx.ts';
-import { datum as datumNl, renderTemplate } from '../render/html.ts';
+import { renderTemplate } from '../render/html.ts';
 import type { Perceel } from './begroting.ts';
 import { PERCEEL_NAAM, SLEUTEL_LABEL } from './compute.ts';
 import type { Jaarrekening } from './jaarrekening.ts';
 import { afrekeningTabel, batenTabel, definitiefTabel, extraTabel, lastenTabel } from './jaarrekening-tables.ts';
-import { formatNl } from './money.ts';
 import {
   type CsvTable, csvTables, formatieTabel, gemeenteTabel, gemeentenTabel, meerjarenTabel, normTabel, pctLabel, perceelTabel,
   renderText, type TextTable, type Uitkomst, verdelingTabel,
@@ -20,25 +21,12 @@ import { voorschotCsv, voorschotten, voorschotTabel } from './voorschotten.ts';
 // ---------------------------------------------------------------------------------------------------
 // CSV
 
-function quote(v: string, sep: string): string {
-  return /["\r\n]/.test(v) || v.includes(sep) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 /**
  * RFC 4180 CSV, UTF-8, dot decimal, header row; empty cell = no value. With `excel`: semicolon
  * separator, decimal comma in the decimal columns, UTF-8 byte order mark, same columns and rows.
  */
 export function toCsv(t: CsvTable, opts: { excel?: boolean } = {}): string {
-  const sep = opts.excel ? ';' : ',';
-  const lines = [t.columns.map((c) => quote(c.name, sep)).join(sep)];
-  for (const row of t.rows) {
-    lines.push(t.columns.map((c) => {
-      const v = row[c.name];
-      if (v === null || v === undefined) return '';
-      return quote(opts.excel && c.type === 'decimal' ? v.replace('.', ',') : v, sep);
-    }).join(sep));
-  }
-  return `${opts.excel ? '\uFEFF' : ''}${lines.join('\n')}\n`;
+  return writeCsvText(t.rows, { excel: opts.excel, columns: t.columns.map((c) => c.name), decimalColumns: t.columns.filter((c) => c.type === 'decimal').map((c) => c.name) });
 }
 
 /** The CSV tables of a begroting: the cost division and the voorschotten. */

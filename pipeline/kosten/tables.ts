@@ -12,8 +12,8 @@ import type { Begroting, Perceel } from './begroting.ts';
 import {
   FUNCTIE_LABEL, INGRADO_FUNCTIES, type Kosten, PERCEEL_NAAM, type PerceelJaar, RMC_FUNCTIES, SLEUTEL_LABEL, SLEUTEL_PER_PERCEEL,
 } from './compute.ts';
-import { Exact, formatNl, formatUnits, sum } from './money.ts';
-import { datum } from '../render/html.ts';
+import { datum, formatUnits, formatNl } from '../format/index.ts';
+import { Exact, sum } from './money.ts';
 import { controlledRound, roundColumn, type Rounded } from './rounding.ts';
 import type { NormFunctie } from './schema.ts';
 

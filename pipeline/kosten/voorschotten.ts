@@ -5,7 +5,7 @@
  * charged in advance); it is split in four equal quarters in whole cents, the rounding difference (at most
  * 3 cents) in the fourth quarter, so the quarters add up to the begroting to the cent.
  */
-import { formatNl, formatUnits } from './money.ts';
+import { formatNl, formatUnits } from '../format/index.ts';
 import type { CsvColumn, CsvTable, GemeenteJaar, TextTable, Uitkomst } from './tables.ts';
 
 export const KWARTALEN = [1, 2, 3, 4] as const;

@@ -1,5 +1,6 @@
 /** Presents a LoadResult: the problems table for the terminal, the load summary, the rejection report CSV. */
 import { TABLES } from '../contract.ts';
+import { toCsv } from '../csv.ts';
 import { ERRORS_SHOWN_PER_FILE, type LoadResult, type RowError } from './index.ts';
 
 /** A plain-text table with aligned columns. */
@@ -45,10 +46,5 @@ export function formatSummary(r: LoadResult): string {
 
 /** The rejection report (no personal values: they are shown as "invalid"). */
 export function rejectionCsv(errors: Omit<RowError, 'file'>[]): string {
-  const esc = (s: string | number) => {
-    const v = String(s);
-    return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-  };
-  const lines = ['tabel,rij,kolom,waarde,reden', ...errors.map((e) => [e.tabel, e.rij, e.kolom, e.waarde, e.reden].map(esc).join(','))];
-  return `${lines.join('\n')}\n`;
+  return toCsv(errors.map((e) => ({ tabel: e.tabel, rij: e.rij, kolom: e.kolom, waarde: e.waarde, reden: e.reden })), { columns: ['tabel', 'rij', 'kolom', 'waarde', 'reden'] });
 }

@@ -10,6 +10,7 @@ import { BOOLEAN_FALSE, BOOLEAN_TRUE, type Column } from '../contract.ts';
 import { InputError } from '../errors.ts';
 import { csvRecords } from '../import/csv-records.ts';
 import { type Mapping, parseDate, parseNumber } from './mapping.ts';
+import { csvField } from '../csv.ts';
 
 export interface MapCheck {
   tabel: string;
@@ -38,7 +39,6 @@ async function* sourceRows(m: Mapping, file: string): AsyncGenerator<string[]> {
 
 const allowedCodes = (c: Column): readonly string[] | undefined => c.codes ?? (c.type === 'boolean' ? [...BOOLEAN_TRUE, ...BOOLEAN_FALSE] : undefined);
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** A code value is shown in --check unless it could be personal data (long digit strings, dates, long text). */
 export function showableCode(v: string): string {
@@ -79,7 +79,7 @@ export async function convertExport(m: Mapping, file = m.bestand): Promise<{ csv
     }
     if (fields.length === 1 && fields[0].trim() === '') continue;
     check.rows++;
-    lines.push(plan.map((f) => csvCell(f(fields))).join(','));
+    lines.push(plan.map((f) => csvField(f(fields))).join(','));
   }
   if (!plan) throw new InputError(`${name}: empty file: it needs at least the header row`);
   return { csv: `${lines.join('\n')}\n`, check };

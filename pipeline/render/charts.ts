@@ -15,6 +15,7 @@
  */
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
+import { getal } from '../format/index.ts';
 import { FONT_STACK, installVegaTextMetrics } from './fonts.ts';
 
 /** Width of the A4 content box (210 mm − 2 × 20 mm margins at 96 px/in ≈ 642 px). */
@@ -264,16 +265,6 @@ export function clearChartCache(): void {
 // ---------------------------------------------------------------------------------------------
 // Number formatting shared by labels, tables and alt text.
 
-const nfCache = new Map<number, Intl.NumberFormat>();
-export function formatNl(value: number, decimals: number): string {
-  let nf = nfCache.get(decimals);
-  if (!nf) {
-    nf = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    nfCache.set(decimals, nf);
-  }
-  return nf.format(value);
-}
-
 function autoDecimals(values: (number | null)[]): number {
   return values.every((v) => v == null || Number.isInteger(v)) ? 0 : 1;
 }
@@ -281,7 +272,7 @@ function autoDecimals(values: (number | null)[]): number {
 function cellText(p: { value: number | null; suppressed: boolean }, decimals: number, suppressedLabel: string): string {
   if (p.suppressed) return suppressedLabel;
   if (p.value == null || !Number.isFinite(p.value)) return '–';
-  return formatNl(p.value, decimals);
+  return getal(p.value, decimals, decimals);
 }
 
 function isPlotted(p: { value: number | null; suppressed: boolean }): boolean {
@@ -515,8 +506,8 @@ function trendAlt(kind: string, input: TrendChartInput, years: string[], decimal
     }
     const a = shown[0];
     const b = shown[shown.length - 1];
-    const fa = formatNl(a.value as number, decimals) + (a.schooljaar !== first ? ` (${a.schooljaar})` : '');
-    const fb = formatNl(b.value as number, decimals) + (b.schooljaar !== last ? ` (${b.schooljaar})` : '');
+    const fa = getal(a.value, decimals, decimals) + (a.schooljaar !== first ? ` (${a.schooljaar})` : '');
+    const fb = getal(b.value, decimals, decimals) + (b.schooljaar !== last ? ` (${b.schooljaar})` : '');
     if (shown.length === 1) parts.push(`${s.label} ${fa}`);
     else parts.push(`${s.label} van ${fa} naar ${fb}`);
   }

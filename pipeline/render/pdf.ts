@@ -26,6 +26,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
+import { escapeHtml } from '../format/html.ts';
 import { installInterruptHandlers, onCleanup, outputProblem, writeFileAtomic } from '../output/atomic.ts';
 import { FONT_STACK } from './fonts.ts';
 
@@ -134,7 +135,6 @@ interface Slot {
   onCrash?: (err: Error) => void;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** Makes the document's <title> equal to `title` (Chromium takes the PDF Title from it). */
 export function withTitle(html: string, title: string): string {

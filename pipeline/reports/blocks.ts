@@ -4,7 +4,7 @@
  * Every report (jaarverslag, telling, RMC) is a list of chapters made of these blocks.
  */
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
-import { decimalen } from '../render/html.ts';
+import { decimalen } from '../format/index.ts';
 import type { Dimension, DimFilter } from '../store.ts';
 import { type Cell, Figures, HIDDEN_MARK } from './figures.ts';
 import { label, orderCodes, shortLabel } from '../codes.ts';

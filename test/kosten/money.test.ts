@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Exact, formatNl, formatUnits, sum } from '../../pipeline/kosten/money.ts';
+import { formatUnits, formatNl } from '../../pipeline/format/index.ts';
+import { Exact, sum } from '../../pipeline/kosten/money.ts';
 import { controlledRound, roundColumn } from '../../pipeline/kosten/rounding.ts';
 
 const x = (s: string) => Exact.parse(s);

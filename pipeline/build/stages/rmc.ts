@@ -1,5 +1,5 @@
 /** Stage rmc: per RMC region of the selection its effectrapportage CSV and PDF (region level: unsharded or shard 1). */
-import { writeCsv } from '../../export/dataset.ts';
+import { writeCsv } from '../../csv.ts';
 import { readQuery } from '../../db.ts';
 import { measure, type StageMetrics } from '../../metrics.ts';
 import { rmcRegios } from '../../reference.ts';

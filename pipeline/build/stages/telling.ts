@@ -1,7 +1,7 @@
 /** Stage telling: the Leerplichttelling form, its consistency checks, the submission CSVs and sign-off PDFs. */
 import { renderTemplate } from '../../render/html.ts';
 import { buildTellingForm, formRows, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql } from '../../reports/telling.ts';
-import { writeCsv } from '../../export/dataset.ts';
+import { writeCsv } from '../../csv.ts';
 import { type BuildContext, need, timed } from '../context.ts';
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
