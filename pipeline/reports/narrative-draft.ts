@@ -4,7 +4,7 @@
  * difference of two published ones). Used for the narrative drafts (`leerplicht narratief`) and for the
  * samenvatting of the jaarverslag.
  */
-import { getal } from '../render/html.ts';
+import { getal } from '../format/index.ts';
 import type { Scope } from './blocks.ts';
 import type { Cell, Figures } from './figures.ts';
 
