@@ -5,12 +5,13 @@
 import { describe, expect, test } from 'vitest';
 import { Db } from '../pipeline/db.ts';
 import { consistencyProblems, requireConsistency } from '../pipeline/reports/consistency.ts';
+import { storeDdl } from '../pipeline/store.ts';
 
 type Row = { indicator: string; gebied?: string; niveau?: string; waarde: number | null; teller?: number; noemer?: number; eenheid?: string } & Partial<Record<'onderwijssoort' | 'soort' | 'duur' | 'reden', string>>;
 
 async function store(rows: Row[]): Promise<Db> {
   const db = await Db.open({ threads: 1 });
-  await db.runFile('store/indicator_store.sql');
+  await db.run(storeDdl());
   for (const r of rows) {
     await db.run(`INSERT INTO indicator_store (indicator, schooljaar, periode_van, periode_tot, gebiedsniveau, gebied, onderwijssoort, soort, duur, reden, waarde, teller, noemer, eenheid)
       VALUES ($i, '2024/2025', DATE '2024-08-01', DATE '2025-08-01', $n, $g, $o, $s, $d, $r, $w, $t, $no, $e)`, {

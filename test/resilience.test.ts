@@ -31,7 +31,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const opts = () => ({ extract, config, schooljaar: '2024/2025', progress: new Progress({ quiet: true }), datum: '2025-10-20' });
+// concept: these tests are about faults, not about the narrative a final jaarverslag needs.
+const opts = () => ({ extract, config, schooljaar: '2024/2025', progress: new Progress({ quiet: true }), datum: '2025-10-20', concept: true });
 
 describe('resilience', () => {
   test('a second build on the same output folder is refused while the first holds it', async () => {
