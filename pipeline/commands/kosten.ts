@@ -7,23 +7,10 @@
  * Rules: ../shared/domain/kostenverdeling.md; config keys, rounding, columns: pipeline/kosten/README.md.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadConfig, resolveConfigPath } from '../config/load.ts';
-import { Db } from '../db.ts';
-import { InputError, UsageError } from '../errors.ts';
-import { readBegroting } from '../kosten/begroting.ts';
-import { computeKosten, type Sleutels } from '../kosten/compute.ts';
-import { keysFromExtract, meldingenFromExtract, peildatumVoor, readBevolkingCsv } from '../kosten/keys.ts';
-import { computeJaarrekening, readRealisatie } from '../kosten/jaarrekening.ts';
-import { jaarrekeningCsv } from '../kosten/jaarrekening-tables.ts';
-import { begrotingTables, csvFiles, type DocOpts, jaarrekeningHtml, jaarrekeningText, kostenHtml, stdoutText, vaststellingUiterlijk, workbook } from '../kosten/render.ts';
-import { buildUitkomst } from '../kosten/tables.ts';
-import { loadExtract } from '../load/index.ts';
-import { formatProblems } from '../load/report.ts';
-import { sqlFiles } from '../model.ts';
-import { acquireLock, OutputTransaction } from '../output/atomic.ts';
-import { datum } from '../format/index.ts';
+import { UsageError } from '../errors.ts';
+import { runKosten } from '../kosten/run.ts';
 
 interface Args {
   config: string;
@@ -70,66 +57,25 @@ export const kostenCommand: CommandModule<object, Args> = {
       .example('$0 kosten --config west-kennemerland/2014 --bevolking data/bevolking/west-kennemerland-2013-01-01.csv --jaren 5', 'A five-year projection')
       .example('$0 kosten --config west-kennemerland/2014 --bevolking data/bevolking/west-kennemerland-2013-01-01.csv --jaarrekening data/realisatie/west-kennemerland-2014', 'The jaarrekening and afrekening 2014 from a realisation (an invented example)'),
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const config = loadConfig(configRef(argv.config, argv.jaar));
-    const begroting = readBegroting(config);
-    const jaar = argv.jaar ?? begroting.jaar;
-    if (jaar < begroting.jaar) throw new UsageError(`--jaar ${jaar} is before the year of ${config.file} (${begroting.jaar}); use an older configuration`);
-    if (jaar > begroting.jaar) console.error(`note: ${config.file} is the ${begroting.jaar} budget; ${jaar} follows from it by indexation.`);
-
-    const sleutels = await readKeys(argv, begroting.gemeenten, jaar, begroting.bevolkingBron);
-    const kosten = computeKosten(begroting, sleutels, { jaar, jaren: argv.jaren });
-    const uitkomst = buildUitkomst(kosten);
-    const doc: DocOpts = { datum: today(), status: argv.status, vergadering: argv.vergadering };
-    const soort = argv.jaarrekening ? 'jaarrekening' : 'begroting';
-    if (doc.vergadering && doc.vergadering > vaststellingUiterlijk(soort, jaar)) {
-      console.error(`warning: the meeting of ${doc.vergadering} is after ${vaststellingUiterlijk(soort, jaar)}, the regeling's deadline for adopting the ${soort} ${jaar}.`);
-    }
-    if (!argv.jaarrekening && uitkomst.jaren.length < 4) console.error(`warning: the meerjarenraming covers ${uitkomst.jaren.length - 1} year(s) after ${jaar}; the regeling asks for at least three (--jaren 4).`);
-
-    let files: { rel: string; data: string | Buffer }[];
-    let html: (() => string) | undefined;
-    let title: string;
-    if (argv.jaarrekening) {
-      const jr = computeJaarrekening(uitkomst, await readRealisatie(argv.jaarrekening, begroting));
-      process.stdout.write(jaarrekeningText(jr));
-      const tables = jaarrekeningCsv(jr);
-      files = [...csvFiles(tables), { rel: 'jaarrekening.xlsx', data: await workbook(tables) }];
-      html = () => jaarrekeningHtml(uitkomst, jr, doc);
-      title = `${doc.status === 'vastgesteld' ? 'Jaarrekening' : 'Ontwerpjaarrekening'} ${jaar} ${config.regio.naam}${jr.realisatie.fictief ? ' – voorbeeld met verzonnen realisatiecijfers' : ''}`;
-    } else {
-      process.stdout.write(stdoutText(uitkomst));
-      const tables = begrotingTables(uitkomst);
-      files = [...csvFiles(tables), { rel: 'begroting.xlsx', data: await workbook(tables) }];
-      html = () => kostenHtml(uitkomst, doc);
-      title = `${doc.status === 'vastgesteld' ? 'Begroting' : 'Ontwerpbegroting'} ${jaar} ${config.regio.naam}`;
-    }
-
-    const root = path.resolve(argv.out, config.regio.code, String(jaar), soort === 'begroting' ? 'kosten' : 'jaarrekening');
-    const lock = await acquireLock(root);
-    const tx = await OutputTransaction.begin(root);
-    try {
-      for (const f of files) await tx.writeFile(f.rel, f.data);
-      if (argv.pdf) await printPdf(tx, `${soort}.pdf`, html, title);
-      const written = await tx.commit();
-      console.error(`\nWrote ${written.length} files to ${path.relative(process.cwd(), root) || root}: ${written.join(', ')}`);
-    } catch (e) {
-      await tx.abort();
-      throw e;
-    } finally {
-      lock.release();
-    }
+    await runKosten({
+      config: loadConfig(configRef(argv.config, argv.jaar)),
+      jaar: argv.jaar,
+      jaren: argv.jaren,
+      bevolking: argv.bevolking,
+      extract: argv.extract,
+      out: argv.out,
+      pdf: argv.pdf,
+      jaarrekening: argv.jaarrekening,
+      status: argv.status,
+      vergadering: argv.vergadering,
+      threads: argv.threads,
+      memoryLimit: argv.memoryLimit,
+    });
   },
 };
 
 function isDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-}
-
-/** Today in the Netherlands, YYYY-MM-DD (SOURCE_DATE_EPOCH, when set, for reproducible documents). */
-function today(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const d = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
 /** `--config twente --jaar 2025` means twente/2025 when that exists. */
@@ -143,39 +89,3 @@ function configRef(ref: string, jaar: number | undefined): string {
   }
 }
 
-async function readKeys(argv: Args, gemeenten: Parameters<typeof readBevolkingCsv>[1], jaar: number, bevolkingBron?: string): Promise<Sleutels> {
-  let sleutels = argv.bevolking ? readBevolkingCsv(argv.bevolking, gemeenten, jaar) : undefined;
-  if (sleutels && bevolkingBron) sleutels.omschrijving = bevolkingBron;
-  if (sleutels && sleutels.peildatum !== peildatumVoor(jaar)) {
-    console.error(`warning: ${argv.bevolking} looks like a count on ${sleutels.peildatum}; the ${jaar} budget divides by the population on ${peildatumVoor(jaar)}.`);
-  }
-  if (!argv.extract) return sleutels!;
-  const db = await Db.open({ threads: argv.threads, memoryLimit: argv.memoryLimit });
-  try {
-    const r = await loadExtract(db, argv.extract);
-    if (!r.ok) throw new InputError(`${formatProblems(r)}\n\nThe extract in ${argv.extract} was rejected; see \`leerplicht validate --help\`.`);
-    for (const f of sqlFiles('staging')) await db.runFile(f);
-    const extractdatum = r.meta!.extractdatum;
-    if (extractdatum < peildatumVoor(jaar)) throw new InputError(`the extract of ${extractdatum} is older than the population peildatum ${peildatumVoor(jaar)}`);
-    if (extractdatum > `${jaar}-01-01`) {
-      // 22 on the peildatum means a 24th birthday from 2 January of the budget year on: removed at load.
-      console.error(`warning: the extract is of ${extractdatum}; persons who turned 24 by then were removed at load, so the 18–22 count on ${peildatumVoor(jaar)} may be too low.`);
-    }
-    sleutels ??= await keysFromExtract(db, gemeenten, jaar, `extract ${argv.extract} (${extractdatum})`, `geteld uit de leerlingenadministratie (extract van ${datum(extractdatum)})`);
-    sleutels.meldingen = await meldingenFromExtract(db, gemeenten, jaar);
-    return sleutels;
-  } finally {
-    db.close();
-  }
-}
-
-async function printPdf(tx: OutputTransaction, file: string, html: () => string, title: string): Promise<void> {
-  const { PdfPrinter } = await import('../render/pdf.ts');
-  const printer = await PdfPrinter.start({ poolSize: 1 });
-  try {
-    const [r] = await printer.printAll([{ id: file, html, outFile: tx.path(file), title }]);
-    if (!r.ok) throw new InputError(`printing ${file} failed: ${r.error}. Nothing was published; --no-pdf writes the CSVs and the workbook alone.`);
-  } finally {
-    await printer.close();
-  }
-}
