@@ -48,7 +48,7 @@ describe('resilience', () => {
 
   test('SIGINT during printing leaves nothing in the output folder; running again completes', async () => {
     const out = path.join(work, 'interrupted');
-    const args = [path.join(ROOT, 'pipeline/bin/leerplicht.mjs'), 'build', '--extract', extract, '--config', 'west-brabant-west', '--schooljaar', '2024/2025', '--out', out];
+    const args = [path.join(ROOT, 'pipeline/bin/leerplicht.mjs'), 'build', '--extract', extract, '--config', 'west-brabant-west', '--schooljaar', '2024/2025', '--out', out, '--concept'];
     // The child's scratch space (the build database, Chromium profiles) goes to its own TMPDIR, checked below.
     const tmp = path.join(work, 'interrupted-tmp');
     mkdirSync(tmp, { recursive: true });

@@ -6,7 +6,7 @@
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
 import { decimalen } from '../format/index.ts';
 import type { Dimension, DimFilter } from '../store.ts';
-import { type Cell, Figures, HIDDEN_MARK } from './figures.ts';
+import { type Cell, type Completeness, Figures, HIDDEN_MARK, MISSING } from './figures.ts';
 import { label, orderCodes, shortLabel } from '../codes.ts';
 
 /** The area a report is about and the area it is compared with. */
@@ -68,14 +68,22 @@ export function unitText(eenheid: string): string {
 }
 
 /** Trend over the build's schooljaren: the area beside its comparison area. */
-export async function trend(F: Figures, s: Scope, o: { code: string; title: string; dims?: DimFilter; unit?: string; note?: string }): Promise<ChartBlock> {
+export async function trend(F: Figures, s: Scope, o: { code: string; title: string; dims?: DimFilter; unit?: string; note?: string; volledig?: Completeness }): Promise<Block> {
   const areas = [s.gebied, ...(s.vergelijk ? [s.vergelijk] : [])];
   const eenheid = firstUnit(F, o.code, areas.map((a) => a.code), o.dims);
   const rate = eenheid === 'per_1000' || eenheid === 'procent' || eenheid === 'dagen';
-  const cells = areas.map((a) => F.schooljaren.map((sj) => F.get(o.code, a.code, sj, o.dims)));
+  // Years the extract cannot hold completely are left out, with a footnote (never a misleading rise).
+  const first = o.volledig ? F.firstCompleteYear(o.volledig) : undefined;
+  const jaren = first ? F.schooljaren.slice(F.schooljaren.indexOf(first)) : F.schooljaren;
+  const note = first ? [o.note, onvolledigNote(first, o.volledig!)].filter(Boolean).join(' ') : o.note;
+  if (jaren.length < 2) {
+    // One complete year is no trend: its figure as a table, with the footnote.
+    return { kind: 'table', title: `${o.title}, ${s.schooljaar}`, note, head: ['', s.schooljaar], rows: areas.map((a) => ({ label: a.naam, cells: [F.get(o.code, a.code, s.schooljaar, o.dims)] })), codes: [o.code] };
+  }
+  const cells = areas.map((a) => jaren.map((sj) => F.get(o.code, a.code, sj, o.dims)));
   const series = areas.map((a, i) => ({
     label: a.naam,
-    points: F.schooljaren.map((sj, j) => {
+    points: jaren.map((sj, j) => {
       const c = cells[i][j];
       return { schooljaar: sj, value: c.suppressed ? null : c.value, suppressed: c.suppressed };
     }),
@@ -88,7 +96,17 @@ export async function trend(F: Figures, s: Scope, o: { code: string; title: stri
     decimals: decimalen(eenheid),
     suppressedLabel: markOf(cells.flat(), s.suppressedLabel),
   });
-  return { kind: 'chart', title: o.title, note: o.note, chart, codes: [o.code] };
+  return { kind: 'chart', title: o.title, note, chart, codes: [o.code] };
+}
+
+export type { Completeness };
+
+/** The footnote of a trend or table that leaves incomplete years out. */
+export function onvolledigNote(first: string, v: Completeness): string {
+  const reden = v.maxLeeftijd !== undefined
+    ? 'het gegevensbestand bevat geen jongeren die nu ouder zijn dan 23 jaar, zodat die jaren onvolledig zijn'
+    : 'het gegevensbestand bevat de meldingen en acties van die jaren niet volledig';
+  return `Jaren vóór ${first} zijn weggelaten: ${reden}.`;
 }
 
 /** The mark a chart prints for its hidden points: "<5" when every hidden point is a small count, else "x". */
@@ -158,19 +176,28 @@ export function crosstab(F: Figures, s: Scope, o: { code: string; rowDim: Dimens
 }
 
 /** Several indicators as rows: this year for the area, the previous year, and the comparison area. */
-export function keyFigures(F: Figures, s: Scope, title: string, items: { code: string; label: string; dims?: DimFilter }[]): TableBlock {
+export function keyFigures(F: Figures, s: Scope, title: string, items: { code: string; label: string; dims?: DimFilter; volledig?: Completeness }[]): TableBlock {
   const i = F.schooljaren.indexOf(s.schooljaar);
   const vorig = i > 0 ? F.schooljaren[i - 1] : undefined;
+  const onvolledig = (it: (typeof items)[number]) => {
+    const first = it.volledig && F.firstCompleteYear(it.volledig);
+    return vorig !== undefined && first !== undefined && vorig < first;
+  };
+  const weg = items.filter(onvolledig);
+  // The previous year is left out altogether when no item has it complete.
+  const toonVorig = vorig !== undefined && weg.length < items.length;
   const head = ['', `${s.gebied.naam} ${s.schooljaar}`];
-  if (vorig) head.push(`${s.gebied.naam} ${vorig}`);
+  if (toonVorig) head.push(`${s.gebied.naam} ${vorig}`);
   if (s.vergelijk) head.push(`${s.vergelijk.naam} ${s.schooljaar}`);
   const rows = items.map((it) => {
     const cells = [F.get(it.code, s.gebied.code, s.schooljaar, it.dims)];
-    if (vorig) cells.push(F.get(it.code, s.gebied.code, vorig, it.dims));
+    if (toonVorig) cells.push(onvolledig(it) ? { ...MISSING, suppressed: true, label: 'onvolledig' } : F.get(it.code, s.gebied.code, vorig, it.dims));
     if (s.vergelijk) cells.push(F.get(it.code, s.vergelijk.code, s.schooljaar, it.dims));
     return { label: it.label, cells };
   });
-  return { kind: 'table', title, head, rows, codes: items.map((it) => it.code) };
+  const reden = 'omdat het gegevensbestand geen jongeren bevat die nu ouder zijn dan 23 jaar';
+  const note = !weg.length ? undefined : toonVorig ? `"Onvolledig": het cijfer van ${vorig} is niet getoond, ${reden}.` : `De cijfers van ${vorig} zijn niet getoond, ${reden}: ze zouden onvolledig zijn.`;
+  return { kind: 'table', title, head, rows, note, codes: items.map((it) => it.code) };
 }
 
 function uniq<T>(xs: T[]): T[] {

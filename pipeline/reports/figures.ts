@@ -42,6 +42,44 @@ interface Stored {
 /** One breakdown cell an indicator has (over all areas and years), for categories(). */
 type Combination = { indicator: string } & Record<Dimension, string | number | null>;
 
+/** How far back the extract's data reach: the extract date and the first dates of its event tables. */
+export interface History {
+  extractdatum: string;
+  meldingenVanaf?: string;
+  actiesVanaf?: string;
+}
+
+/**
+ * What decides whether a year's figure is complete: the oldest age of its group at the end of the period
+ * (`periodeEinde` MM-DD, default 08-01), and whether it rests on the extract's meldingen or zaakacties.
+ */
+export interface Completeness {
+  maxLeeftijd?: number;
+  bron?: 'meldingen' | 'acties';
+  periodeEinde?: string;
+}
+
+/**
+ * The first schooljaar whose figure is complete in the extract, or undefined when all are. A year is
+ * incomplete (onvolledig) when its group is older than the extract keeps (persons above 23 on the extract
+ * date are removed at load, so a group aged up to `maxLeeftijd` at the end of the period is complete only
+ * while maxLeeftijd + 1 + the years since the period ended stays within 24), or when it starts before the
+ * extract's history of meldingen or zaakacties (`bron`).
+ */
+export function firstCompleteYear(schooljaren: string[], history: History, o: Completeness): string | undefined {
+  const extract = Date.parse(history.extractdatum);
+  const vanaf = o.bron === 'meldingen' ? history.meldingenVanaf : o.bron === 'acties' ? history.actiesVanaf : undefined;
+  const complete = (sj: string) => {
+    const start = Number(sj.slice(0, 4));
+    const jaren = (extract - Date.parse(`${start + 1}-${o.periodeEinde ?? '08-01'}`)) / (365.25 * 86_400_000);
+    if (o.maxLeeftijd !== undefined && o.maxLeeftijd + 1 + Math.max(0, jaren) > 24) return false;
+    if (vanaf && `${start}-08-01` < vanaf) return false;
+    return true;
+  };
+  const first = schooljaren.find(complete);
+  return first === schooljaren[0] ? undefined : first;
+}
+
 export class Figures {
   readonly schooljaren: string[];
 
@@ -50,8 +88,14 @@ export class Figures {
     private readonly combinations: Combination[],
     schooljaren: string[],
     private readonly suppressedLabel: string,
+    readonly history: History = { extractdatum: '9999-12-31' },
   ) {
     this.schooljaren = schooljaren;
+  }
+
+  /** The first schooljaar whose figure is complete in this extract (see firstCompleteYear). */
+  firstCompleteYear(o: Completeness): string | undefined {
+    return firstCompleteYear(this.schooljaren, this.history, o);
   }
 
   /** `suppressedLabel`: the text of a suppressed cell, `<min_cel>`. */
@@ -66,7 +110,10 @@ export class Figures {
     for (const r of reader.getRowObjectsJS() as unknown as (Stored & { k: string })[]) index.set(r.k, r);
     const combinations = await db.all<Combination>(`SELECT DISTINCT indicator, ${DIMENSIONS.join(', ')} FROM public_indicators`);
     const years = await db.all<{ schooljaar: string }>('SELECT schooljaar FROM int_schooljaren ORDER BY jaar');
-    return new Figures(index, combinations, years.map((y) => y.schooljaar), suppressedLabel);
+    const [h] = await db.all<{ e: string; m: string | null; a: string | null }>(`SELECT CAST((SELECT extractdatum FROM extract_meta) AS VARCHAR) AS e,
+      CAST((SELECT min(datum_melding) FROM stg_verzuimmeldingen) AS VARCHAR) AS m, CAST((SELECT min(datum) FROM stg_zaakacties) AS VARCHAR) AS a`);
+    const history: History = { extractdatum: h.e, meldingenVanaf: h.m ?? undefined, actiesVanaf: h.a ?? undefined };
+    return new Figures(index, combinations, years.map((y) => y.schooljaar), suppressedLabel, history);
   }
 
   /** The cell, or MISSING when the store has no such figure (e.g. no history that year). */

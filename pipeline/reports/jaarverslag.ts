@@ -5,7 +5,7 @@
  */
 import type { Gemeente, RegionConfig } from '../config/load.ts';
 import { label } from '../codes.ts';
-import { bars, breakdown, byCategory, type Chapter, crosstab, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
+import { bars, breakdown, byCategory, type Chapter, type Completeness, crosstab, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
 import type { Figures } from './figures.ts';
 import { type Narratives, narrativeFor } from './narrative.ts';
 import { keyMovements } from './narrative-draft.ts';
@@ -13,6 +13,11 @@ import { keyMovements } from './narrative-draft.ts';
 
 /** The articles of the stock of vrijstellingen, in the law's order (pipeline/codes.ts). */
 const VRIJSTELLING_ARTIKELEN = ['3A', '3B', '5A', '5B', '5C', '5A_TREKKEND', '15'];
+
+/** Leer- and kwalificatieplichtigen are at most 18; meldingen and acties need the extract's history of them. */
+const LEERPLICHT: Completeness = { maxLeeftijd: 18 };
+const MELDINGEN: Completeness = { maxLeeftijd: 18, bron: 'meldingen' };
+const ACTIES: Completeness = { maxLeeftijd: 18, bron: 'acties' };
 
 const LAATSTE_ONDERWIJSSOORT = 'Naar de inschrijving op de peildatum; wie toen niet ingeschreven stond, telt bij de laatste onderwijssoort, en wie nooit ingeschreven stond onder "geen inschrijving". Vrijgestelden tellen dus bij de school waar zij het laatst stonden ingeschreven.';
 
@@ -45,7 +50,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
       title: 'Leerplichtigen en kwalificatieplichtigen',
       intro: 'Leerplichtig is een kind vanaf de eerste dag van de maand na de vijfde verjaardag tot en met 31 juli van het schooljaar waarin het 16 wordt. Daarna is een jongere kwalificatieplichtig tot de 18e verjaardag of tot het behalen van een startkwalificatie (havo, vwo of mbo niveau 2). De aantallen zijn geteld op de peildatum.',
       blocks: [
-        await trend(F, s, { code: 'JV-POP-LP', title: 'Leerplichtigen op de peildatum' }),
+        await trend(F, s, { code: 'JV-POP-LP', title: 'Leerplichtigen op de peildatum', volledig: LEERPLICHT }),
         breakdown(F, s, { code: 'JV-POP-LP', dim: 'onderwijssoort', title: 'Leerplichtigen naar huidige of laatste onderwijssoort', note: LAATSTE_ONDERWIJSSOORT }),
         breakdown(F, s, { code: 'JV-POP-KP', dim: 'onderwijssoort', title: 'Kwalificatieplichtigen naar huidige of laatste onderwijssoort', note: LAATSTE_ONDERWIJSSOORT }),
         await bars(F, s, { code: 'JV-POP-LP', dim: 'leeftijd', title: `Leerplichtigen naar leeftijd, ${s.gebied.naam}` }),
@@ -56,7 +61,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
       title: 'Absoluut verzuim',
       intro: 'Een leer- of kwalificatieplichtige jongere die niet op een school staat ingeschreven en geen vrijstelling heeft, is een absoluut verzuimer. Dagen in de zomervakantie tellen niet mee, zodat een leerling die in de zomer van school wisselt geen absoluut verzuimer is.',
       blocks: [
-        await trend(F, s, { code: 'JV-AV-1000', title: 'Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen' }),
+        await trend(F, s, { code: 'JV-AV-1000', title: 'Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen', volledig: LEERPLICHT }),
         keyFigures(F, s, 'Absoluut verzuim', [
           { code: 'LT-AV-TOT', label: 'Absoluut verzuimers' },
           { code: 'LT-AV-3M', label: 'waarvan langer dan 3 maanden' },
@@ -70,7 +75,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
       title: 'Relatief verzuim',
       intro: 'Een leerling die wel is ingeschreven maar zonder geldige reden wegblijft, verzuimt relatief. Scholen moeten 16 uur ongeoorloofd verzuim in 4 weken melden. Langdurig relatief verzuim duurt langer dan 4 weken; luxeverzuim is op vakantie gaan zonder verlof. Signaalverzuim is verzuim van minder dan 16 uur dat een school toch meldt omdat zij zich zorgen maakt, bijvoorbeeld bij vaak ziekmelden. Overig verzuim is ander ongeoorloofd verzuim onder de meldingsgrens, zoals herhaald te laat komen. Relatief verzuimers zijn de leerlingen met een melding van 16 uur, langdurig relatief verzuim of luxeverzuim van 16 uur of meer; signaalverzuim en overig verzuim tellen daar niet in mee. Ingetrokken meldingen tellen niet mee.',
       blocks: [
-        await trend(F, s, { code: 'JV-RV-1000', title: 'Relatief verzuimers per 1.000 leer- en kwalificatieplichtigen' }),
+        await trend(F, s, { code: 'JV-RV-1000', title: 'Relatief verzuimers per 1.000 leer- en kwalificatieplichtigen', volledig: MELDINGEN }),
         keyFigures(F, s, 'Relatief verzuim (leerlingen)', [
           { code: 'LT-RV-TOT', label: 'Relatief verzuimers' },
           { code: 'LT-RV-HERH', label: 'waarvan twee of meer meldingen 16 uur' },
@@ -88,7 +93,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
       title: 'Thuiszitters',
       intro: 'Thuiszitters zijn leer- en kwalificatieplichtige jongeren die in het schooljaar niet naar school gingen: ingeschreven maar meer dan vier weken ongeoorloofd afwezig, of (volgens de definitie van OCW) nergens ingeschreven zonder vrijstelling. Ook wie korter dan drie maanden thuiszat telt mee; de tabel naar duur laat zien hoeveel jongeren langer dan drie maanden thuiszaten. De gekozen definitie staat in de colofon.',
       blocks: [
-        await trend(F, s, { code: 'JV-THUIS', title: 'Thuiszitters' }),
+        await trend(F, s, { code: 'JV-THUIS', title: 'Thuiszitters', volledig: MELDINGEN }),
         breakdown(F, s, { code: 'JV-THUIS', dim: 'duur', title: 'Thuiszitters naar duur' }),
       ],
     },
@@ -107,7 +112,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
             ...(s.vergelijk ? [{ code: 'JV-INTERVENTIES', gebied: s.vergelijk, label: `Acties ${s.vergelijk.naam}` }] : []),
           ],
         }),
-        await trend(F, s, { code: 'LT-PV-OUDERS', title: 'Processen-verbaal tegen ouders' }),
+        await trend(F, s, { code: 'LT-PV-OUDERS', title: 'Processen-verbaal tegen ouders', volledig: ACTIES }),
       ],
     },
     {
@@ -138,7 +143,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
         breakdown(F, s, { code: 'JV-AFHANDELING', dim: 'reden', fixed: { status: 'AFGESLOTEN' }, title: 'Afgesloten meldingen naar reden van afsluiting' }),
         keyFigures(F, s, 'Meldingen die op 31 juli nog openstonden', [{ code: 'JV-AFHANDELING', label: 'Nog open op 31 juli', dims: { status: 'OPEN' } }]),
         breakdown(F, s, { code: 'JV-DOORLOOP', dim: 'soort', title: 'Doorlooptijd in dagen (mediaan) naar soort melding', total: false }),
-        await trend(F, s, { code: 'JV-DOORLOOP', title: 'Doorlooptijd in dagen (mediaan), alle meldingen' }),
+        await trend(F, s, { code: 'JV-DOORLOOP', title: 'Doorlooptijd in dagen (mediaan), alle meldingen', volledig: MELDINGEN }),
       ],
     },
   ];

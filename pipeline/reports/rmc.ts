@@ -4,9 +4,13 @@
  * verslagperiode (1 August to 1 August) for the rest; see the definitions appendix.
  */
 import type { RegionConfig } from '../config/load.ts';
-import { bars, breakdown, byArea, type Chapter, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
+import { bars, breakdown, byArea, type Chapter, type Completeness, keyFigures, numberFigures, type Scope, trend } from './blocks.ts';
 import type { Figures } from './figures.ts';
 import { Schooljaar } from '../schooljaar.ts';
+
+/** RMC groups are at most 22 at the end of a period (to their 23rd birthday); the teljaar ends on 1 October. */
+const RMC: Completeness = { maxLeeftijd: 22 };
+const TELJAAR: Completeness = { maxLeeftijd: 22, periodeEinde: '10-01' };
 
 export interface RmcRegion {
   code: string;
@@ -70,14 +74,14 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
       : `De effectrapportage van de Regionale Meld- en Coördinatiefunctie (RMC, Doorstroompunt) van RMC-regio ${r.naam} over ${schooljaar}. Alle aantallen zijn unieke jongeren, tenzij anders vermeld.`,
     blocks: [
       keyFigures(F, s, 'Kerncijfers', [
-        { code: 'RMC-VSV-NIEUW', label: "Nieuwe voortijdig schoolverlaters (teljaar)" },
-        { code: 'RMC-VSV-PCT', label: 'Percentage nieuwe vsv\'ers' },
-        { code: 'RMC-OUD-VSV', label: "Oud-vsv'ers (18–22 jaar, zonder startkwalificatie en niet op school)" },
-        { code: 'RMC-TRAJECTEN', label: 'RMC-trajecten in de verslagperiode' },
-        { code: 'RMC-BEREIKT-PCT', label: 'Percentage trajecten waarin de jongere is bereikt' },
-        { code: 'RMC-TERUGGELEID', label: 'Teruggeleid naar onderwijs of werk met opleiding' },
-        { code: 'RMC-18PLUS-PERSONEN', label: 'Jongeren met een melding 18+ verzuim' },
-        { code: 'RMC-JIKP', label: 'Jongeren in een kwetsbare positie (JIKP)' },
+        { code: 'RMC-VSV-NIEUW', label: "Nieuwe voortijdig schoolverlaters (teljaar)", volledig: TELJAAR },
+        { code: 'RMC-VSV-PCT', label: 'Percentage nieuwe vsv\'ers', volledig: TELJAAR },
+        { code: 'RMC-OUD-VSV', label: "Oud-vsv'ers (18–22 jaar, zonder startkwalificatie en niet op school)", volledig: RMC },
+        { code: 'RMC-TRAJECTEN', label: 'RMC-trajecten in de verslagperiode', volledig: RMC },
+        { code: 'RMC-BEREIKT-PCT', label: 'Percentage trajecten waarin de jongere is bereikt', volledig: RMC },
+        { code: 'RMC-TERUGGELEID', label: 'Teruggeleid naar onderwijs of werk met opleiding', volledig: RMC },
+        { code: 'RMC-18PLUS-PERSONEN', label: 'Jongeren met een melding 18+ verzuim', volledig: RMC },
+        { code: 'RMC-JIKP', label: 'Jongeren in een kwetsbare positie (JIKP)', volledig: TELJAAR },
       ]),
     ],
   };
@@ -104,7 +108,7 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
       title: 'Nieuwe voortijdig schoolverlaters',
       intro: `Een nieuwe voortijdig schoolverlater (DUO-definitie) stond op 1 oktober van het begin van het teljaar ingeschreven in het bekostigd voortgezet onderwijs, mbo of vavo, was toen 12 tot en met 21 jaar, en stond een jaar later nergens ingeschreven zonder een startkwalificatie te hebben, terwijl hij nog in Nederland woonde.${vsvBeschikbaar ? '' : ` ${nietBeschikbaar}`}`,
       blocks: [
-        await trend(F, s, { code: 'RMC-VSV-PCT', title: `Percentage nieuwe vsv'ers, ${gebiedNaam}` }),
+        await trend(F, s, { code: 'RMC-VSV-PCT', title: `Percentage nieuwe vsv'ers, ${gebiedNaam}`, volledig: TELJAAR }),
         byArea(F, schooljaar, {
           title: `Nieuwe vsv'ers per gemeente, teljaar ${schooljaar}`,
           areas,
@@ -119,7 +123,7 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
       id: 'oud-vsv',
       title: "Oud-voortijdig schoolverlaters",
       intro: 'Jongeren van 18 tot en met 22 jaar aan het einde van de verslagperiode die in de regio wonen, niet op school staan ingeschreven en geen startkwalificatie hebben.',
-      blocks: [await trend(F, s, { code: 'RMC-OUD-VSV', title: "Oud-vsv'ers" })],
+      blocks: [await trend(F, s, { code: 'RMC-OUD-VSV', title: "Oud-vsv'ers", volledig: RMC })],
     },
     {
       id: 'trajecten',
@@ -128,8 +132,8 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
       blocks: [
         breakdown(F, s, { code: 'RMC-TRAJECTEN', dim: 'soort', title: 'Lopende trajecten naar doelgroep' }),
         keyFigures(F, s, 'Bereik', [
-          { code: 'RMC-BEREIKT', label: 'Trajecten waarin de jongere is bereikt' },
-          { code: 'RMC-BEREIKT-PCT', label: 'Percentage bereikt' },
+          { code: 'RMC-BEREIKT', label: 'Trajecten waarin de jongere is bereikt', volledig: RMC },
+          { code: 'RMC-BEREIKT-PCT', label: 'Percentage bereikt', volledig: RMC },
         ]),
         await bars(F, s, { code: 'RMC-RESULTAAT', dim: 'reden', title: 'Afgesloten trajecten naar resultaat' }),
         breakdown(F, s, { code: 'RMC-TERUGGELEID', dim: 'soort', title: 'Voortijdig schoolverlaters teruggeleid naar onderwijs, werk met opleiding of startkwalificatie', note: 'Alleen trajecten van nieuwe en oude voortijdig schoolverlaters; de resultaten hierboven gaan over alle afgesloten trajecten, ook die van jongeren in een kwetsbare positie en van verzuim 18+. Daarom is dit aantal kleiner dan de som van de resultaten onderwijs en werk met opleiding.' }),

@@ -1,7 +1,9 @@
 -- Consistency check (stops the build): a part is never more than its whole. For every count in the store
 -- (persons, meldingen, acties, zaken, aanvragen, trajecten): each breakdown cell is at most the cell with
 -- that one dimension left open (e.g. thuiszitters > 3 months <= all thuiszitters, luxeverzuim in VO <= all
--- luxeverzuim), and a gemeente's figure is at most the region's (persons are counted once in the region).
+-- luxeverzuim), and a gemeente's figure is at most the region's (persons are counted once in the region;
+-- not for LT-AV-OPGELOST, which looks at a person's last spell: in one gemeente that spell may be solved
+-- while the person's last spell in the region is not).
 -- One row per violation: controle, indicator, schooljaar, gebied, toelichting.
 WITH tellingen AS (
   SELECT * FROM indicator_store
@@ -43,4 +45,4 @@ JOIN tellingen r ON r.gebiedsniveau = 'regio' AND r.indicator = g.indicator AND 
   AND r.soort IS NOT DISTINCT FROM g.soort AND r.artikel IS NOT DISTINCT FROM g.artikel
   AND r.beslisser IS NOT DISTINCT FROM g.beslisser AND r.besluit IS NOT DISTINCT FROM g.besluit
   AND r.reden IS NOT DISTINCT FROM g.reden AND r.duur IS NOT DISTINCT FROM g.duur AND r.status IS NOT DISTINCT FROM g.status
-WHERE g.gebiedsniveau = 'gemeente' AND g.waarde > r.waarde
+WHERE g.gebiedsniveau = 'gemeente' AND g.waarde > r.waarde AND g.indicator <> 'LT-AV-OPGELOST'
