@@ -6,6 +6,7 @@
 import { barChart, type Chart, trendChart } from '../render/charts.ts';
 import { decimalen } from '../format/index.ts';
 import type { Dimension, DimFilter } from '../store.ts';
+import { indicatorDef } from '../catalog.ts';
 import { type Cell, type Completeness, Figures, HIDDEN_MARK, MISSING } from './figures.ts';
 import { label, orderCodes, shortLabel } from '../codes.ts';
 
@@ -175,8 +176,23 @@ export function crosstab(F: Figures, s: Scope, o: { code: string; rowDim: Dimens
   return { kind: 'table', title: o.title, note: o.note, head: ['', ...colsC.map((c) => shortLabel(o.colDim, c)), 'Totaal'], rows, wide: colsC.length > 4, codes: [o.code] };
 }
 
+/**
+ * A figure a table shows: its indicator and breakdown cell. Its label is the catalog's (the header of the
+ * indicator's query); `label` overrides it only where this table's wording must differ from it, such as an
+ * "of which" row or a short column head under a table title that already says what is counted.
+ */
+export interface FigureRef {
+  code: string;
+  dims?: DimFilter;
+  label?: string;
+}
+
+function labelOf(f: FigureRef): string {
+  return f.label ?? indicatorDef(f.code).label;
+}
+
 /** Several indicators as rows: this year for the area, the previous year, and the comparison area. */
-export function keyFigures(F: Figures, s: Scope, title: string, items: { code: string; label: string; dims?: DimFilter; volledig?: Completeness }[]): TableBlock {
+export function keyFigures(F: Figures, s: Scope, title: string, items: (FigureRef & { volledig?: Completeness })[]): TableBlock {
   const i = F.schooljaren.indexOf(s.schooljaar);
   const vorig = i > 0 ? F.schooljaren[i - 1] : undefined;
   const onvolledig = (it: (typeof items)[number]) => {
@@ -193,7 +209,7 @@ export function keyFigures(F: Figures, s: Scope, title: string, items: { code: s
     const cells = [F.get(it.code, s.gebied.code, s.schooljaar, it.dims)];
     if (toonVorig) cells.push(onvolledig(it) ? { ...MISSING, suppressed: true, label: 'onvolledig' } : F.get(it.code, s.gebied.code, vorig, it.dims));
     if (s.vergelijk) cells.push(F.get(it.code, s.vergelijk.code, s.schooljaar, it.dims));
-    return { label: it.label, cells };
+    return { label: labelOf(it), cells };
   });
   const reden = 'omdat het gegevensbestand geen jongeren bevat die nu ouder zijn dan 23 jaar';
   const note = !weg.length ? undefined : toonVorig ? `"Onvolledig": het cijfer van ${vorig} is niet getoond, ${reden}.` : `De cijfers van ${vorig} zijn niet getoond, ${reden}: ze zouden onvolledig zijn.`;
@@ -208,7 +224,7 @@ function uniq<T>(xs: T[]): T[] {
 export function byCategory(
   F: Figures,
   s: Scope,
-  o: { dim: Dimension; title: string; note?: string; columns: { code: string; gebied: { code: string }; label: string }[] },
+  o: { dim: Dimension; title: string; note?: string; columns: (FigureRef & { gebied: { code: string } })[] },
 ): TableBlock {
   const cats = orderCategories(o.dim, uniq(o.columns.flatMap((c) => F.categories(c.code, o.dim))));
   const rows: TableBlock['rows'] = cats.map((c) => ({
@@ -216,7 +232,7 @@ export function byCategory(
     cells: o.columns.map((col) => F.get(col.code, col.gebied.code, s.schooljaar, { [o.dim]: c })),
   }));
   rows.push({ label: 'Totaal', total: true, cells: o.columns.map((col) => F.get(col.code, col.gebied.code, s.schooljaar)) });
-  return { kind: 'table', title: o.title, note: o.note, head: ['', ...o.columns.map((c) => c.label)], rows, codes: uniq(o.columns.map((c) => c.code)) };
+  return { kind: 'table', title: o.title, note: o.note, head: ['', ...o.columns.map(labelOf)], rows, codes: uniq(o.columns.map((c) => c.code)) };
 }
 
 /** Numbers the charts of a document consecutively ("Figuur 1", "Figuur 2", …). */
@@ -229,13 +245,13 @@ export function numberFigures(chapters: Chapter[]): void {
 export function byArea(
   F: Figures,
   schooljaar: string,
-  o: { title: string; note?: string; areas: { code: string; naam: string; total?: boolean }[]; columns: { code: string; label: string; dims?: DimFilter }[] },
+  o: { title: string; note?: string; areas: { code: string; naam: string; total?: boolean }[]; columns: FigureRef[] },
 ): TableBlock {
   return {
     kind: 'table',
     title: o.title,
     note: o.note,
-    head: ['', ...o.columns.map((c) => c.label)],
+    head: ['', ...o.columns.map(labelOf)],
     rows: o.areas.map((a) => ({ label: a.naam, total: a.total, cells: o.columns.map((c) => F.get(c.code, a.code, schooljaar, c.dims)) })),
     codes: o.columns.map((c) => c.code),
   };
