@@ -23,3 +23,22 @@ export function rmcRegios(): Record<string, { code: string; naam: string; contac
   }
   return out;
 }
+
+/** A published national figure (data/reference/landelijk.csv) with the text of its source. */
+export interface Landelijk {
+  indicator: string;
+  schooljaar: string;
+  waarde: number;
+  eenheid: string;
+  bron: string;
+}
+
+/** The national yardstick: every published figure, with its source spelled out. */
+export function landelijk(): Landelijk[] {
+  const bronnen = new Map(Object.entries(JSON.parse(readFileSync(path.join(REFERENCE_ROOT, 'bronnen-landelijk.json'), 'utf8')) as Record<string, string>));
+  return readCsv('landelijk.csv').map((r) => {
+    const bron = bronnen.get(r.bron);
+    if (!bron) throw new Error(`data/reference/landelijk.csv: source ${r.bron} is not in bronnen-landelijk.json`);
+    return { indicator: r.indicator, schooljaar: r.schooljaar, waarde: Number(r.waarde), eenheid: r.eenheid, bron };
+  });
+}

@@ -9,6 +9,8 @@ import { bars, breakdown, byCategory, type Chapter, type Completeness, crosstab,
 import type { Figures } from './figures.ts';
 import { type Narratives, narrativeFor } from './narrative.ts';
 import { keyMovements } from './narrative-draft.ts';
+import { nationalYardstick } from './landelijk.ts';
+import { formatieChapter } from './formatie.ts';
 
 
 /** The articles of the stock of vrijstellingen, in the law's order (pipeline/codes.ts). */
@@ -21,7 +23,8 @@ const ACTIES: Completeness = { maxLeeftijd: 18, bron: 'acties' };
 
 const LAATSTE_ONDERWIJSSOORT = 'Naar de inschrijving op de peildatum; wie toen niet ingeschreven stond, telt bij de laatste onderwijssoort, en wie nooit ingeschreven stond onder "geen inschrijving". Vrijgestelden tellen dus bij de school waar zij het laatst stonden ingeschreven.';
 
-export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives): Promise<{ kerncijfers: Chapter; chapters: Chapter[]; voorwoord?: { markdown?: string; missing?: string }; samenvatting: string[] }> {
+export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives, config?: RegionConfig): Promise<{ kerncijfers: Chapter; chapters: Chapter[]; voorwoord?: { markdown?: string; missing?: string }; samenvatting: string[]; landelijkeBronnen: string[] }> {
+  const yardstick = nationalYardstick(F, s);
   const kerncijfers: Chapter = {
     id: 'kerncijfers',
     title: 'Kerncijfers',
@@ -41,6 +44,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
         { code: 'LT-HALT', label: 'Verwijzingen naar Bureau Halt' },
         { code: 'JV-VRIJ-TOEGEKEND' },
       ]),
+      yardstick.block,
     ],
   };
 
@@ -150,8 +154,11 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
   if (narratives) {
     for (const ch of chapters) ch.narrative = narrativeFor(narratives, s.gebied.code, ch.id);
   }
+  // The office's formatie, for the gemeenten whose leerplicht it executes (the inhoudelijk variant).
+  const formatie = narratives && config ? formatieChapter(F, s, config) : undefined;
+  if (formatie) chapters.push(formatie);
   numberFigures(chapters);
-  return { kerncijfers, chapters, voorwoord: narratives ? narrativeFor(narratives, s.gebied.code, 'voorwoord') : undefined, samenvatting: keyMovements(F, s) };
+  return { kerncijfers, chapters, voorwoord: narratives ? narrativeFor(narratives, s.gebied.code, 'voorwoord') : undefined, samenvatting: keyMovements(F, s), landelijkeBronnen: yardstick.bronnen };
 }
 
 export function regionScope(config: RegionConfig, g: Gemeente, schooljaar: string): Scope {

@@ -25,9 +25,9 @@ export async function jaarverslag(ctx: BuildContext): Promise<void> {
       title,
       rel: paths.jaarverslagPdf(g),
       render: async () => {
-        const { kerncijfers, chapters, voorwoord, samenvatting } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined);
+        const { kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined, config);
         return renderTemplate('jaarverslag.njk', {
-          title, gemeente: g, regio: config.regio, schooljaar: schooljaar.label, variant: v, kerncijfers, chapters, voorwoord, samenvatting, concept: ctx.o.concept,
+          title, gemeente: g, regio: config.regio, schooljaar: schooljaar.label, variant: v, kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen, concept: ctx.o.concept,
           definities: definitions([...chapters, kerncijfers]), colofon,
         });
       },
