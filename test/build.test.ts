@@ -62,6 +62,10 @@ describe('jaarverslag PDF', () => {
     expect(text).toContain('Wat de cijfers laten zien.');
     expect(text).not.toContain('Ontbreekt');
     expect(text).not.toContain('CONCEPT');
+    // The national yardstick beside the gemeente, with its source in the colofon.
+    expect(text).toMatch(/Vergelijking met Nederland[\s\S]*Thuiszitters \(Nederland: 2022\/2023\)[\s\S]*13\.707/);
+    expect(text).toMatch(/Bronnen landelijke cijfers[\s\S]*Leerplichttelling/);
+    expect(text).toContain('Formatie en caseload');
     const info = execFileSync('pdfinfo', [pdf]).toString();
     expect(info).toMatch(/Title:\s+Jaarverslag leerplicht 2024\/2025 – Haarlem/);
     expect(info).toMatch(/Tagged:\s+yes/);
