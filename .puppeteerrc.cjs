@@ -1,5 +1,7 @@
-/** Puppeteer must not download its own Chrome (no internet here): use Debian's chromium. */
+/**
+ * Puppeteer never downloads a browser of its own (no internet here): the pipeline finds an installed one
+ * (pipeline/render/browser.ts: $PUPPETEER_EXECUTABLE_PATH, chromium-headless-shell, chromium, Chrome, Edge).
+ */
 module.exports = {
   skipDownload: true,
-  executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
 };

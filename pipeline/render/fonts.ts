@@ -3,6 +3,7 @@
  * charts (via `config.font` and text measurement), so that chart labels are laid out with the
  * widths they are finally drawn with.
  *
+ * - `fontLocation()` finds the font files ($LEERPLICHT_FONT_DIR, the usual font folders, fontconfig).
  * - `fontFaceCss()` returns @font-face rules for Liberation Sans (regular, bold, italic, bold
  *   italic). By default ('local') they name the installed fonts (fonts-liberation, which set-up
  *   installs and `textWidth` needs anyway): Chromium finds them through fontconfig and embeds
@@ -12,13 +13,15 @@
  *   the `head`, `hhea`, `hmtx` and `cmap` tables; no kerning), and `installVegaTextMetrics()`
  *   plugs it into Vega, which otherwise guesses 0.8 × font size per character without canvas.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '../errors.ts';
 
 export const FONT_FAMILY = 'Liberation Sans';
 /** CSS font-family list used everywhere (HTML body, chart config, PDF footer). */
 export const FONT_STACK = "'Liberation Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif";
-
-const FONT_DIR = '/usr/share/fonts/truetype/liberation';
 
 export interface FontFile {
   weight: 400 | 700;
@@ -26,12 +29,77 @@ export interface FontFile {
   file: string;
 }
 
-export const FONT_FILES: readonly FontFile[] = [
-  { weight: 400, style: 'normal', file: `${FONT_DIR}/LiberationSans-Regular.ttf` },
-  { weight: 700, style: 'normal', file: `${FONT_DIR}/LiberationSans-Bold.ttf` },
-  { weight: 400, style: 'italic', file: `${FONT_DIR}/LiberationSans-Italic.ttf` },
-  { weight: 700, style: 'italic', file: `${FONT_DIR}/LiberationSans-BoldItalic.ttf` },
+const FONT_NAMES = [
+  { weight: 400, style: 'normal', name: 'LiberationSans-Regular.ttf' },
+  { weight: 700, style: 'normal', name: 'LiberationSans-Bold.ttf' },
+  { weight: 400, style: 'italic', name: 'LiberationSans-Italic.ttf' },
+  { weight: 700, style: 'italic', name: 'LiberationSans-BoldItalic.ttf' },
+] as const;
+
+/** Where Liberation Sans usually is: Debian/Ubuntu, Fedora, Arch, per-user and macOS font folders, Windows. */
+const FONT_DIRS = [
+  '/usr/share/fonts/truetype/liberation',
+  '/usr/share/fonts/truetype/liberation2',
+  '/usr/share/fonts/liberation-sans',
+  '/usr/share/fonts/liberation-sans-fonts',
+  '/usr/share/fonts/liberation',
+  '/usr/share/fonts/TTF',
+  '/usr/local/share/fonts',
+  path.join(os.homedir(), '.local/share/fonts'),
+  path.join(os.homedir(), 'Library/Fonts'),
+  '/Library/Fonts',
+  path.join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts'),
 ];
+
+export interface FontLocation {
+  dir: string;
+  /**
+   * Whether the browser finds the fonts itself (an installed system or user font): then the documents name
+   * them; otherwise (LEERPLICHT_FONT_DIR) the documents carry them inline.
+   */
+  installed: boolean;
+}
+
+let location: FontLocation | undefined;
+/**
+ * The folder with Liberation Sans: $LEERPLICHT_FONT_DIR when set, else the usual font folders, else what
+ * fontconfig (`fc-match`) knows. Found, not assumed; an error naming what to install when it is nowhere.
+ */
+export function fontLocation(env: NodeJS.ProcessEnv = process.env): FontLocation {
+  if (location && env === process.env) return location;
+  const complete = (dir: string) => FONT_NAMES.every((f) => existsSync(path.join(dir, f.name)));
+  let found: FontLocation | undefined;
+  const fromEnv = env.LEERPLICHT_FONT_DIR;
+  if (fromEnv) {
+    if (!complete(fromEnv)) {
+      throw new InputError(`LEERPLICHT_FONT_DIR is ${fromEnv}, which does not hold the four Liberation Sans files (${FONT_NAMES.map((f) => f.name).join(', ')})`);
+    }
+    found = { dir: fromEnv, installed: false };
+  }
+  found ??= FONT_DIRS.filter(complete).map((dir) => ({ dir, installed: true }))[0];
+  if (!found) {
+    try {
+      const file = execFileSync('fc-match', ['-f', '%{file}', 'Liberation Sans:style=Regular'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 });
+      if (path.basename(file) === FONT_NAMES[0].name && complete(path.dirname(file))) found = { dir: path.dirname(file), installed: true };
+    } catch {
+      // no fontconfig
+    }
+  }
+  if (!found) {
+    throw new InputError(
+      'the font Liberation Sans is not installed: install the Debian package fonts-liberation (`npm run setup` does this; ' +
+      'Fedora: liberation-sans-fonts), or set LEERPLICHT_FONT_DIR to a folder with LiberationSans-Regular.ttf, -Bold, -Italic and -BoldItalic',
+    );
+  }
+  if (env === process.env) location = found;
+  return found;
+}
+
+/** The four Liberation Sans files, from fontLocation(). */
+export function fontFiles(): FontFile[] {
+  const { dir } = fontLocation();
+  return FONT_NAMES.map((f) => ({ weight: f.weight, style: f.style, file: path.join(dir, f.name) }));
+}
 
 const fileCache = new Map<string, Buffer>();
 function readFont(file: string): Buffer {
@@ -40,9 +108,7 @@ function readFont(file: string): Buffer {
     try {
       buf = readFileSync(file);
     } catch (e) {
-      throw new Error(
-        `font ${file} is missing (${(e as NodeJS.ErrnoException).code}); install the Debian package fonts-liberation`,
-      );
+      throw new Error(`font ${file} cannot be read (${(e as NodeJS.ErrnoException).code}); install the Debian package fonts-liberation`);
     }
     fileCache.set(file, buf);
   }
@@ -57,9 +123,11 @@ const cssCache = new Map<FontEmbed, string>();
  * embeds the TTFs as data URLs (~750 kB of CSS), for printing where fonts-liberation is absent.
  */
 export function fontFaceCss(embed: FontEmbed = 'local'): string {
+  // Fonts the browser cannot find by name (LEERPLICHT_FONT_DIR) travel inside the document.
+  if (!fontLocation().installed) embed = 'inline';
   let css = cssCache.get(embed);
   if (css === undefined) {
-    css = FONT_FILES.map((f) => {
+    css = fontFiles().map((f) => {
       const psName = f.file.replace(/^.*\/|\.ttf$/g, ''); // LiberationSans-Bold
       const full = `Liberation Sans${f.weight === 700 ? ' Bold' : ''}${f.style === 'italic' ? ' Italic' : ''}`;
       const src = [`local('${full}')`, `local('${psName}')`];
@@ -166,7 +234,7 @@ function parseTtf(buf: Buffer): Metrics {
 
 const metricsCache = new Map<string, Metrics>();
 function metricsFor(bold: boolean, italic: boolean): Metrics {
-  const f = FONT_FILES.find((x) => (x.weight === 700) === bold && (x.style === 'italic') === italic)!;
+  const f = fontFiles().find((x) => (x.weight === 700) === bold && (x.style === 'italic') === italic)!;
   let m = metricsCache.get(f.file);
   if (!m) {
     m = parseTtf(readFont(f.file));

@@ -28,6 +28,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
 import { escapeHtml } from '../format/html.ts';
 import { installInterruptHandlers, onCleanup, outputProblem, writeFileAtomic } from '../output/atomic.ts';
+import { browserAt, findBrowser, type BrowserChoice } from './browser.ts';
 import { FONT_STACK } from './fonts.ts';
 
 export interface PrintJob {
@@ -64,7 +65,9 @@ export interface PdfPrinterOptions {
   timeoutMs?: number;
   /** Retries of a failed document (default 1). */
   retries?: number;
-  /** Default: $PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium (see .puppeteerrc.cjs). */
+  /** The browser (default: findBrowser(): $PUPPETEER_EXECUTABLE_PATH, chromium-headless-shell, chromium, …). */
+  browser?: BrowserChoice;
+  /** A browser executable instead (its headless mode follows from its name). */
   executablePath?: string;
   /** Extra Chromium flags. */
   args?: string[];
@@ -149,7 +152,7 @@ export class PdfPrinter {
   readonly restartEvery: number;
   readonly timeoutMs: number;
   readonly retries: number;
-  readonly executablePath: string;
+  readonly browser: BrowserChoice;
 
   #opts: PdfPrinterOptions;
   #pdfOptions: PDFOptions;
@@ -173,7 +176,7 @@ export class PdfPrinter {
     this.restartEvery = Math.max(1, opts.restartEvery ?? 200);
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.retries = Math.max(0, opts.retries ?? 1);
-    this.executablePath = opts.executablePath ?? process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+    this.browser = opts.browser ?? (opts.executablePath ? browserAt(opts.executablePath) : findBrowser());
     this.#pdfOptions = { ...DEFAULT_PDF_OPTIONS, ...opts.pdf, timeout: 0 };
     this.#log = opts.log ?? (() => undefined);
     for (let i = 0; i < this.poolSize; i++) this.#slots.push({ page: null, gen: null });
@@ -365,7 +368,7 @@ export class PdfPrinter {
           try {
             gen = await this.#launch();
           } catch (e) {
-            throw new FatalError(new Error(`cannot start Chromium (${this.executablePath}): ${(e as Error).message}`));
+            throw new FatalError(new Error(`cannot start Chromium (${this.browser.executablePath}): ${(e as Error).message}`));
           }
         }
         this.#gen = gen;
@@ -385,8 +388,8 @@ export class PdfPrinter {
     let browser: Browser;
     try {
       browser = await puppeteer.launch({
-        executablePath: this.executablePath,
-        headless: true,
+        executablePath: this.browser.executablePath,
+        headless: this.browser.headless,
         userDataDir,
         args: [...BASE_ARGS, ...(this.#opts.args ?? [])],
         // Chromium's own temp files go into the profile folder, so they go when it is removed (also after a kill).
