@@ -69,6 +69,8 @@ export interface BuildResult {
   reused: number;
   stages: StageMetrics[];
   load: LoadResult;
+  /** The browser that printed the PDFs (describeBrowser), when any were printed. */
+  browser?: string;
 }
 
 /** What every document shows in its colofon. */
@@ -111,6 +113,8 @@ export interface BuildContext {
   narratives?: Narratives;
   /** The published figures, read once for every report that shows them (set on first use). */
   figures?: Figures;
+  /** Set by the print stage: the browser it printed with. */
+  browser?: string;
 }
 
 export type Stage = (ctx: BuildContext) => Promise<void>;

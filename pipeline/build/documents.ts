@@ -13,7 +13,6 @@ export class Documents {
   readonly keys = new Map<string, string>();
   reused = 0;
   /** Time spent making charts and HTML (in Node, while Chromium prints). */
-  htmlMs = 0;
 
   constructor(
     private readonly fx: BuildEffects,
@@ -43,9 +42,7 @@ export class Documents {
       title: doc.title,
       outFile: this.fx.outputPath(doc.rel),
       html: async () => {
-        const t0 = performance.now();
         const html = await doc.render();
-        this.htmlMs += performance.now() - t0;
         this.fx.keepHtml(doc.id, html);
         return html;
       },

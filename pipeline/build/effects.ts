@@ -8,10 +8,13 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputTransaction } from '../output/atomic.ts';
 import type { Progress } from '../progress.ts';
+import type { BrowserChoice } from '../render/browser.ts';
 import { PdfPrinter, type PdfPrinterOptions, type PrintJob, type PrintResult } from '../render/pdf.ts';
 import { slug } from './paths.ts';
 
 export interface Printer {
+  /** The browser it prints with, for the build summary. */
+  readonly browser?: BrowserChoice;
   printAll(jobs: PrintJob[], onDone?: (r: PrintResult) => void): Promise<PrintResult[]>;
   close(): Promise<void>;
 }

@@ -44,7 +44,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     const published = await session.commit();
     return {
       root: ctx.root, outputs: published.map((f) => path.join(ctx.root, f)), warnings: ctx.warnings, failed: ctx.failed,
-      failedChecks: ctx.failedChecks, reused: ctx.documents.reused, stages: ctx.stages, load: ctx.load!,
+      failedChecks: ctx.failedChecks, reused: ctx.documents.reused, stages: ctx.stages, load: ctx.load!, browser: ctx.browser,
     };
   } catch (e) {
     throw await session.abort(e);

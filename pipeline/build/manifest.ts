@@ -48,7 +48,7 @@ export async function manifestFor(ctx: BuildContext, files: string[], previous: 
     documents_reused: ctx.documents.reused,
     started: ctx.started.toISOString(),
     finished: new Date().toISOString(),
-    stages: ctx.stages.map((s) => ({ name: s.name, ms: s.ms, cpu_ms: s.cpuMs, peak_rss_mb: s.peakRssMb })),
+    stages: ctx.stages.map((s) => ({ name: s.name, ms: s.ms, cpu_ms: s.cpuMs, child_cpu_ms: s.childCpuMs, peak_rss_mb: s.peakRssMb, child_peak_mb: s.childPeakMb })),
     warnings: ctx.warnings,
   };
 }

@@ -7,6 +7,7 @@ import { InputError, UsageError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
 import { configRef, configRoots, extractRef, findProject } from '../project.ts';
 import { textTable } from '../load/report.ts';
+import { CPU_NOTE, stageRows } from '../metrics.ts';
 import { Progress } from '../progress.ts';
 import { Schooljaar } from '../schooljaar.ts';
 
@@ -97,7 +98,10 @@ export const buildCommand: CommandModule<object, Args> = {
     });
     const rel = (f: string) => path.relative(process.cwd(), f);
     console.log(`\nBuilt ${r.outputs.length} file(s) in ${rel(r.root) || '.'} in ${((performance.now() - t0) / 1000).toFixed(1)} s${r.reused ? ` (${r.reused} document(s) unchanged since the previous build, taken over)` : ''}`);
-    console.log(textTable(['stage', 'wall s', 'cpu s', 'peak MB'], r.stages.map((s) => [s.name, (s.ms / 1000).toFixed(1), (s.cpuMs / 1000).toFixed(1), s.peakRssMb || ''])));
+    const t = stageRows(r.stages);
+    console.log(textTable(t.header, t.rows));
+    console.log(CPU_NOTE);
+    if (r.browser) console.log(`PDFs printed with ${r.browser}`);
     if (r.warnings.length) {
       console.log(`\n${r.warnings.length} warning(s):`);
       for (const w of r.warnings.slice(0, 30)) console.log(`  - ${w}`);

@@ -1,5 +1,6 @@
 /** Stage print: charts, HTML and PDF of every document the report stages added (none taken over). */
 import os from 'node:os';
+import { describeBrowser } from '../../render/browser.ts';
 import { type BuildContext, timed } from '../context.ts';
 
 export async function print(ctx: BuildContext): Promise<void> {
@@ -8,6 +9,7 @@ export async function print(ctx: BuildContext): Promise<void> {
     await timed(ctx, 'charts + HTML + PDF', async () => {
       const bar = fx.progress.bar('PDF', documents.jobs.length);
       const printer = await fx.startPrinter({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => fx.progress.log(m), ...o.printer });
+      if (printer.browser) ctx.browser = describeBrowser(printer.browser);
       try {
         const results = await printer.printAll(documents.jobs, () => bar.tick());
         for (const r of results) if (!r.ok) ctx.failed.push({ id: r.id, error: r.error ?? 'unknown error' });
@@ -16,7 +18,6 @@ export async function print(ctx: BuildContext): Promise<void> {
         bar.done();
       }
     });
-    ctx.stages.push({ name: '  of which charts + HTML (in Node)', ms: Math.round(documents.htmlMs), cpuMs: Math.round(documents.htmlMs), peakRssMb: 0 });
   }
   ctx.warnings.push(...(ctx.narratives?.warnings ?? []));
   ctx.warnings.push(...ctx.failed.map((f) => `document ${f.id} failed: ${f.error}`));
