@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   }
   // In a process of its own: after a first national DuckDB instance (2.7 GB) was closed, the build measured
   // next in the same process ran its SQL model ~15 s slower (72 s against 56 s in a fresh process).
-  const child = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--only', 'load', '--extract', extract], {
+  const child = execFileSync(process.execPath, [import.meta.filename, '--only', 'load', '--extract', extract], {
     cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
   });
   for (const line of child.trimEnd().split('\n').filter((l) => !l.startsWith('# '))) report(line);

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
+import { toolPath } from './paths.ts';
 
-export const QUERIES_ROOT = path.resolve(import.meta.dirname, '../queries');
+export const QUERIES_ROOT = toolPath('queries');
 
 export interface DbOptions {
   /** DuckDB worker threads (default: all cores). */

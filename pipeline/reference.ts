@@ -1,8 +1,9 @@
 /** Reference data shipped in data/reference/: all gemeenten (CBS 2024) and their DUO RMC regions. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { toolPath } from './paths.ts';
 
-export const REFERENCE_ROOT = path.resolve(import.meta.dirname, '../data/reference');
+export const REFERENCE_ROOT = toolPath('data/reference');
 
 function readCsv(file: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(path.join(REFERENCE_ROOT, file), 'utf8').trim().split(/\r?\n/);

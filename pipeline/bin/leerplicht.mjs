@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Entry point of `npx leerplicht`: runs the TypeScript CLI directly through tsx (no build step, so the
-// command always runs the checked-out source).
-import { register } from 'tsx/esm/api';
+// Entry point of `npx leerplicht`: runs the compiled CLI in dist/ (compiled first when a source changed;
+// see compile.mjs). Heavy modules (DuckDB, Puppeteer, Vega) are loaded only by the commands that use them.
+import { compile } from './compile.mjs';
 
-register();
-const { main } = await import('../cli.ts');
+try {
+  compile();
+} catch (e) {
+  console.error(`Error: ${e.message}`);
+  process.exit(1);
+}
+const { main } = await import('../../dist/pipeline/cli.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,10 +1,10 @@
 /** The commit of the tool's checkout, for the manifest (null outside a git checkout or without git). */
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { TOOL_ROOT } from '../paths.ts';
 
 export function gitCommit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: TOOL_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
   } catch {
     return null;
   }

@@ -9,6 +9,7 @@ import type { LoadResult } from '../load/index.ts';
 import type { PreviousOutput } from '../output/cache.ts';
 import type { BuildContext } from './context.ts';
 import { gitCommit } from './git.ts';
+import { toolPath } from '../paths.ts';
 
 export interface ManifestOutput { file: string; bytes: number; sha256: string; key?: string; from_earlier_build?: boolean }
 
@@ -25,7 +26,7 @@ export async function fileSha256(file: string): Promise<string> {
 export async function manifestFor(ctx: BuildContext, files: string[], previous: Map<string, PreviousOutput>) {
   const { o, fx } = ctx;
   const load = ctx.load as LoadResult;
-  const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(toolPath('package.json'), 'utf8'));
   const outputs: ManifestOutput[] = await Promise.all(files.map(async (rel) => {
     const abs = fx.outputPath(rel);
     return { file: rel, bytes: statSync(abs).size, sha256: await fileSha256(abs), key: ctx.documents.keys.get(rel) };

@@ -1,10 +1,9 @@
 /** `leerplicht generate`: writes a deterministic synthetic register extract (see pipeline/generate/README.md). */
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { loadConfig } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
+import { DEFAULT_EXTRACTDATUM } from '../generate/dates.ts';
 import { configRef, configRoots, findProject } from '../project.ts';
-import { DEFAULT_EXTRACTDATUM, generateExtract } from '../generate/index.ts';
 
 interface Args {
   project?: string;
@@ -36,6 +35,7 @@ export const generateCommand: CommandModule<object, Args> = {
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const project = findProject(argv.project);
     if (argv.scale === 'region' && !argv.config && !project?.config) throw new UsageError('--scale region needs --config (e.g. --config west-kennemerland), or use --scale national');
+    const [{ loadConfig }, { generateExtract }] = await Promise.all([import('../config/load.ts'), import('../generate/index.ts')]);
     const config = argv.scale === 'region' || argv.config ? loadConfig(configRef(argv.config, project), configRoots(project)) : undefined;
     const regio = argv.scale === 'national' ? 'nederland' : config!.regio.code;
     const out = path.resolve(argv.out ?? project?.extract ?? path.join('data', 'generated', regio));

@@ -2,12 +2,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { Db } from '../db.ts';
+import type { Db } from '../db.ts';
 import { InputError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
 import { extractRef, findProject } from '../project.ts';
-import { allRowErrors, loadExtract } from '../load/index.ts';
-import { formatProblems, formatSummary, rejectionCsv } from '../load/report.ts';
 import { Progress } from '../progress.ts';
 
 interface Args {
@@ -34,6 +32,10 @@ export const validateCommand: CommandModule<object, Args> = {
       .example('$0 validate --extract data/generated/twente', 'Validate the generated Twente extract')
       .example('$0 validate --extract ./extract-2025 --drop-invalid --out reports/validatie', 'Load what is valid and list the rejected rows')) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
+    // Loaded here, not at start-up: `--help` needs none of it (see cli.ts).
+    const [{ Db }, { allRowErrors }, { formatProblems, formatSummary, rejectionCsv }] = await Promise.all([
+      import('../db.ts'), import('../load/index.ts'), import('../load/report.ts'),
+    ]);
     const progress = new Progress();
     const db = await Db.open({ threads: argv.threads, memoryLimit: argv.memoryLimit });
     try {
@@ -62,6 +64,7 @@ export const validateCommand: CommandModule<object, Args> = {
 };
 
 async function validateExtract(db: Db, dir: string, dropInvalid: boolean, progress: Progress, extractdatum?: string) {
+  const { loadExtract } = await import('../load/index.ts');
   let stage = progress.stage('read');
   const r = await loadExtract(db, dir, {
     dropInvalid,

@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import YAML from 'yaml';
 import { InputError } from '../errors.ts';
 import { REGION_CONFIG_SCHEMA } from './schema.ts';
+import { toolPath } from '../paths.ts';
 
 export interface Gemeente {
   code: string;
@@ -34,7 +35,7 @@ export interface RegionConfig {
   file: string;
 }
 
-export const CONFIG_ROOT = path.resolve(import.meta.dirname, '../../data/config');
+export const CONFIG_ROOT = toolPath('data/config');
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true });
 const validate = ajv.compile(REGION_CONFIG_SCHEMA);

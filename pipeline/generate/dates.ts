@@ -3,6 +3,9 @@
  * year/month/day tables, so formatting a date is an array lookup.
  */
 
+/** Extract date of a generated extract unless one is given (`generate --extractdatum`). */
+export const DEFAULT_EXTRACTDATUM = '2025-10-15';
+
 const EPOCH_OFFSET = 25567; // days from 1900-01-01 to 1970-01-01
 /** "No end": an open period. Larger than any real day number. */
 export const OPEN = 0x3fffffff;

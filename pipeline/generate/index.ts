@@ -4,7 +4,6 @@
  * worker threads. See README.md here for every rate and assumption.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,10 +11,11 @@ import { Worker } from 'node:worker_threads';
 import type { RegionConfig } from '../config/load.ts';
 import { TABLE_NAMES } from '../contract.ts';
 import { UsageError } from '../errors.ts';
-import { parseIso, YEAR } from './dates.ts';
+import { DEFAULT_EXTRACTDATUM, parseIso, YEAR } from './dates.ts';
 import { planRun, type PlanInput } from './plan.ts';
 import { runPart, type PartJob, type PartRows } from './run.ts';
 import { appendParts, convertToParquet } from './writer.ts';
+import { toolPath } from '../paths.ts';
 
 export interface GenerateOptions {
   /** Region configuration (its gemeenten); required for scale 'region'. */
@@ -39,7 +39,7 @@ export interface GenerateResult {
   rows: Record<string, number>;
 }
 
-export const DEFAULT_EXTRACTDATUM = '2025-10-15';
+export { DEFAULT_EXTRACTDATUM };
 const PARALLEL_FROM = 200_000;
 
 export { planRun };
@@ -114,16 +114,20 @@ export async function generateExtract(opts: GenerateOptions): Promise<GenerateRe
 }
 
 /**
- * Runs one part in a worker thread. The worker loads the TypeScript sources through tsx's loader API
- * (registered inside the worker), so it works under `node pipeline/bin/leerplicht.mjs`, tsx and vitest.
+ * Runs one part in a worker thread, on the compiled worker (dist/pipeline/generate/worker.js). From the
+ * TypeScript sources (vitest), dist/ is compiled first if a source changed, so the worker runs the same code.
  */
-function inWorker(job: PartJob, onDone: (n: number) => void): Promise<PartRows> {
-  const require = createRequire(import.meta.url);
-  const api = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = pathToFileURL(path.join(import.meta.dirname, 'worker.ts')).href;
-  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+async function workerEntry(): Promise<URL> {
+  if (import.meta.url.endsWith('.js')) return new URL('./worker.js', import.meta.url);
+  const { compile } = await import(pathToFileURL(toolPath('pipeline/bin/compile.mjs')).href);
+  compile({ log: () => undefined });
+  return pathToFileURL(toolPath('dist/pipeline/generate/worker.js'));
+}
+
+async function inWorker(job: PartJob, onDone: (n: number) => void): Promise<PartRows> {
+  const entry = await workerEntry();
   return new Promise((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+    const w = new Worker(entry, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     let result: PartRows | undefined;
     w.on('message', (m: { type: string; done?: number; rows?: PartRows }) => {
       if (m.type === 'progress') onDone(m.done!);

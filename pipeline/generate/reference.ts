@@ -2,8 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
+import { toolPath } from '../paths.ts';
 
-export const GENERATOR_REFERENCE_ROOT = path.resolve(import.meta.dirname, '../../data/reference');
+export const GENERATOR_REFERENCE_ROOT = toolPath('data/reference');
 
 export interface RefGemeente {
   code: string;

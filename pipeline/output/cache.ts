@@ -10,8 +10,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TOOL_ROOT } from '../paths.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = TOOL_ROOT;
 
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');

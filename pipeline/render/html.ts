@@ -28,8 +28,9 @@ import type { Chart, ChartTable } from './charts.ts';
 import { aandeel, bedrag, cel, datum, decimalen, getal, maanddag, procent } from '../format/index.ts';
 import { escapeHtml } from '../format/html.ts';
 import { fontFaceCss, type FontEmbed } from './fonts.ts';
+import { toolPath } from '../paths.ts';
 
-export const TEMPLATES_DIR = path.resolve(import.meta.dirname, '../../templates');
+export const TEMPLATES_DIR = toolPath('templates');
 
 const { SafeString } = nunjucks.runtime;
 type Safe = InstanceType<typeof SafeString>;

@@ -15,8 +15,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { Schooljaar } from '../schooljaar.ts';
+import { toolPath } from '../paths.ts';
 
-export const NARRATIVE_ROOT = path.resolve(import.meta.dirname, '../../data/narratief');
+export const NARRATIVE_ROOT = toolPath('data/narratief');
 
 /** Opening of a place the leerplichtambtenaar still has to fill in, in a draft. */
 export const MARKER = '[IN TE VULLEN';
