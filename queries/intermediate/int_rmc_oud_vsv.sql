@@ -8,9 +8,11 @@ WITH jaren AS (
   FROM int_rmc_perioden
   WHERE tijdvak = 'verslagperiode'
 ), leeftijd AS (
+  -- aged 18..22 on d, as a birth-date range (a range join; date_sub in the join condition was a nested loop)
   SELECT j.jaar, j.d, p.bsn
   FROM jaren j
-  JOIN stg_personen p ON date_sub('year', p.geboortedatum, j.d) BETWEEN 18 AND 22
+  JOIN stg_personen p ON p.geboortedatum > CAST(j.d - INTERVAL 23 YEAR AS DATE)
+                     AND p.geboortedatum <= CAST(j.d - INTERVAL 18 YEAR AS DATE)
 )
 SELECT l.jaar, l.bsn, w.gemeentecode
 FROM leeftijd l
