@@ -114,7 +114,7 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
 
 function typedColumn(c: Column): string {
   const v = c.name;
-  if (c.bsn) return v; // already padded by the reader
+  if (c.bsn) return `CAST(${v} AS INTEGER)`; // valid: 9 digits (see schema.ts)
   switch (c.type) {
     case 'date': return `CAST(${v} AS DATE)`;
     case 'integer': return `CAST(${v} AS INTEGER)`;

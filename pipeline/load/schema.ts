@@ -2,7 +2,9 @@
 import { type Table, TABLES, sqlType } from '../contract.ts';
 
 export function sourceTableDDL(t: Table): string {
-  const cols = t.columns.map((c) => `${c.name} ${sqlType(c.type)}`).join(', ');
+  // A person is an integer key from the load on (a validated BSN is 9 digits): joins and the model's
+  // person keys (pid) then need no text hashing or casts.
+  const cols = t.columns.map((c) => `${c.name} ${c.bsn ? 'INTEGER' : sqlType(c.type)}`).join(', ');
   return `CREATE OR REPLACE TABLE src_${t.name} (${cols});`;
 }
 
