@@ -3,31 +3,21 @@
  * a failed document), 2 usage error (unknown command or option, bad argument).
  */
 import yargs from 'yargs';
-import { buildCommand } from './commands/build.ts';
-import { dictionaryCommand } from './commands/dictionary.ts';
-import { generateCommand } from './commands/generate.ts';
-import { importCommand } from './commands/import.ts';
-import { kostenCommand } from './commands/kosten.ts';
-import { mapCommand } from './commands/map.ts';
-import { initCommand } from './commands/init.ts';
-import { narratiefCommand } from './commands/narratief.ts';
-import { validateCommand } from './commands/validate.ts';
+import { COMMANDS, type CommandName } from './commands/index.ts';
 import { InputError, UsageError } from './errors.ts';
 
 export async function main(args: string[]): Promise<number> {
+  // Only the command named is loaded; the others are listed by name and description (commands/index.ts).
+  const named = args.find((a) => Object.hasOwn(COMMANDS, a)) as CommandName | undefined;
+  const loaded = named ? await COMMANDS[named].load() : undefined;
   const parser = yargs(args)
     .scriptName('leerplicht')
     .usage('$0 <command> [options]\n\nBuilds the statutory leerplicht/RMC reports of a regional office from its register extract.')
-    .option('project', { type: 'string', global: true, describe: 'Project folder (default: the nearest folder upwards holding leerplicht.yaml)' })
-    .command(initCommand)
-    .command(generateCommand)
-    .command(validateCommand)
-    .command(importCommand)
-    .command(mapCommand)
-    .command(buildCommand)
-    .command(kostenCommand)
-    .command(narratiefCommand)
-    .command(dictionaryCommand)
+    .option('project', { type: 'string', global: true, describe: 'Project folder (default: the nearest folder upwards holding leerplicht.yaml)' });
+  for (const [name, c] of Object.entries(COMMANDS)) {
+    parser.command(name === named ? loaded! : { command: c.command, describe: c.describe, handler: () => undefined });
+  }
+  parser
     .demandCommand(1, 'Name a command; see the list above.')
     .strict()
     .recommendCommands()

@@ -1,6 +1,7 @@
 /** `leerplicht build`: every report of a region and schooljaar from one extract. */
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import { build, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build/index.ts';
 import { loadConfig } from '../config/load.ts';
 import { InputError, UsageError } from '../errors.ts';
@@ -42,8 +43,8 @@ export function parseShard(s: string): { k: number; n: number } {
 }
 
 export const buildCommand: CommandModule<object, Args> = {
-  command: 'build',
-  describe: 'Build the reports (jaarverslag and Leerplichttelling per gemeente, datasets) of a region and schooljaar',
+  command: COMMANDS.build.command,
+  describe: COMMANDS.build.describe,
   builder: (y: Argv) =>
     (y
       .option('extract', { type: 'string', describe: 'Extract folder (see `leerplicht validate`; default: the project\'s extract)' })

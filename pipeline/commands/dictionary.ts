@@ -1,6 +1,7 @@
 /** `leerplicht dictionary`: the data dictionary (columns and indicators) as Markdown or CSV. */
 import { writeFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 
 interface Args {
   format: 'md' | 'csv';
@@ -8,8 +9,8 @@ interface Args {
 }
 
 export const dictionaryCommand: CommandModule<object, Args> = {
-  command: 'dictionary',
-  describe: 'Print the data dictionary of the dataset: every column and every indicator with its definition',
+  command: COMMANDS.dictionary.command,
+  describe: COMMANDS.dictionary.describe,
   builder: (y: Argv) =>
     (y
       .option('format', { choices: ['md', 'csv'] as const, default: 'md' as const, describe: 'Markdown (for the docs) or CSV' })

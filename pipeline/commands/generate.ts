@@ -1,6 +1,7 @@
 /** `leerplicht generate`: writes a deterministic synthetic register extract (see pipeline/generate/README.md). */
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_EXTRACTDATUM } from '../generate/dates.ts';
 import { configRef, configRoots, findProject } from '../project.ts';
@@ -17,8 +18,8 @@ interface Args {
 }
 
 export const generateCommand: CommandModule<object, Args> = {
-  command: 'generate',
-  describe: 'Write a synthetic register extract (every table of the input contract) for a region or the whole country',
+  command: COMMANDS.generate.command,
+  describe: COMMANDS.generate.describe,
   builder: (y: Argv) =>
     y
       .option('config', { type: 'string', describe: 'Region configuration: a region code (west-kennemerland), code/jaar, or a file' })

@@ -1,6 +1,7 @@
 /** `leerplicht import brp FILE --out DIR`: converts a BRP delivery into the contract's personen and verblijfplaatsen. */
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import { checkExtractdatum, todayIso } from '../extractdatum.ts';
 import { readElementMapping } from '../import/lo-gba.ts';
 import { extractRef, findProject } from '../project.ts';
@@ -17,8 +18,8 @@ interface Args {
 }
 
 export const importCommand: CommandModule<object, Args> = {
-  command: 'import <bron> <file>',
-  describe: 'Convert a source delivery into contract tables (brp: LO GBA CSV or Haal Centraal JSON → personen.csv, verblijfplaatsen.csv)',
+  command: COMMANDS.import.command,
+  describe: COMMANDS.import.describe,
   builder: (y: Argv) =>
     (y
       .positional('bron', { choices: ['brp'] as const, describe: 'What the file is' })

@@ -1,5 +1,6 @@
 /** `leerplicht init DIR`: creates an office's project folder (see pipeline/project.ts). */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import { initProject } from '../project.ts';
 
 interface Args {
@@ -8,8 +9,8 @@ interface Args {
 }
 
 export const initCommand: CommandModule<object, Args> = {
-  command: 'init [dir]',
-  describe: 'Create a project folder for your office: leerplicht.yaml, config/, narratief/, mappings/, extracts/ (git-ignored), reports/',
+  command: COMMANDS.init.command,
+  describe: COMMANDS.init.describe,
   builder: (y: Argv) =>
     (y
       .positional('dir', { type: 'string', default: '.', describe: 'Folder to create the project in (default: the working folder)' })

@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import { loadConfig, resolveConfigPath } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
 import { runKosten } from '../kosten/run.ts';
@@ -28,8 +29,8 @@ interface Args {
 }
 
 export const kostenCommand: CommandModule<object, Args> = {
-  command: 'kosten',
-  describe: 'Divide the regional budget per perceel and per gemeente (kostenverdeling, formatie, meerjarenbegroting)',
+  command: COMMANDS.kosten.command,
+  describe: COMMANDS.kosten.describe,
   builder: (y: Argv) =>
     y
       .option('config', { type: 'string', demandOption: true, describe: 'Region configuration with a `begroting` section: a file, `regio/jaar` or a region code' })

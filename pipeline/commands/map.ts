@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { checkHasProblems, convertExport, formatCheck } from '../mapping/convert.ts';
 import { readMapping } from '../mapping/mapping.ts';
@@ -24,8 +25,8 @@ interface Args {
 }
 
 export const mapCommand: CommandModule<object, Args> = {
-  command: 'map [mappings..]',
-  describe: 'Convert DUO or vendor exports into contract tables with YAML mappings (--check: list unmapped columns and codes)',
+  command: COMMANDS.map.command,
+  describe: COMMANDS.map.describe,
   builder: (y: Argv) =>
     (y
       .positional('mappings', { type: 'string', array: true, describe: 'Mapping files (YAML), one per source export (default: every mappings/*.yaml of the project)' })

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import { loadConfig, variant } from '../config/load.ts';
 import { Db } from '../db.ts';
 import { publishIndicators } from '../disclosure.ts';
@@ -33,8 +34,8 @@ interface Args {
 }
 
 export const narratiefCommand: CommandModule<object, Args> = {
-  command: 'narratief',
-  describe: 'Write narrative drafts for the inhoudelijk jaarverslag: what the figures show, with places marked for the office\'s own text',
+  command: COMMANDS.narratief.command,
+  describe: COMMANDS.narratief.describe,
   builder: (y: Argv) =>
     (y
       .option('extract', { type: 'string', describe: 'Extract folder (the figures the drafts describe; default: the project\'s extract)' })

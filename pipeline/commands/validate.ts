@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { COMMANDS } from './index.ts';
 import type { Db } from '../db.ts';
 import { InputError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
@@ -19,8 +20,8 @@ interface Args {
 }
 
 export const validateCommand: CommandModule<object, Args> = {
-  command: 'validate',
-  describe: 'Check an extract folder against the input contract and report every problem at once',
+  command: COMMANDS.validate.command,
+  describe: COMMANDS.validate.describe,
   builder: (y: Argv) =>
     (y
       .option('extract', { type: 'string', describe: 'Extract folder (one CSV or Parquet file per table, plus extract.json; default: the project\'s extract)' })
