@@ -200,7 +200,7 @@ export function kostenContext(u: Uitkomst, o: DocOpts) {
         { term: 'Datum', waarde: datumNl(o.datum) },
       ],
     },
-    inleiding: `Deze begroting volgt artikel 23 tot en met 28 van de gemeenschappelijke regeling. Zij geeft per perceel de salariskosten met werkgeverslasten, de uitvoeringskosten en de overige kosten, de bijdrage van elke gemeente en hoe die is berekend, de voorschotten per kwartaal en een meerjarenraming${periode ? ` voor ${periode}` : ''}. Bedragen in euro.`,
+    inleiding: `Deze begroting volgt artikel 23 tot en met 28 van de gemeenschappelijke regeling. Zij geeft per perceel de salariskosten met werkgeverslasten, de uitvoeringskosten en de overige kosten, de bijdrage van elke gemeente en hoe die is berekend, de voorschotten per kwartaal en een meerjarenraming${later.length ? ` voor ${later.length === 1 ? later[0] : `de jaren ${later[0]} tot en met ${later.at(-1)}`}` : ''}. Bedragen in euro.`,
     besluitTekst: {
       titel: o.status === 'vastgesteld' ? 'Besluit' : 'Voorstel aan het gemeenschappelijk orgaan',
       kop: o.status === 'vastgesteld' ? 'Besluit' : 'Voorgesteld besluit',
