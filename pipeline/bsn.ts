@@ -22,7 +22,8 @@ export function isValidBsn(raw: string): boolean {
 /**
  * The same rule as a DuckDB macro, so the loader checks millions of rows in SQL. Integer arithmetic on the
  * number (digit i = n // 10^(9-i) % 10) is much faster than nine substring casts.
- * `elfproef(s)` expects an already padded string.
+ * `elfproef(s)` expects an already padded string; anything else (`736.845.793`, `04548779X`) is false, never an
+ * error (DuckDB may evaluate the cast before the pattern test).
  */
 export const ELFPROEF_MACRO = `
 CREATE OR REPLACE MACRO elfproef_n(n) AS (
@@ -32,5 +33,5 @@ CREATE OR REPLACE MACRO elfproef_n(n) AS (
   ) % 11 = 0
 );
 CREATE OR REPLACE MACRO elfproef(s) AS (
-  length(s) = 9 AND regexp_full_match(s, '[0-9]+') AND elfproef_n(CAST(s AS BIGINT))
+  length(s) = 9 AND regexp_full_match(s, '[0-9]+') AND coalesce(elfproef_n(TRY_CAST(s AS BIGINT)), false)
 );`;

@@ -4,7 +4,7 @@
  */
 import yargs from 'yargs';
 import { COMMANDS, type CommandName } from './commands/index.ts';
-import { InputError, UsageError } from './errors.ts';
+import { environmentError, InputError, UsageError } from './errors.ts';
 
 export async function main(args: string[]): Promise<number> {
   // Only the command named is loaded; the others are listed by name and description (commands/index.ts).
@@ -43,6 +43,11 @@ export async function main(args: string[]): Promise<number> {
     }
     if (e instanceof InputError) {
       console.error(`Error: ${e.message}`);
+      return 1;
+    }
+    const env = environmentError(e);
+    if (env) {
+      console.error(`Error: ${env.message}`);
       return 1;
     }
     console.error(e);

@@ -5,6 +5,7 @@
  * The Excel option: `;` separator, decimal comma in the decimal columns, UTF-8 byte order mark (so Excel
  * with Dutch settings opens it right); same columns and rows.
  */
+import { excelTextSql } from './export/excel-safe.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Db, type Params, sqlString } from './db.ts';
 
@@ -72,9 +73,11 @@ export async function writeCsvPartitioned(db: Db, select: string, dir: string, p
 }
 
 /** The Excel copy of a SELECT, written by DuckDB: `decimalColumns` get a decimal comma. */
-export async function writeExcelCsv(db: Db, select: string, file: string, columns: { name: string; decimal: boolean }[]): Promise<void> {
-  // DuckDB's CSV writer has no decimal separator option: decimals become text with a comma.
-  const cols = columns.map((c) => (c.decimal ? `replace(CAST(${c.name} AS VARCHAR), '.', ',') AS ${c.name}` : c.name));
+export async function writeExcelCsv(db: Db, select: string, file: string, columns: { name: string; decimal: boolean; text?: boolean }[]): Promise<void> {
+  // DuckDB's CSV writer has no decimal separator option: decimals become text with a comma. Text that Excel
+  // would take for a formula (=, +, -, @) is neutralised (export/excel-safe.ts).
+  const cols = columns.map((c) => (c.decimal ? `replace(CAST(${c.name} AS VARCHAR), '.', ',') AS ${c.name}`
+    : c.text ? `${excelTextSql(c.name)} AS ${c.name}` : c.name));
   await db.run(`COPY (SELECT ${cols.join(', ')} FROM (${select})) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
   writeFileSync(file, Buffer.concat([Buffer.from(BOM, 'utf8'), readFileSync(file)]));
 }

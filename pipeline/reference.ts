@@ -43,3 +43,8 @@ export function landelijk(): Landelijk[] {
     return { indicator: r.indicator, schooljaar: r.schooljaar, waarde: Number(r.waarde), eenheid: r.eenheid, bron };
   });
 }
+
+/** The CBS codes of the current gemeenten (data/reference/gemeenten.csv). */
+export function gemeentecodes(): Set<string> {
+  return new Set(readCsv('gemeenten.csv').map((r) => r.gemeentecode));
+}

@@ -8,9 +8,10 @@
  * A new report is one more stage module and one more line in OUTPUTS.
  */
 import path from 'node:path';
-import { type BuildOptions, type BuildResult, type ReportName, type Stage } from './context.ts';
+import { type BuildOptions, type BuildResult, type ReportName, type Stage, timed } from './context.ts';
 import { manifestFor } from './manifest.ts';
 import { openSession } from './session.ts';
+import { assertNoBsn } from '../output/bsn-scan.ts';
 import { datasets } from './stages/datasets.ts';
 import { jaarverslag } from './stages/jaarverslag.ts';
 import { load } from './stages/load.ts';
@@ -41,6 +42,8 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     await print(ctx);
     const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
     await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
+    // Nothing is published that holds a BSN (PDF text, CSV, manifest): the last check before the commit.
+    await timed(ctx, 'BSN scan of the outputs', async () => assertNoBsn(ctx.db, (rel) => ctx.fx.outputPath(rel), await ctx.fx.outputs()));
     const published = await session.commit();
     return {
       root: ctx.root, outputs: published.map((f) => path.join(ctx.root, f)), warnings: ctx.warnings, failed: ctx.failed,

@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Db } from '../db.ts';
-import { InputError } from '../errors.ts';
+import { environmentError, InputError } from '../errors.ts';
 import { acquireLock, installInterruptHandlers, onCleanup, OutputTransaction, outputProblem } from '../output/atomic.ts';
 import { type PreviousOutput, previousOutputs } from '../output/cache.ts';
+import { ownedPrefix, removeLeftovers, SPILL_PREFIX, watchOwner } from '../output/leftovers.ts';
 import { Schooljaar } from '../schooljaar.ts';
 import { type BuildContext, type BuildOptions, DEFAULT_MEMORY_LIMIT, REPORTS } from './context.ts';
 import { Documents } from './documents.ts';
@@ -35,7 +36,10 @@ export async function openSession(o: BuildOptions): Promise<Session> {
   checkNarratives(o, selection);
   const root = outputRoot(o.out, o.config, schooljaar);
   installInterruptHandlers();
-  const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m), name: selection.lockName });
+  // One lock per output folder for every build, sharded or not: two builds never write data/ or a
+  // manifest at the same time.
+  const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m) });
+  for (const r of removeLeftovers(root)) o.progress.log(`removed what an earlier build that is no longer running left behind: ${r}`);
   const undo: (() => unknown)[] = [() => lock.release()];
   const release = async () => {
     for (const f of undo.splice(0).reverse()) await f();
@@ -46,7 +50,9 @@ export async function openSession(o: BuildOptions): Promise<Session> {
     undo.push(() => tx.abort());
     // DuckDB spills to a scratch folder (not the output folder, which may be small) to stay within its memory
     // limit on a national extract.
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'leerplicht-db-'));
+    // (0700, named with the build's pid: removed by the watchdog or the next build start if this one is killed)
+    const scratch = mkdtempSync(path.join(os.tmpdir(), ownedPrefix(SPILL_PREFIX)));
+    watchOwner(0, [scratch, tx.tempRoot]);
     const dropScratch = onCleanup(() => rmSync(scratch, { recursive: true, force: true }));
     undo.push(() => {
       rmSync(scratch, { recursive: true, force: true });
@@ -78,6 +84,8 @@ export async function openSession(o: BuildOptions): Promise<Session> {
 
 /** A full, read-only or forbidden output folder, whether Node or DuckDB hit it, as one clear InputError. */
 function outputError(e: unknown, root: string): InputError | undefined {
+  // The spill folder, Chromium's temp files or memory: the machine's problem, named as such.
+  if (/leerplicht-db-|IO\.read|Out of Memory|could not allocate/i.test((e as Error)?.message ?? '')) return environmentError(e, root);
   const fromNode = outputProblem(e, root);
   if (fromNode) return fromNode;
   const msg = (e as Error)?.message ?? '';

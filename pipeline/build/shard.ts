@@ -10,8 +10,8 @@ export interface Selection {
   /** Region-level outputs (datasets, region workbook, RMC reports): written by an unsharded run or shard 1. */
   regionLevel: boolean;
   manifestName: string;
-  /** Each shard takes its own lock, so shards writing into one folder do not refuse each other. */
-  lockName?: string;
+  /** The gemeenten region-level outputs cover: the whole --gemeente choice, never one shard's part. */
+  region: Gemeente[];
 }
 
 /** Shard K of N: the gemeenten at positions K-1, K-1+N, … in gemeentecode order (deterministic). */
@@ -27,7 +27,7 @@ export function selectGemeenten(config: RegionConfig, codes: string[] = [], shar
     gemeenten: shard ? shardOf(chosen, shard) : chosen,
     regionLevel: !shard || shard.k === 1,
     manifestName: shard ? `manifest-shard-${shard.k}-of-${shard.n}.json` : 'manifest.json',
-    lockName: shard ? `.leerplicht-shard-${shard.k}-of-${shard.n}.lock` : undefined,
+    region: chosen,
   };
 }
 

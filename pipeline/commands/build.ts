@@ -4,11 +4,12 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { COMMANDS } from './index.ts';
 import { build, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build/index.ts';
 import { loadConfig } from '../config/load.ts';
-import { InputError, UsageError } from '../errors.ts';
+import { checkMemoryLimit, InputError, UsageError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
 import { configRef, configRoots, extractRef, findProject } from '../project.ts';
 import { textTable } from '../load/report.ts';
 import { CPU_NOTE, stageRows } from '../metrics.ts';
+import { isCalendarDate } from '../load/values.ts';
 import { Progress } from '../progress.ts';
 import { Schooljaar } from '../schooljaar.ts';
 
@@ -42,6 +43,19 @@ export function parseShard(s: string): { k: number; n: number } {
   return { k, n };
 }
 
+/** Command-line values that are wrong in form: usage errors (exit 2) before anything starts. */
+export function checkBuildArgs(a: { schooljaar: string; memoryLimit?: string; threads?: number; concurrency?: number }): void {
+  try {
+    Schooljaar.parse(a.schooljaar);
+  } catch {
+    throw new UsageError(`--schooljaar ${a.schooljaar}: expected two consecutive years, e.g. 2024/2025`);
+  }
+  checkMemoryLimit(a.memoryLimit);
+  for (const [flag, v] of [['--threads', a.threads], ['--concurrency', a.concurrency]] as const) {
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw new UsageError(`${flag} ${v}: expected a whole number of at least 1`);
+  }
+}
+
 export const buildCommand: CommandModule<object, Args> = {
   command: COMMANDS.build.command,
   describe: COMMANDS.build.describe,
@@ -67,13 +81,13 @@ export const buildCommand: CommandModule<object, Args> = {
       .example('$0 build --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'All reports of West Kennemerland')
       .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    if (argv.datum && !/^\d{4}-\d{2}-\d{2}$/.test(argv.datum)) throw new InputError(`--datum ${argv.datum}: expected YYYY-MM-DD`);
+    if (argv.datum && !isCalendarDate(argv.datum)) throw new UsageError(`--datum ${argv.datum}: expected a date YYYY-MM-DD`);
     const shard = argv.shard ? parseShard(argv.shard) : undefined;
     const project = findProject(argv.project);
     const config = loadConfig(configRef(argv.config, project), configRoots(project));
     const schooljaar = argv.schooljaar ?? project?.schooljaar;
     if (!schooljaar) throw new UsageError('give --schooljaar, e.g. --schooljaar 2024/2025');
-    Schooljaar.parse(schooljaar);
+    checkBuildArgs({ ...argv, schooljaar });
     const progress = new Progress({ quiet: argv.quiet });
     const t0 = performance.now();
     const r = await build({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { COMMANDS } from './index.ts';
 import type { Db } from '../db.ts';
-import { InputError } from '../errors.ts';
+import { checkMemoryLimit, InputError } from '../errors.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
 import { extractRef, findProject } from '../project.ts';
 import { Progress } from '../progress.ts';
@@ -37,6 +37,7 @@ export const validateCommand: CommandModule<object, Args> = {
     const [{ Db }, { allRowErrors }, { formatProblems, formatSummary, rejectionCsv }] = await Promise.all([
       import('../db.ts'), import('../load/index.ts'), import('../load/report.ts'),
     ]);
+    checkMemoryLimit(argv.memoryLimit);
     const progress = new Progress();
     const db = await Db.open({ threads: argv.threads, memoryLimit: argv.memoryLimit });
     try {

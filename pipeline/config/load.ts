@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import YAML from 'yaml';
 import { InputError } from '../errors.ts';
+import { isMonthDay } from '../load/values.ts';
 import { REGION_CONFIG_SCHEMA } from './schema.ts';
 import { toolPath } from '../paths.ts';
 
@@ -86,9 +87,13 @@ function checkSemantics(c: RegionConfig): void {
   if (c.contactgemeente && !codes.includes(c.contactgemeente)) {
     problems.push(`contactgemeente ${c.contactgemeente} is not one of the gemeenten`);
   }
-  for (const md of [c.parameters.peildatum, c.parameters.zomervakantie_van, c.parameters.zomervakantie_tot_en_met]) {
-    const [m, d] = md.split('-').map(Number);
-    if (m < 1 || m > 12 || d < 1 || d > 31) problems.push(`not a month-day: ${md}`);
+  const p = c.parameters;
+  for (const key of ['peildatum', 'zomervakantie_van', 'zomervakantie_tot_en_met'] as const) {
+    if (!isMonthDay(p[key])) problems.push(`parameters.${key} "${p[key]}" is not a day of every year (MM-DD, e.g. 10-01)`);
+  }
+  // MM-DD compares as text; a holiday across new year does not exist in the Netherlands.
+  if (isMonthDay(p.zomervakantie_van) && isMonthDay(p.zomervakantie_tot_en_met) && p.zomervakantie_tot_en_met < p.zomervakantie_van) {
+    problems.push(`the summer holiday ends (parameters.zomervakantie_tot_en_met ${p.zomervakantie_tot_en_met}) before it starts (parameters.zomervakantie_van ${p.zomervakantie_van}): swap them`);
   }
   if (problems.length) throw new InputError(`${c.file}: ${problems.join('; ')}`);
 }

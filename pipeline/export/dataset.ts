@@ -59,7 +59,7 @@ export async function loadCatalogTable(db: Db): Promise<void> {
 
 /** The Excel-friendly copy of the dataset (export/csv.ts): semicolon, decimal comma, UTF-8 BOM, same columns. */
 export async function writeDatasetExcelCsv(db: Db, select: string, file: string): Promise<void> {
-  await writeExcelCsv(db, select, file, EXPORT_COLUMNS.map((c) => ({ name: c.name, decimal: c.type === 'DOUBLE' })));
+  await writeExcelCsv(db, select, file, EXPORT_COLUMNS.map((c) => ({ name: c.name, decimal: c.type === 'DOUBLE', text: c.type === 'VARCHAR' })));
 }
 
 export async function writeParquet(db: Db, select: string, file: string): Promise<void> {

@@ -12,6 +12,7 @@ import type { Db } from '../db.ts';
 import { sqlString } from '../db.ts';
 import { dropRaw, findSourceFiles, type FileProblem, inspectCsv, readExtractMeta, readRaw, type ExtractMeta, type SourceFile } from './read.ts';
 import { allRules, LOAD_ERRORS_DDL } from './rules.ts';
+import { visible } from './values.ts';
 import { allSourceDDL } from './schema.ts';
 
 export interface LoadOptions {
@@ -140,7 +141,7 @@ async function collectErrors(db: Db, result: LoadResult, readable: SourceFile[])
     tabel: e.tabel,
     rij: e.rij,
     kolom: e.kolom,
-    waarde: e.waarde ?? 'invalid',
+    waarde: e.waarde === null ? 'invalid' : visible(e.waarde),
     reden: e.reden,
   }));
 }

@@ -21,7 +21,7 @@ export function formatProblems(r: LoadResult): string {
   if (tables.length) {
     if (out.length) out.push('');
     const total = tables.reduce((s, t) => s + r.errorCounts[t], 0);
-    out.push(`Row problems (${total} in ${tables.length} file(s); row = record number in the file, header = 1; in a CSV that is the line number unless a quoted value spans lines):`);
+    out.push(`Row problems (${total} in ${tables.length} file(s); row = the line number in a CSV file, header = 1 (unless a quoted value spans lines), the row number in a Parquet file, first row = 1; values of persons are not shown):`);
     const rows: string[][] = [];
     for (const t of tables) {
       const shown = r.rowErrors.filter((e) => e.tabel === t);
@@ -44,7 +44,10 @@ export function formatSummary(r: LoadResult): string {
   return lines.join('\n');
 }
 
-/** The rejection report (no personal values: they are shown as "invalid"). */
+/**
+ * The rejection report: which row of which file, which column and why. It holds no value from the extract
+ * (not even codes or numbers: a row's values together describe a person), and the reasons are our own text.
+ */
 export function rejectionCsv(errors: Omit<RowError, 'file'>[]): string {
-  return toCsv(errors.map((e) => ({ tabel: e.tabel, rij: e.rij, kolom: e.kolom, waarde: e.waarde, reden: e.reden })), { columns: ['tabel', 'rij', 'kolom', 'waarde', 'reden'] });
+  return toCsv(errors.map((e) => ({ tabel: e.tabel, rij: e.rij, kolom: e.kolom, reden: e.reden })), { columns: ['tabel', 'rij', 'kolom', 'reden'] });
 }

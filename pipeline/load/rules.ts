@@ -12,17 +12,24 @@ export const LOAD_ERRORS_DDL = `CREATE OR REPLACE TABLE load_errors (
 
 const list = (xs: readonly string[]) => xs.map(sqlString).join(', ');
 
-const ELFPROEF_REASON = 'BSN fails the 11-proef (or is not 8/9 digits)';
+/** 9 digits (8 get a leading 0) that pass the 11-proef; the README says so. */
+const ELFPROEF_REASON = 'not a valid BSN';
 
 /** SQL expression: the bsn column padded from 8 to 9 digits. */
 export function normBsn(col: string): string {
   return `CASE WHEN regexp_full_match(${col}, '[0-9]{8}') THEN '0' || ${col} ELSE ${col} END`;
 }
 
-// Strictly YYYY-MM-DD: DuckDB's cast alone would also accept other separators and shapes.
-const isDate = (c: string) => `(length(${c}) = 10 AND ${c}[5] = '-' AND ${c}[8] = '-' AND try_cast(${c} AS DATE) IS NOT NULL)`;
-/** A present date that is malformed or outside [1900-01-01, extract date]: one cast, for the fast pre-filter. */
-const badDate = (c: string) => `(${c} IS NOT NULL AND NOT coalesce(length(${c}) = 10 AND ${c}[5] = '-' AND ${c}[8] = '-' AND try_cast(${c} AS DATE) BETWEEN DATE '1900-01-01' AND getvariable('extractdatum'), false))`;
+// Strictly YYYY-MM-DD, digits only, nothing around it: DuckDB's cast alone would also accept other
+// separators and shapes, and trims spaces.
+const dateShape = (c: string) => `regexp_full_match(${c}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`;
+const isDate = (c: string) => `(${dateShape(c)} AND try_cast(${c} AS DATE) IS NOT NULL)`;
+/** A present date that is malformed or outside [1900-01-01, extract date]: for the fast pre-filter. */
+const badDate = (c: string) => `(${c} IS NOT NULL AND NOT coalesce(${dateShape(c)} AND try_cast(${c} AS DATE) BETWEEN DATE '1900-01-01' AND getvariable('extractdatum'), false))`;
+/** Spaces, tabs, no-break or zero-width spaces at either end (DuckDB's trim takes only spaces). */
+const padded = (c: string) => `regexp_matches(${c}, '^[\\s\u00a0\u200b\ufeff]|[\\s\u00a0\u200b\ufeff]$')`;
+/** Whole numbers: digits only (no 10.4, 1e1, 0x0A, 1_0 or " 12 ", which DuckDB's cast would round or trim). */
+const wholeNumber = (c: string) => `(regexp_full_match(${c}, '[0-9]{1,9}'))`;
 
 interface Check {
   column: string;
@@ -36,7 +43,8 @@ interface Check {
 
 function columnChecks(c: Column): Check[] {
   const v = c.name;
-  const show = !c.personal;
+  // Dates are never shown: in a person's row a date may be a birth date (a residence starting at birth).
+  const show = !c.personal && c.type !== 'date';
   const checks: Check[] = [];
   if (c.required === true) {
     checks.push({ column: v, condition: `${v} IS NULL`, reason: 'required value missing', show: false });
@@ -46,13 +54,14 @@ function columnChecks(c: Column): Check[] {
   const present = `${v} IS NOT NULL`;
   switch (c.type) {
     case 'date':
-      checks.push({ column: v, condition: `${present} AND NOT ${isDate(v)}`, reason: 'not a date (expected YYYY-MM-DD)', show, filter: badDate(v) });
+      checks.push({ column: v, condition: `${present} AND NOT ${isDate(v)} AND ${padded(v)}`, reason: 'not a date (expected YYYY-MM-DD): it has spaces or invisible characters around it', show, filter: badDate(v) });
+      checks.push({ column: v, condition: `${present} AND NOT ${isDate(v)} AND NOT ${padded(v)}`, reason: 'not a date (expected YYYY-MM-DD)', show, filter: 'false' });
       checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) > getvariable('extractdatum')`, reason: 'date after the extract date', show, filter: 'false' });
       checks.push({ column: v, condition: `${present} AND ${isDate(v)} AND try_cast(${v} AS DATE) < DATE '1900-01-01'`, reason: 'date before 1900', show, filter: 'false' });
       break;
     case 'integer':
-      checks.push({ column: v, condition: `${present} AND try_cast(${v} AS INTEGER) IS NULL`, reason: 'not a whole number', show });
-      checks.push({ column: v, condition: `${present} AND try_cast(${v} AS INTEGER) < 0`, reason: 'negative number', show });
+      checks.push({ column: v, condition: `${present} AND NOT ${wholeNumber(v)} AND NOT regexp_full_match(${v}, '-[0-9]+')`, reason: 'not a whole number (digits only, e.g. 12: no decimals, exponent, hex, separators or spaces)', show });
+      checks.push({ column: v, condition: `${present} AND regexp_full_match(${v}, '-[0-9]+')`, reason: 'negative number', show });
       break;
     case 'boolean':
       checks.push({ column: v, condition: `${present} AND lower(${v}) NOT IN (${list([...BOOLEAN_TRUE, ...BOOLEAN_FALSE])})`, reason: 'not a boolean (expected true or false)', show });
@@ -61,7 +70,8 @@ function columnChecks(c: Column): Check[] {
       break;
   }
   if (c.codes) {
-    checks.push({ column: v, condition: `${present} AND ${v} NOT IN (${list(c.codes)})`, reason: `unknown code (allowed: ${c.codes.join(' ')})`, show });
+    checks.push({ column: v, condition: `${present} AND ${v} NOT IN (${list(c.codes)}) AND NOT ${padded(v)}`, reason: `unknown code (allowed: ${c.codes.join(' ')})`, show });
+    checks.push({ column: v, condition: `${present} AND ${v} NOT IN (${list(c.codes)}) AND ${padded(v)}`, reason: `unknown code (allowed: ${c.codes.join(' ')}): it has spaces or invisible characters around it`, show });
   }
   if (c.bsn && !c.references) {
     // personen.bsn. Every other bsn must exist in personen, so it is checked there once; a dependent row
@@ -85,7 +95,7 @@ function periodCheck(t: Table): Check[] {
     column: tot,
     condition: `try_cast(${tot} AS DATE) < try_cast(${van} AS DATE)`,
     reason: `${tot} before ${van}`,
-    show: true,
+    show: false,
   }];
 }
 
@@ -144,7 +154,7 @@ WHERE r.${c.name} IS NOT NULL ${skipReported}
 /** Residence periods of one person must not overlap. */
 export function overlapRuleSql(): string {
   return `INSERT INTO load_errors
-SELECT 'verblijfplaatsen', _row, 'van', van, 'residence period overlaps the previous one of this person (row ' || prev_row || ')'
+SELECT 'verblijfplaatsen', _row, 'van', NULL, 'residence period overlaps the previous one of this person (row ' || prev_row || ')'
 FROM (
   SELECT _row, van,
     lag(_row) OVER w AS prev_row,

@@ -12,7 +12,7 @@
  * Permission problems, read-only filesystems and full disks become InputError with a clear message.
  */
 import { randomBytes } from 'node:crypto';
-import { constants as fsc, mkdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants as fsc, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -278,6 +278,18 @@ function isAlive(info: LockInfo): boolean {
   return true;
 }
 
+/** The error writing into the nearest existing folder above `dir` gives (EROFS, EACCES), if any. */
+function writableProblem(dir: string): NodeJS.ErrnoException | undefined {
+  let d = dir;
+  while (!existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+  try {
+    accessSync(d, fsc.W_OK);
+    return undefined;
+  } catch (e) {
+    return e as NodeJS.ErrnoException;
+  }
+}
+
 export interface Lock {
   readonly file: string;
   /** Removes the lock file (only if it is still ours). Idempotent; also runs on exit. */
@@ -303,6 +315,12 @@ export async function acquireLock(root: string, opts: { warn?: (msg: string) => 
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      // (Node reports ENOENT for a folder it cannot make on a read-only file system: ask the nearest folder.)
+      const ro = writableProblem(dir);
+      if (ro) throw outputProblem(ro, dir) ?? ro;
+      throw new InputError(`cannot write output: the output folder ${dir} cannot be made (a folder on the way is a broken link or cannot be created). Nothing was published. Choose another output folder (--out).`);
+    }
     throw outputProblem(e, dir) ?? e;
   }
   for (let attempt = 0; ; attempt++) {

@@ -29,6 +29,7 @@ import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
 import { escapeHtml } from '../format/html.ts';
 import { installInterruptHandlers, onCleanup, outputProblem, writeFileAtomic } from '../output/atomic.ts';
 import { browserAt, findBrowser, type BrowserChoice } from './browser.ts';
+import { CHROMIUM_PREFIX, ownedPrefix, watchOwner } from '../output/leftovers.ts';
 import { FONT_STACK } from './fonts.ts';
 
 export interface PrintJob {
@@ -383,7 +384,8 @@ export class PdfPrinter {
   }
 
   async #launch(): Promise<Generation> {
-    const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'leerplicht-chromium-'));
+    // The build's pid in the name: a later build removes it, and stops its Chromium, if this one is killed.
+    const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), ownedPrefix(CHROMIUM_PREFIX)));
     this.#startingDirs.add(userDataDir);
     let browser: Browser;
     try {
@@ -408,6 +410,7 @@ export class PdfPrinter {
     }
     this.launches++;
     const gen: Generation = { id: ++this.#genCounter, browser, pid: browser.process()?.pid, userDataDir, docs: 0, inFlight: 0, dead: false, retired: false };
+    watchOwner(gen.pid, [userDataDir]);
     this.#gens.add(gen);
     browser.once('disconnected', () => {
       if (!gen.dead && !gen.retired && !this.#closed) this.#log(`Chromium (pid ${gen.pid}) disconnected; a new one will be started`);

@@ -1,4 +1,5 @@
 /** Stage load: the extract into DuckDB, validated; rejected rows listed when --drop-invalid. */
+import { checkBuildConfig, configWarnings } from '../../config/checks.ts';
 import { InputError } from '../../errors.ts';
 import { allRowErrors, loadExtract } from '../../load/index.ts';
 import { formatProblems, rejectionCsv } from '../../load/report.ts';
@@ -7,6 +8,8 @@ import { paths } from '../paths.ts';
 
 export async function load(ctx: BuildContext): Promise<void> {
   const { o, db, schooljaar } = ctx;
+  checkBuildConfig(ctx.config);
+  ctx.warnings.push(...configWarnings(ctx.config));
   const load = (ctx.load = await timed(ctx, 'load + validate', () => loadExtract(db, o.extract, { dropInvalid: o.dropInvalid, extractdatum: o.extractdatum })));
   if (!load.ok) {
     throw new InputError(`${formatProblems(load)}\n\nThe extract in ${o.extract} was rejected and nothing was built: fix the problems above, or pass --drop-invalid to build from the valid rows only.`);

@@ -1,5 +1,6 @@
 /** Stage model: the SQL model (staging → intermediate → indicator store), the catalog, the selected gemeenten. */
 import { loadCatalogTable } from '../../export/dataset.ts';
+import { checkCoverage } from '../../load/coverage.ts';
 import { runModel } from '../../model.ts';
 import { rmcRegios } from '../../reference.ts';
 import { requireConsistency } from '../../reports/consistency.ts';
@@ -14,6 +15,7 @@ export async function model(ctx: BuildContext): Promise<void> {
   await timed(ctx, 'SQL model', async () => {
     await runModel(db, { config, schooljaar: ctx.schooljaar.label, rmcRegio: rmcRegios() });
     await loadCatalogTable(db);
+    await checkCoverage(db, ctx.selection.gemeenten, ctx.schooljaar.label, ctx.schooljaar.start);
     await requireConsistency(db);
     await selectionTable(db, ctx.selection);
   });

@@ -1,6 +1,7 @@
 /** Stage print: charts, HTML and PDF of every document the report stages added (none taken over). */
 import os from 'node:os';
 import { describeBrowser } from '../../render/browser.ts';
+import { environmentError } from '../../errors.ts';
 import { type BuildContext, timed } from '../context.ts';
 
 export async function print(ctx: BuildContext): Promise<void> {
@@ -13,6 +14,9 @@ export async function print(ctx: BuildContext): Promise<void> {
       try {
         const results = await printer.printAll(documents.jobs, () => bar.tick());
         for (const r of results) if (!r.ok) ctx.failed.push({ id: r.id, error: r.error ?? 'unknown error' });
+        // A full temp folder fails every document the same way: the machine's problem, nothing published.
+        const env = ctx.failed.map((f) => environmentError(new Error(f.error))).find(Boolean);
+        if (env) throw env;
       } finally {
         await printer.close();
         bar.done();

@@ -15,7 +15,8 @@ export async function rmc(ctx: BuildContext): Promise<void> {
   if (!selection.regionLevel) return;
   const F = await figures(ctx);
   const colofon = need(ctx.colofon, 'colofon');
-  const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selection.gemeenten.some((x) => x.code === g.code)));
+  // From the whole choice of gemeenten (not a shard's part): every RMC region, and the same layout.
+  const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selection.region.some((x) => x.code === g.code)));
   const csv: StageMetrics[] = [];
   for (const r of regions) {
     const dir = paths.rmcDir(r, regions.length > 1);
