@@ -82,7 +82,7 @@ describe('configuration values that would give wrong figures are refused', () =>
 describe('usage errors exit 2', () => {
   test.each([
     [['--memory-limit', 'lots'], /--memory-limit lots: expected an amount with a unit/],
-    [['--schooljaar', '2024-2025'], /--schooljaar 2024-2025: expected two consecutive years/],
+    [['--schooljaar', '2024/2026'], /--schooljaar 2024\/2026: expected two consecutive years/],
     [['--threads', '0'], /--threads 0/],
   ])('%j', async (extra, message) => {
     const args = ['build', '--extract', extract, '--config', 'west-kennemerland', '--schooljaar', '2024/2025', '--out', path.join(work, 'usage'), '--quiet'];
