@@ -24,23 +24,25 @@ export const RATES_CAREER = {
   vsoShares: [0.35, 0.4, 0.25],
   switchPerYear: { po: 0.015, vo: 0.015, so: 0.03 },
   /** share of school changes with a gap of 1–5 days (the rest: same day) */
-  switchGap: 0.1,
+  switchGap: 0.03,
   /** absoluut verzuim: a gap of 2 weeks to 8 months between two schools, per leerplichtig year */
-  avPerYear: 0.0015,
+  avPerYear: 0.0005,
   moveChangesSchool: 0.85,
   afstroomVwoHavo: 0.1,
   afstroomHavoVmbo: 0.07,
   repeatYear: { vmbo: 0.08, havo: 0.15, vwo: 0.12 },
-  voDropoutPerYear: 0.005,
+  voDropoutPerYear: 0.001,
   examPass: { pro: 0.5, vmbo: 0.95, havo: 0.88, vwo: 0.9, retry: 0.85 },
   mboDropoutPerYear: [0, 0.1, 0.05, 0.03, 0.025],
   /** dropout hazard factor while under 18 (kwalificatieplichtig pupils leave less often) */
-  mboDropoutMinorFactor: 0.5,
+  mboDropoutMinorFactor: 0.1,
   mboPass: [0, 0.7, 0.75, 0.78, 0.8],
   /** who fails the MBO diploma tries one more year with this chance (and then passes at mboPass) */
   mboRetry: 0.5,
   /** chance that a dropout without startkwalificatie re-enrolls (within 3–24 months) */
   returnAfterDropout: 0.35,
+  /** the same for a leaver under 18 (kwalificatieplichtig), within 2–10 weeks */
+  returnMinor: 0.8,
   hoDropoutFirstYear: 0.25,
 };
 const R = RATES_CAREER;
@@ -118,10 +120,10 @@ function nextStart(ctx: Ctx, end: number): number {
     const a = aug1(YEAR[end]);
     const v = rng.next();
     if (v < 0.6) return Math.max(end, a);
-    if (v < 0.98) return Math.max(end, a + 14 + rng.int(18));
+    if (v < 0.995) return Math.max(end, a + 14 + rng.int(18));
     return Math.max(end, a + 32 + rng.int(45));
   }
-  return end + rng.int(10);
+  return end + (rng.chance(0.95) ? 0 : rng.int(10));
 }
 
 /** Exam day of the schooljaar ending in July of year y. */
@@ -240,16 +242,18 @@ function vo(p: Person, ctx: Ctx, start: number, niv: number, school: number, yea
   return gapYear ? tot + 365 : tot;
 }
 
-/** A leaver without startkwalificatie: sometimes re-enrolls in MBO 3–24 months later. */
+/** A leaver without startkwalificatie: sometimes re-enrolls in MBO 3–24 months later (under 18: mostly within weeks). */
 function afterDropout(p: Person, ctx: Ctx, d: number, level: number): void {
   const rng = ctx.rng;
   nextKind = NX_NONE;
   if (hasSk(p, d) || d - p.birth > 21 * 365) return;
-  if (rng.chance(R.returnAfterDropout)) {
+  // Under 18 the leerplichtambtenaar brings most kwalificatieplichtige leavers back within weeks.
+  const minor = d - p.birth < 18 * 365;
+  if (rng.chance(minor ? R.returnMinor : R.returnAfterDropout)) {
     nextKind = NX_MBO;
     nextLevel = Math.max(1, Math.min(level, 2));
     nextSchool = -1;
-    pendingStart = d + 90 + rng.int(640);
+    pendingStart = d + (minor ? 14 + rng.int(56) : 90 + rng.int(640));
   }
 }
 let pendingStart = -1;

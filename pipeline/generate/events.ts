@@ -32,7 +32,7 @@ function bySoort(r: Partial<Record<(typeof CODES.onderwijssoort)[number], number
 
 /** Rates per pupil per schooljaar (see README.md). */
 export const RATES_EVENTS = {
-  m16: bySoort({ PO: 0.015, SO: 0.025, VSO: 0.05, VO: 0.05, MBO: 0.08, VAVO: 0.08 }),
+  m16: bySoort({ PO: 0.008, SO: 0.015, VSO: 0.03, VO: 0.03, MBO: 0.05, VAVO: 0.05 }),
   /** 16_UUR is this much more frequent in PRO and VMBO basis/kader */
   m16VmboFactor: 1.5,
   lrv: bySoort({ PO: 0.001, SO: 0.004, VSO: 0.008, VO: 0.003, MBO: 0.006, VAVO: 0.006 }),

@@ -139,8 +139,8 @@ function buildActive(p: Person, ctx: Ctx): void {
     if (r.van[i] > p.birth) {
       // an arrival: newcomers from abroad take longer to be placed than movers within the country
       const v = rng.next();
-      if (p.fromAbroad || i > 0) first += v < 0.5 ? 0 : v < 0.85 ? 1 + rng.int(10) : 14 + rng.int(77);
-      else first += v < 0.7 ? 0 : 1 + rng.int(5);
+      if (p.fromAbroad || i > 0) first += v < 0.94 ? 0 : v < 0.98 ? 1 + rng.int(10) : 14 + rng.int(77);
+      else first += v < 0.9 ? 0 : 1 + rng.int(5);
     }
     p.act.push(r.van[i], r.tot[i], first);
   }
