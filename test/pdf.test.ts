@@ -22,7 +22,7 @@ function documentHtml(n: number): string {
     `{% extends "base.njk" %}{% block content %}
 <section class="hoofdstuk"><h1>1. Verzuim</h1><p>Document {{ n }}.</p>
 <h2>Absoluut verzuim</h2><p>{{ "Dit is *tekst*." | markdown }}</p></section>
-<section class="hoofdstuk"><h1>2. Vrijstellingen</h1>
+<section class="hoofdstuk nieuwe-pagina"><h1>2. Vrijstellingen</h1>
 <table><thead><tr><th>Gemeente</th><th class="num">Aantal</th></tr></thead><tbody>
 {% for i in range(0, 25) %}<tr><td>Gemeente {{ i }}</td><td class="num">{{ (i * 1234) | getal }}</td></tr>{% endfor %}
 </tbody></table></section>{% endblock %}`,

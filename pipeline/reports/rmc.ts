@@ -162,7 +162,9 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
     },
   ];
   // A contribution: the samenvatting says whose figures these are, so no chapter about the region.
-  const shown = partial ? chapters.filter((c) => c.id !== 'regio') : chapters;
+  // For one gemeente, a table of one row repeats the kerncijfers: left out (a chapter keeps its text).
+  const single = (c: Chapter): Chapter => ({ ...c, blocks: c.blocks.filter((b) => b.kind !== 'table' || b.rows.length > 1) });
+  const shown = partial ? chapters.filter((c) => c.id !== 'regio').map((c) => (r.gemeenten.length === 1 ? single(c) : c)) : chapters;
   numberFigures(shown);
   return { samenvatting, chapters: shown };
 }
