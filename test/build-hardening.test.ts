@@ -226,8 +226,8 @@ describe('BSN scan before publishing (#13 item 4)', () => {
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ bytes: 123456782, sha256: 'ab123456782cd', warnings: [`row of ${bsn.slice(0, 3)}.${bsn.slice(3, 6)}.${bsn.slice(6)}`] }));
     writeFileSync(path.join(dir, 'ok.csv'), 'waarde\n123456789\n20241001\n');
     const db = await Db.open({ threads: 1 });
-    await db.run('CREATE TABLE src_personen (bsn VARCHAR)');
-    await db.run(`INSERT INTO src_personen VALUES ('${bsn}')`);
+    await db.run('CREATE TABLE src_personen (bsn INTEGER)'); // as the loader types it
+    await db.run(`INSERT INTO src_personen VALUES (${Number(bsn)})`);
     const hits = await findBsns(db, dir, ['a.csv', 'manifest.json', 'ok.csv']);
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { isValidBsn } from '../bsn.ts';
 import type { Db } from '../db.ts';
 import { InputError } from '../errors.ts';
 
-const TEXT = new Set(['.csv', '.json', '.md', '.txt', '.html', '.log', '.tsv', '.yaml', '.yml']);
+const TEXT = new Set(['.csv', '.json', '.jsonl', '.ndjson', '.md', '.txt', '.html', '.log', '.tsv', '.yaml', '.yml']);
 const CANDIDATE = /(?<![0-9A-Za-z])(\d{9}|\d{8}|\d{3}[. ]\d{3}[. ]\d{3})(?![0-9A-Za-z])/g;
 
 export interface Hit {
@@ -85,11 +85,12 @@ function jsonStringSpans(text: string): [number, number][] {
   return [...text.matchAll(/"(?:[^"\\]|\\.)*"/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
+/** Which of `bsns` (9 digits) are persons of the extract (src_personen.bsn is an integer key: compared as such). */
 async function extractBsns(db: Db, bsns: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < bsns.length; i += 1000) {
     const list = bsns.slice(i, i + 1000).map((b) => `'${b}'`).join(', ');
-    const rows = await db.all<{ bsn: string }>(`SELECT DISTINCT bsn FROM src_personen WHERE bsn IN (${list})`).catch(() => []);
+    const rows = await db.all<{ bsn: string }>(`SELECT DISTINCT lpad(CAST(bsn AS VARCHAR), 9, '0') AS bsn FROM src_personen WHERE bsn IN (${list})`).catch(() => []);
     for (const r of rows) found.add(r.bsn);
   }
   return found;
