@@ -208,7 +208,7 @@ describe('West Kennemerland 2014 reproduces the bedrijfsplan begroting 2014–20
   it('renders one page per perceel and one per gemeente for the board', () => {
     const html = kostenHtml(u, { datum: '2013-06-15', status: 'concept', vergadering: '2013-06-27' });
     expect(html.match(/<section class="hoofdstuk" id="perceel-\d">/g)).toHaveLength(3);
-    expect(html.match(/<section class="hoofdstuk" id="gemeente-\d{4}">/g)).toHaveLength(9);
+    expect(html.match(/<section class="hoofdstuk nieuwe-pagina" id="gemeente-\d{4}">/g)).toHaveLength(9);
     expect(html).toContain('238.663,70');
     expect(html).toContain('15 juni 2013');
     expect(html).toContain('Aan het gemeenschappelijk orgaan');
