@@ -16,6 +16,11 @@ export interface IndicatorDef {
   rapporten: string[];
   parameters: string[];
   dimensies: string[];
+  /**
+   * Breakdown dimensions whose categories overlap (one person can be in several): their cells do not add up
+   * to the total. Every other breakdown of a count adds up (queries/checks/store/optellen.sql).
+   */
+  overlappend: string[];
   tijdvak?: string;
   /** For a rate: the count indicator that is its numerator (same area, year and breakdown), if there is one. */
   teller?: string;
@@ -61,6 +66,7 @@ export function loadCatalog(): IndicatorDef[] {
         rapporten: (raw.rapporten as string[]) ?? [],
         parameters: (raw.parameters as string[]) ?? [],
         dimensies: (raw.dimensies as string[]) ?? [],
+        overlappend: (raw.overlappend as string[]) ?? [],
         tijdvak: raw.tijdvak as string | undefined,
         teller: raw.teller as string | undefined,
         noemer: raw.noemer as string | undefined,
@@ -75,6 +81,9 @@ export function loadCatalog(): IndicatorDef[] {
     seen.add(d.code);
   }
   for (const d of defs) {
+    for (const dim of d.overlappend) {
+      if (!d.dimensies.includes(dim)) throw new Error(`${d.bestand}: ${d.code} has overlappend ${dim}, which is not one of its dimensies`);
+    }
     for (const link of [d.teller, d.noemer]) {
       if (link !== undefined && !seen.has(link)) throw new Error(`${d.bestand}: ${d.code} refers to unknown indicator ${link}`);
     }

@@ -74,21 +74,11 @@ export interface StoreRow {
 }
 
 /**
- * `CREATE TABLE indicator_store`: every computed figure of a build, in one long table. Reports, CSVs and
- * checks read only from here; values are unsuppressed (disclosure control applies when figures leave it).
- * gebiedsniveau/gebied: 'gemeente' + gemeentecode, 'regio' + the config's region code, or 'rmc_regio' + the
- * two-digit DUO RMC region code.
- */
-export function storeDdl(): string {
-  const cols = STORE_COLUMNS.map((c) => `  ${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
-  return `CREATE OR REPLACE TABLE indicator_store (\n${cols.join(',\n')}\n)`;
-}
-
-/**
- * Table macros the SQL model uses before its first file runs:
- * - `indicator_uitvoer_leeg()`: the empty, typed result row of an indicator family (store columns, with
- *   `jaar` for schooljaar and period, plus `periode`), the base `int_indicator_uitvoer` unions results onto;
- * - `is_ratio(eenheid)`, `is_rate(eenheid)`: units whose empty cell has no value (a rate or median), and rates.
+ * Scalar and table macros over the store's vocabulary, run before the SQL model (they need no table):
+ * - `is_count(eenheid)`, `is_rate(eenheid)`, `is_ratio(eenheid)` (a rate or a median: an empty cell has no value);
+ * - `store_dimensies()`: the breakdown dimensions in order, as a list;
+ * - `indicator_uitvoer_leeg()`: the empty, typed result row of an indicator family (store columns, with `jaar`
+ *   for schooljaar and period, plus `periode`), the base `int_indicator_uitvoer` unions results onto.
  */
 export function storeMacrosSql(): string {
   const typed = (c: StoreColumn) => `NULL::${c.type} AS ${c.name}`;
@@ -99,9 +89,29 @@ export function storeMacrosSql(): string {
   ];
   const list = (s: Iterable<string>) => [...s].map((u) => `'${u}'`).join(', ');
   return [
-    `CREATE OR REPLACE MACRO indicator_uitvoer_leeg() AS TABLE SELECT ${leeg.join(', ')} WHERE false`,
+    `CREATE OR REPLACE MACRO is_count(eenheid) AS eenheid IN (${list(COUNT_UNITS)})`,
     `CREATE OR REPLACE MACRO is_rate(eenheid) AS eenheid IN (${list(RATE_UNITS)})`,
     `CREATE OR REPLACE MACRO is_ratio(eenheid) AS eenheid IN (${list([MEDIAN_UNIT, ...RATE_UNITS])})`,
+    `CREATE OR REPLACE MACRO store_dimensies() AS [${list(DIMENSIONS)}]`,
+    `CREATE OR REPLACE MACRO indicator_uitvoer_leeg() AS TABLE SELECT ${leeg.join(', ')} WHERE false`,
+  ].join(';\n');
+}
+
+/**
+ * `CREATE TABLE indicator_store` (with the macros above): every computed figure of a build, in one long
+ * table. Reports, CSVs and checks read only from here; values are unsuppressed (disclosure control applies
+ * when figures leave it). gebiedsniveau/gebied: 'gemeente' + gemeentecode, 'regio' + the config's region
+ * code, or 'rmc_regio' + the two-digit DUO RMC region code.
+ * Then `store_cellen()`: the store with `cel`, each row's breakdown cell as a list in the order of
+ * store_dimensies() ('∅' for "all"), so a check can treat every dimension alike (DuckDB binds a table
+ * macro when it is created, so it comes with the table).
+ */
+export function storeDdl(): string {
+  const cols = STORE_COLUMNS.map((c) => `  ${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
+  return [
+    storeMacrosSql(),
+    `CREATE OR REPLACE TABLE indicator_store (\n${cols.join(',\n')}\n)`,
+    `CREATE OR REPLACE MACRO store_cellen() AS TABLE SELECT *, ${CELL_DIMS_SQL} AS cel FROM indicator_store`,
   ].join(';\n');
 }
 
@@ -123,5 +133,9 @@ export function cellKey(indicator: string, schooljaar: string, gebied: string, d
   return [indicator, schooljaar, gebied, ...DIMENSIONS.map((d) => String(dims[d] ?? '∅'))].join('|');
 }
 
+/** A row's breakdown cell as a DuckDB list ('∅' for "all"), in the order of DIMENSIONS. */
+const dimSql = DIMENSIONS.map((d) => `coalesce(CAST(${d} AS VARCHAR), '∅')`).join(', ');
+const CELL_DIMS_SQL = `[${dimSql}]`;
+
 /** `cellKey` as DuckDB computes it for each row of a store-shaped table. */
-export const CELL_KEY_SQL = `concat_ws('|', indicator, schooljaar, gebied, ${DIMENSIONS.map((d) => `coalesce(CAST(${d} AS VARCHAR), '∅')`).join(', ')})`;
+export const CELL_KEY_SQL = `concat_ws('|', indicator, schooljaar, gebied, ${dimSql})`;

@@ -48,11 +48,11 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
 /** Loads the catalog into DuckDB so exports can join labels in SQL. */
 export async function loadCatalogTable(db: Db): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE indicator_catalog (code VARCHAR PRIMARY KEY, label VARCHAR, rapport VARCHAR,
-    eenheid VARCHAR, parameters VARCHAR, dimensies VARCHAR, tijdvak VARCHAR, definitie VARCHAR, bestand VARCHAR)`);
+    eenheid VARCHAR, parameters VARCHAR, dimensies VARCHAR, overlappend VARCHAR[], tijdvak VARCHAR, definitie VARCHAR, bestand VARCHAR)`);
   for (const d of loadCatalog()) {
-    await db.run('INSERT INTO indicator_catalog VALUES ($c, $l, $r, $e, $p, $d, $t, $def, $b)', {
+    await db.run('INSERT INTO indicator_catalog VALUES ($c, $l, $r, $e, $p, $d, string_split(nullif($o, \'\'), \'|\'), $t, $def, $b)', {
       c: d.code, l: d.label, r: d.rapporten.join('|'), e: d.eenheid, p: d.parameters.join('|'),
-      d: d.dimensies.join('|'), t: d.tijdvak ?? null, def: d.definitie, b: d.bestand,
+      d: d.dimensies.join('|'), o: d.overlappend.join('|'), t: d.tijdvak ?? null, def: d.definitie, b: d.bestand,
     });
   }
 }

@@ -3,7 +3,7 @@ import { loadCatalogTable } from '../../export/dataset.ts';
 import { checkCoverage } from '../../load/coverage.ts';
 import { runModel } from '../../model.ts';
 import { rmcRegios } from '../../reference.ts';
-import { requireConsistency } from '../../reports/consistency.ts';
+import { BUILD_CHECKS, requireConsistency } from '../../reports/consistency.ts';
 import { type BuildContext, timed } from '../context.ts';
 import { selectionTable } from '../shard.ts';
 
@@ -16,7 +16,7 @@ export async function model(ctx: BuildContext): Promise<void> {
     await runModel(db, { config, schooljaar: ctx.schooljaar.label, rmcRegio: rmcRegios() });
     await loadCatalogTable(db);
     await checkCoverage(db, ctx.selection.gemeenten, ctx.schooljaar.label, ctx.schooljaar.start);
-    await requireConsistency(db);
+    await requireConsistency(db, BUILD_CHECKS);
     await selectionTable(db, ctx.selection);
   });
   // What follows (disclosure, datasets, CSVs) needs little of DuckDB's memory and much of Node's (the

@@ -18,6 +18,7 @@
 --     rapporten: [jaarverslag]
 --     parameters: []
 --     dimensies: [soort]
+--     overlappend: [soort]  # one person or zaak can be in several soorten: they do not add up to the total
 --     definitie: >-
 --       Aantal zaken (dossiers) met in het schooljaar minstens één actie van de betreffende soort; het totaal is
 --       het aantal zaken met minstens één actie. Een zaak telt mee voor de gemeente waar de jongere op de datum

@@ -19,6 +19,7 @@
 --     rapporten: [jaarverslag]
 --     parameters: []
 --     dimensies: [soort]
+--     overlappend: [soort]  # one person or zaak can be in several soorten: they do not add up to the total
 --     definitie: >-
 --       Aantal verschillende jongeren met minstens één verzuimmelding (niet ingetrokken) in het schooljaar, naar
 --       soort melding, met dezelfde afbakening als de verzuimmeldingen; het totaal telt iedere jongere één
