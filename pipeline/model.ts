@@ -1,8 +1,13 @@
 /**
  * Runs the SQL model in layers, as a dbt project would:
+ *   store macros                      is_count, is_rate, … from pipeline/store.ts
+ *   queries/macros/*.sql              DuckDB macros that need no table (int_schooljaar, int_leeftijd, …)
  *   queries/staging/stg_<table>.sql   views 1:1 over the validated extract tables (src_<table>)
- *   queries/intermediate/int_*.sql    predicates and periods (woonperiodes, leerplicht, spells …),
- *                                     ordered by the int_* names each file mentions
+ *   queries/intermediate/{shared,leerplicht,rmc}/int_*.sql
+ *                                     predicates and periods (woonperiodes, leerplicht, spells …), ordered by
+ *                                     the int_* names each file mentions; each header states its grain. A
+ *                                     table macro over a model table lives here too (DuckDB binds a table
+ *                                     macro when it is created, so it runs after the tables it reads)
  *   indicator_store                   created from pipeline/store.ts
  *   queries/indicators/**.sql         one SELECT per indicator family, appended to the store
  * Every object is named after its file. Parameters are bound, never spliced into SQL text.
@@ -109,7 +114,7 @@ export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
   await loadReportGemeenten(db, opts);
   await loadHerindelingen(db, opts.schooljaar);
   await db.run(storeMacrosSql());
-  for (const f of [...sqlFiles('staging'), ...orderByDependencies(sqlFiles('intermediate'))]) {
+  for (const f of [...sqlFiles('macros'), ...sqlFiles('staging'), ...orderByDependencies(sqlFiles('intermediate'))]) {
     opts.onStep?.(f);
     await db.runFile(f, params);
   }

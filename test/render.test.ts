@@ -164,16 +164,6 @@ describe('charts', () => {
     expect(ids(b.svg)[0]).not.toBe(ids(a.svg)[0]);
   });
 
-  it('renders a chart quickly once warm (cached View)', async () => {
-    for (let i = 0; i < 5; i++) await trendChart(rates());
-    const n = 20;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await trendChart(rates(`Gemeente ${i}`));
-    const ms = (performance.now() - t0) / n;
-    console.log(`trend chart: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(250); // ~15 ms on an idle core; a smoke test, generous for loaded machines
-  });
-
   it('measures text with the real font metrics', () => {
     // Liberation Sans is metric-compatible with Arial: H 722 + a 556 + a 556 + r 333 + l 222 + e 556 + m 833 = 3778/1000 em.
     expect(textWidth('Haarlem', 10)).toBeCloseTo(37.79, 1);

@@ -11,6 +11,7 @@ import { TABLES, type TableName } from '../../pipeline/contract.ts';
 import { Db } from '../../pipeline/db.ts';
 import { allSourceDDL } from '../../pipeline/load/schema.ts';
 import { runModel } from '../../pipeline/model.ts';
+import { DIMENSIONS, type Dimension } from '../../pipeline/store.ts';
 
 export type FixtureRows = Partial<Record<TableName, Record<string, unknown>[]>>;
 
@@ -89,18 +90,17 @@ export const P: string[] = (() => {
 /** A fixture build takes well under a second on an idle machine; generous for a busy one. */
 export const FIXTURE_TIMEOUT = 60_000;
 
-const DIMS = ['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status'] as const;
-export type Cel = Partial<Record<(typeof DIMS)[number], string | number>> & { gebied?: string; schooljaar?: string };
+export type Cel = Partial<Record<Dimension, string | number>> & { gebied?: string; schooljaar?: string };
 
 /** The one store row of an indicator cell (dimensions not given are NULL = total; gebied 'testregio' = region). */
 export async function cel(db: Db, indicator: string, c: Cel = {}) {
   const gebied = c.gebied ?? '0392';
-  const where = DIMS.map((d) => (c[d] === undefined ? `${d} IS NULL` : `${d} = $${d}`));
+  const where = DIMENSIONS.map((d) => (c[d] === undefined ? `${d} IS NULL` : `${d} = $${d}`));
   const params: Record<string, string | number> = {
     indicator, schooljaar: c.schooljaar ?? '2024/2025', gebied,
     niveau: gebied === 'testregio' ? 'regio' : 'gemeente',
   };
-  for (const d of DIMS) if (c[d] !== undefined) params[d] = c[d]!;
+  for (const d of DIMENSIONS) if (c[d] !== undefined) params[d] = c[d]!;
   return db.one<{ waarde: number | null; teller: number | null; noemer: number | null }>(
     `SELECT waarde, teller, noemer FROM indicator_store
      WHERE indicator = $indicator AND schooljaar = $schooljaar AND gebiedsniveau = $niveau AND gebied = $gebied

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { headerYaml } from '../../pipeline/catalog.ts';
 import { type Db, QUERIES_ROOT } from '../../pipeline/db.ts';
 import { buildFixture, P } from '../helpers/fixture.ts';
+import { DIMENSIONS } from '../../pipeline/store.ts';
 
 interface Decl { code: string; label: string; eenheid: string; rapporten: string[]; tijdvak: string; parameters: string[]; dimensies: string[]; definitie: string }
 
 const DIR = path.join(QUERIES_ROOT, 'indicators/rmc');
-const DIMENSIES = ['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status'];
+const DIMENSIES: readonly string[] = DIMENSIONS;
 
 /** The header as the catalog (pipeline/catalog.ts) reads it. */
 const header = (file: string): Decl[] =>

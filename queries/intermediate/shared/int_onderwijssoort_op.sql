@@ -9,6 +9,7 @@
 -- The timeline's periods of one person do not overlap and run on without gaps from the first enrollment, so
 -- this is an as-of lookup; it is written as a hash join on bsn with a range condition, which DuckDB runs
 -- faster than an ASOF JOIN at national scale (no sort of the timeline per call).
+-- Grain: table macro: one row per row of `tbl`.
 CREATE OR REPLACE MACRO int_onderwijssoort_op(tbl) AS TABLE
 SELECT
   e.*,

@@ -5,6 +5,7 @@
 -- Interval logic only (a sort per person), never one row per day: in start order, a row ends its merged period
 -- when the next row starts after the latest end so far; that row carries the period's end, and the start of
 -- the next period.
+-- Grain: table macro: one row per person (pid) and merged period.
 CREATE OR REPLACE MACRO int_perioden_samenvoegen(tbl) AS TABLE
 WITH p AS (
   SELECT pid, van, tot FROM query_table(tbl) WHERE tot > van

@@ -3,6 +3,7 @@
 --   vsv_bron   funded (scholen.bekostigd) VO, MBO or VAVO: the starting population of new vsv'ers
 --   jikp_bron  VO niveau PRO or VMBO_B, any VSO, or MBO niveau 1: jongeren in kwetsbare positie (JIKP)
 --   mbo_niveau 1..4 for MBO, else NULL
+-- Grain: one row per enrollment other than HO (a view).
 CREATE OR REPLACE VIEW int_rmc_inschrijvingen AS
 SELECT
   i.bsn,

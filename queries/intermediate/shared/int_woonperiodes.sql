@@ -6,6 +6,7 @@
 -- `pid` is the bsn as an integer (9 digits, so it fits): the join key of the int_* models, because joins,
 -- sorts and windows on an integer are markedly faster than on text at national scale. It never leaves the
 -- model (like the bsn itself).
+-- Grain: one row per verblijfplaats period of a person (clipped to the person's life).
 CREATE OR REPLACE TABLE int_woonperiodes AS
 SELECT
   CAST(v.bsn AS INTEGER)                                                          AS pid,

@@ -10,6 +10,7 @@
 -- Persons whose enrollments do not overlap (nearly all) take a fast path: enrollment i decides from its start
 -- up to the start of the next one. Only persons with overlapping enrollments go through the general
 -- construction (elementary periods between all start and end dates). Keyed by pid (int_woonperiodes).
+-- Grain: one row per person (pid) and period with one bucket.
 CREATE OR REPLACE TABLE int_onderwijssoort_tijdlijn AS
 WITH g AS (
   -- one global sort by (pid, van) is cheaper than a window partitioned into millions of persons

@@ -5,6 +5,7 @@
 -- plus the peildatum (parameter MM-DD, default 10-01). The summer holidays not counted as absoluut verzuim
 -- are in int_zomervakanties.
 -- `compleet`: the period has ended by the extract date; figures of an incomplete period are not computed.
+-- Grain: one row per schooljaar the build computes.
 CREATE OR REPLACE TABLE int_schooljaren AS
 WITH p AS (
   SELECT

@@ -2,6 +2,7 @@
 -- d = 31 July t+1 (the "end date"; 1 August itself would count everyone whose enrollment ends with the school
 -- year as a school-leaver): persons aged 18..22 on d, living in a report gemeente on d (counted there), not
 -- `ingeschreven` on d and without a startkwalificatie obtained on or before d.
+-- Grain: one row per completed verslagperiode and oud-vsv'er.
 CREATE OR REPLACE TABLE int_rmc_oud_vsv AS
 WITH jaren AS (
   SELECT jaar, CAST(periode_tot - INTERVAL 1 DAY AS DATE) AS d

@@ -1,6 +1,7 @@
 -- Zaakacties (interventions) with the person of their zaak, for actions dated in a schooljaar of the build and
 -- of persons resident in a report gemeente on the action's date (event date = zaakacties.datum): woongemeente
 -- and onderwijssoort bucket on that date.
+-- Grain: one row per zaakactie counted (dated in a schooljaar of the build, person resident in a report gemeente).
 CREATE OR REPLACE TABLE int_zaakacties AS
 WITH a AS (
   SELECT a.actie_id, a.zaak_id, a.soort, a.datum, z.bsn, s.jaar

@@ -10,6 +10,7 @@
 --   NULL and teller 0; for a rate (per_1000, procent) waarde NULL, teller 0, noemer 0.
 -- Results of incomplete schooljaren are dropped; results outside the listed cells are kept (never lost), but
 -- every indicator code needs at least one cel (its eenheid comes from there).
+-- Grain: table macro: one row per indicator cell (indicator, schooljaar, gebied, breakdown cell), as indicator_store.
 CREATE OR REPLACE MACRO int_indicator_uitvoer(resultaten, cellen) AS TABLE
 WITH leeg AS (
   SELECT * FROM indicator_uitvoer_leeg()  -- the store's columns, typed (pipeline/store.ts)

@@ -1,5 +1,6 @@
 -- The noemer of every per-1,000 leerplicht figure: leer- plus kwalificatieplichtigen resident on the peildatum
 -- (int_populatie), per schooljaar, per gemeente and for the region.
+-- Grain: one row per schooljaar and gebied (each gemeente and the region).
 CREATE OR REPLACE TABLE int_populatie_noemer AS
 SELECT
   jaar,

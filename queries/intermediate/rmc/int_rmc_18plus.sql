@@ -1,6 +1,7 @@
 -- RMC: 18+ verzuimmeldingen (soort 18_PLUS, not INGETROKKEN) per completed verslagperiode
 -- [1 August t, 1 August t+1), by datum_melding; counted for the woongemeente on datum_melding (a melding of a
 -- person not living in a report gemeente that day is not counted).
+-- Grain: one row per counted 18+ verzuimmelding, with its verslagperiode and woongemeente.
 CREATE OR REPLACE TABLE int_rmc_18plus AS
 SELECT j.jaar, m.melding_id, m.bsn, w.gemeentecode
 FROM int_rmc_perioden j

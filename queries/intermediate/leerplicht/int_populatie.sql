@@ -4,6 +4,7 @@
 -- A person is in one gemeente on one date, so sums over gemeenten are distinct persons.
 -- (~2 million persons a year nationally: the few peildata are unnested instead of range-joined, the lookup runs
 -- on the integer pid, passed as bsn, and the region code is added after counting.)
+-- Grain: one row per schooljaar, gemeente, plicht, leeftijd and onderwijssoort bucket (a count).
 CREATE OR REPLACE TABLE int_populatie AS
 WITH peildata AS (
   SELECT list({'jaar': jaar, 'datum': peildatum}) AS lijst FROM int_schooljaren

@@ -2,6 +2,7 @@
 -- with columns jaar, gebiedsniveau, gebied, teller (distinct persons); `code` the indicator code. Returns one
 -- row per schooljaar and gebied with a population or a teller: waarde = 1000 × teller / noemer (NULL when the
 -- noemer is 0), teller, noemer.
+-- Grain: table macro: one row per schooljaar and gebied with a population or a teller.
 CREATE OR REPLACE MACRO int_per_1000(tellers, code) AS TABLE
 SELECT
   code                                         AS indicator,

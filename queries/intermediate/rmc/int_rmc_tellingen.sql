@@ -14,6 +14,7 @@
 -- in several gemeenten: there `personen` is a distinct count. (DISTINCT over every family would cost minutes
 -- at national scale for nothing.)
 -- The time frame of each family lives here (and in the int_rmc_* model the family reads).
+-- Grain: one row per family, year, area and category (GROUPING SETS; category NULL = all).
 CREATE OR REPLACE TABLE int_rmc_tellingen AS
 WITH families(familie, tijdvak, eenheid_is_persoon, categorieen) AS (
   VALUES

@@ -1,6 +1,7 @@
 -- RMC: residence periods [van, tot) in a gemeente of the report (report_gemeenten), ended at death.
 -- woongemeente(p, d) for RMC figures = the gemeentecode of the period covering d; a person with no such period
 -- on d (moved out of the report's gemeenten, emigrated, RNI 1999, deceased) is not counted on d.
+-- Grain: one row per person and residence period in a report gemeente.
 CREATE OR REPLACE TABLE int_rmc_woonperiodes AS
 SELECT
   v.bsn,

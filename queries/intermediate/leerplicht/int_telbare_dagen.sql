@@ -3,6 +3,7 @@
 --   telbare_dagen       number of days in [van, tot) outside the summer holidays
 --   eerste_telbare_dag  the first such day (NULL when every day is a summer day)
 -- A period that starts in the summer holiday counts from the first day after it.
+-- Grain: table macro: one row per row of `tbl`.
 CREATE OR REPLACE MACRO int_telbare_dagen(tbl) AS TABLE
 SELECT
   e.*,

@@ -2,6 +2,7 @@
 -- MM-DD), as half-open periods for every calendar year an absoluut verzuim spell can touch (spells may start
 -- long before the report's schooljaren). A holiday whose end month-day lies before its start month-day runs
 -- into the next calendar year.
+-- Grain: one row per calendar year (the summer holiday of that year).
 CREATE OR REPLACE TABLE int_zomervakanties AS
 WITH p AS (
   SELECT
