@@ -103,8 +103,9 @@ export function storeMacrosSql(): string {
  * when figures leave it). gebiedsniveau/gebied: 'gemeente' + gemeentecode, 'regio' + the config's region
  * code, or 'rmc_regio' + the two-digit DUO RMC region code.
  * Then `store_cellen()`: the store with `cel`, each row's breakdown cell as a list in the order of
- * store_dimensies() ('∅' for "all"), so a check can treat every dimension alike (DuckDB binds a table
- * macro when it is created, so it comes with the table).
+ * store_dimensies() ('∅' for "all"), so a check can treat every dimension alike; and `store_delen()`: every
+ * count cell that is a part along one dimension (`dim`), with `totaal_cel`, the cell of its whole. (DuckDB
+ * binds a table macro when it is created, so they come with the table.)
  */
 export function storeDdl(): string {
   const cols = STORE_COLUMNS.map((c) => `  ${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
@@ -112,6 +113,11 @@ export function storeDdl(): string {
     storeMacrosSql(),
     `CREATE OR REPLACE TABLE indicator_store (\n${cols.join(',\n')}\n)`,
     `CREATE OR REPLACE MACRO store_cellen() AS TABLE SELECT *, ${CELL_DIMS_SQL} AS cel FROM indicator_store`,
+    // Every count cell broken down along dimension i (1-based in store_dimensies()), with the cell of its total.
+    `CREATE OR REPLACE MACRO store_delen() AS TABLE
+      SELECT t.*, d.i, store_dimensies()[d.i] AS dim, list_concat(t.cel[:d.i - 1], ['∅'], t.cel[d.i + 1:]) AS totaal_cel
+      FROM store_cellen() t, range(1, len(store_dimensies()) + 1) d(i)
+      WHERE is_count(t.eenheid) AND t.cel[d.i] <> '∅'`,
   ].join(';\n');
 }
 

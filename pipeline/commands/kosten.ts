@@ -11,22 +11,10 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { COMMANDS } from './index.ts';
 import { loadConfig, resolveConfigPath } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
-import { runKosten } from '../kosten/run.ts';
+import { type KostenOptions, runKosten } from '../kosten/run.ts';
 
-interface Args {
-  config: string;
-  bevolking?: string;
-  extract?: string;
-  jaar?: number;
-  jaren?: number;
-  out: string;
-  pdf: boolean;
-  jaarrekening?: string;
-  status: 'concept' | 'vastgesteld';
-  vergadering?: string;
-  threads?: number;
-  memoryLimit?: string;
-}
+/** The flags: the run's options, with the configuration as the user names it. */
+type Args = Omit<KostenOptions, 'config'> & { config: string };
 
 export const kostenCommand: CommandModule<object, Args> = {
   command: COMMANDS.kosten.command,
@@ -58,19 +46,10 @@ export const kostenCommand: CommandModule<object, Args> = {
       .example('$0 kosten --config west-kennemerland/2014 --bevolking data/bevolking/west-kennemerland-2013-01-01.csv --jaren 5', 'A five-year projection')
       .example('$0 kosten --config west-kennemerland/2014 --bevolking data/bevolking/west-kennemerland-2013-01-01.csv --jaarrekening data/realisatie/west-kennemerland-2014', 'The jaarrekening and afrekening 2014 from a realisation (an invented example)'),
   handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const { jaar, jaren, bevolking, extract, out, pdf, jaarrekening, status, vergadering, threads, memoryLimit } = argv;
     await runKosten({
       config: loadConfig(configRef(argv.config, argv.jaar)),
-      jaar: argv.jaar,
-      jaren: argv.jaren,
-      bevolking: argv.bevolking,
-      extract: argv.extract,
-      out: argv.out,
-      pdf: argv.pdf,
-      jaarrekening: argv.jaarrekening,
-      status: argv.status,
-      vergadering: argv.vergadering,
-      threads: argv.threads,
-      memoryLimit: argv.memoryLimit,
+      jaar, jaren, bevolking, extract, out, pdf, jaarrekening, status, vergadering, threads, memoryLimit,
     });
   },
 };

@@ -7,18 +7,13 @@
 -- One row per violation: controle, indicator, schooljaar, gebied, toelichting.
 WITH tellingen AS (
   SELECT * FROM store_cellen() WHERE is_count(eenheid)
-), delen AS (
-  SELECT t.*, d.i, store_dimensies()[d.i] AS dim
-  FROM tellingen t, range(1, len(store_dimensies()) + 1) d(i)
-  WHERE t.cel[d.i] <> '∅'
 )
 SELECT 'deel_van_geheel' AS controle, d.indicator, d.schooljaar, d.gebied,
   format('{} {} ({} {}) is {}, meer dan het totaal over {} ({})', d.indicator, d.gebied, d.dim, d.cel[d.i],
     d.waarde, d.dim, g.waarde) AS toelichting
-FROM delen d
+FROM store_delen() d
 JOIN tellingen g ON g.indicator = d.indicator AND g.schooljaar = d.schooljaar
-  AND g.gebiedsniveau = d.gebiedsniveau AND g.gebied = d.gebied
-  AND g.cel = list_concat(d.cel[:d.i - 1], ['∅'], d.cel[d.i + 1:])
+  AND g.gebiedsniveau = d.gebiedsniveau AND g.gebied = d.gebied AND g.cel = d.totaal_cel
 WHERE d.waarde > g.waarde
 UNION ALL
 SELECT 'gemeente_in_regio', g.indicator, g.schooljaar, g.gebied,

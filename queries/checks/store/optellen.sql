@@ -5,16 +5,9 @@
 -- dimensions the indicator's catalog entry declares `overlappend` (one person in several categories), and
 -- breakdowns without a total in the store.
 -- One row per violation: controle, indicator, schooljaar, gebied, toelichting.
-WITH tellingen AS (
-  SELECT * FROM store_cellen() WHERE is_count(eenheid)
-), delen AS (
-  SELECT t.*, d.i, store_dimensies()[d.i] AS dim
-  FROM tellingen t, range(1, len(store_dimensies()) + 1) d(i)
-  WHERE t.cel[d.i] <> '∅'
-), sommen AS (
-  SELECT indicator, schooljaar, gebiedsniveau, gebied, dim,
-    list_concat(cel[:i - 1], ['∅'], cel[i + 1:]) AS totaal_cel, sum(waarde) AS som
-  FROM delen d
+WITH sommen AS (
+  SELECT indicator, schooljaar, gebiedsniveau, gebied, dim, totaal_cel, sum(waarde) AS som
+  FROM store_delen() d
   WHERE NOT coalesce(list_contains((SELECT c.overlappend FROM indicator_catalog c WHERE c.code = d.indicator), dim), false)
   GROUP BY ALL
 )
@@ -22,6 +15,6 @@ SELECT 'optellen' AS controle, s.indicator, s.schooljaar, s.gebied,
   format('{} {} ({}): de cellen naar {} tellen op tot {}, het totaal is {}', s.indicator, s.gebied,
     array_to_string(s.totaal_cel, '|'), s.dim, s.som, t.waarde) AS toelichting
 FROM sommen s
-JOIN tellingen t ON t.indicator = s.indicator AND t.schooljaar = s.schooljaar AND t.gebiedsniveau = s.gebiedsniveau
+JOIN store_cellen() t ON t.indicator = s.indicator AND t.schooljaar = s.schooljaar AND t.gebiedsniveau = s.gebiedsniveau
   AND t.gebied = s.gebied AND t.cel = s.totaal_cel
 WHERE t.waarde IS DISTINCT FROM s.som
