@@ -5,6 +5,7 @@
  * tables (tables.ts, jaarrekening-tables.ts), so stdout, CSV, workbook and PDF print the same figures.
  */
 import { toCsv as writeCsvText } from '../csv.ts';
+import { excelText } from '../export/excel-safe.ts';
 import { datum as datumNl, formatNl } from '../format/index.ts';
 import { xlsxBuffer } from '../format/xlsx.ts';
 import { renderTemplate } from '../render/html.ts';
@@ -26,7 +27,10 @@ import { voorschotCsv, voorschotten, voorschotTabel } from './voorschotten.ts';
  * separator, decimal comma in the decimal columns, UTF-8 byte order mark, same columns and rows.
  */
 export function toCsv(t: CsvTable, opts: { excel?: boolean } = {}): string {
-  return writeCsvText(t.rows, { excel: opts.excel, columns: t.columns.map((c) => c.name), decimalColumns: t.columns.filter((c) => c.type === 'decimal').map((c) => c.name) });
+  // In the Excel copy a text cell that Excel would run as a formula (a toelichting typed as "=…") gets a leading '.
+  const text = t.columns.filter((c) => c.type === 'text').map((c) => c.name);
+  const rows = opts.excel ? t.rows.map((r) => ({ ...r, ...Object.fromEntries(text.map((c) => [c, r[c] === null || r[c] === undefined ? r[c] : excelText(r[c]!)])) })) : t.rows;
+  return writeCsvText(rows, { excel: opts.excel, columns: t.columns.map((c) => c.name), decimalColumns: t.columns.filter((c) => c.type === 'decimal').map((c) => c.name) });
 }
 
 /** The CSV tables of a begroting: the cost division and the voorschotten. */

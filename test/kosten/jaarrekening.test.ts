@@ -13,7 +13,7 @@ import { computeKosten } from '../../pipeline/kosten/compute.ts';
 import { computeJaarrekening, readRealisatie } from '../../pipeline/kosten/jaarrekening.ts';
 import { afrekeningTabel, definitiefTabel, jaarrekeningCsv, lastenTabel } from '../../pipeline/kosten/jaarrekening-tables.ts';
 import { readBevolkingCsv, splitCsvLine } from '../../pipeline/kosten/keys.ts';
-import { jaarrekeningHtml } from '../../pipeline/kosten/render.ts';
+import { jaarrekeningHtml, toCsv } from '../../pipeline/kosten/render.ts';
 import { buildUitkomst, gemeentenTabel } from '../../pipeline/kosten/tables.ts';
 import { voorschotten } from '../../pipeline/kosten/voorschotten.ts';
 import { dutch, expectColumnTotals, smallBegroting, smallSleutels } from './helpers.ts';
@@ -84,6 +84,11 @@ describe('the 2014 example (invented realisation)', () => {
     const p1 = rows.find((r) => r.perceel === '1' && r.regel === 'personeel')!;
     expect(p1).toMatchObject({ begroting: '173844.75', realisatie: '171250.00', verschil: '-2594.75' });
     expect(p1.toelichting).toMatch(/^Verzonnen voorbeeld/);
+    // a toelichting Excel would run as a formula is plain text in the Excel copy (the plain CSV keeps it as typed)
+    const t = jaarrekeningCsv(j).find((x) => x.name === 'jaarrekening')!;
+    const evil = { ...t, rows: [{ ...t.rows[0], toelichting: '=HYPERLINK("x")' }] };
+    expect(toCsv(evil, { excel: true })).toContain(`'=HYPERLINK(""x"")`);
+    expect(toCsv(evil)).toContain(`"=HYPERLINK(""x"")"`);
   });
 });
 
