@@ -1,6 +1,7 @@
 /**
  * Error classes that map to exit codes: InputError → 1 (bad extract, config or data),
- * UsageError → 2 (bad command line). Anything else is a bug and prints its stack.
+ * UsageError → 2 (bad command line), IncompleteError → 3 (built and published, but some documents or
+ * checks failed). Anything else is a bug and prints its stack.
  */
 export class InputError extends Error {
   readonly exitCode = 1;
@@ -8,6 +9,11 @@ export class InputError extends Error {
 
 export class UsageError extends Error {
   readonly exitCode = 2;
+}
+
+/** The build finished and published its outputs, but some documents failed to print or checks failed. */
+export class IncompleteError extends Error {
+  readonly exitCode = 3;
 }
 
 /** `--memory-limit`: an amount with a unit, as DuckDB takes it (a usage error otherwise, not DuckDB's). */

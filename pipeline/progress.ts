@@ -7,8 +7,10 @@
  *   p.summary();                                       // stage timings
  *
  * On a TTY the current line is redrawn in place (at most ~12×/s); otherwise (CI logs, files) it
- * prints plain lines: stage start/end and the bar every 10 % or 15 s.
+ * prints plain lines: stage start/end and the bar every 10 % or 15 s. With `--log-format json` (log.ts) it
+ * writes events instead: stage_start, stage_end (with ms), message and warning; no bar.
  */
+import { emit, jsonLog } from './log.ts';
 
 export interface ProgressOptions {
   quiet?: boolean;
@@ -64,7 +66,8 @@ export class Progress {
     this.done();
     const st = { name, t0: performance.now() };
     this.#stage = st;
-    this.#print(`▸ ${name}`, this.tty);
+    if (jsonLog()) emit('stage_start', { name });
+    else this.#print(`▸ ${name}`, this.tty);
     return {
       name,
       done: () => {
@@ -80,7 +83,8 @@ export class Progress {
     this.#stage = null;
     const ms = performance.now() - st.t0;
     this.timings.push({ name: st.name, ms });
-    this.#print(`✓ ${st.name} (${formatDuration(ms)})`);
+    if (jsonLog()) emit('stage_end', { name: st.name, ms: Math.round(ms) });
+    else this.#print(`✓ ${st.name} (${formatDuration(ms)})`);
   }
 
   /** A bar for `total` items. */
@@ -101,7 +105,7 @@ export class Progress {
       return `  ${label} [${'█'.repeat(full)}${'░'.repeat(width - full)}] ${n}/${total} ${formatDuration(elapsed)}${eta}`;
     };
     const draw = (force: boolean) => {
-      if (this.quiet) return;
+      if (this.quiet || jsonLog()) return;
       const now = performance.now();
       if (this.tty) {
         if (!force && now - lastDraw < REDRAW_MS) return;
@@ -139,11 +143,13 @@ export class Progress {
 
   /** A line of text that does not disturb a bar being drawn. */
   log(msg: string): void {
-    this.#print(msg);
+    if (jsonLog()) emit('message', { message: msg });
+    else this.#print(msg);
   }
 
   warn(msg: string): void {
     // Warnings are shown even when quiet.
+    if (jsonLog()) return emit('warning', { message: msg });
     this.#endLine();
     this.#out.write(`warning: ${msg}\n`);
   }
@@ -162,7 +168,7 @@ export class Progress {
 
   /** Writes a line; with `keep`, a TTY line stays open to be redrawn by the next print. */
   #print(text: string, keep = false): void {
-    if (this.quiet) return;
+    if (this.quiet || jsonLog()) return;
     if (this.tty) {
       const cols = this.#out.columns ?? 0;
       const shown = cols > 0 && text.length >= cols && !text.includes('\n') ? `${text.slice(0, cols - 2)}…` : text;

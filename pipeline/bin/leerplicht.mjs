@@ -3,11 +3,23 @@
 // see compile.mjs). Heavy modules (DuckDB, Puppeteer, Vega) are loaded only by the commands that use them.
 import { compile } from './compile.mjs';
 
+// A reader that goes away (`leerplicht dictionary | head`): the rest of the output is dropped, no EPIPE
+// stack trace; the command finishes and exits with its own code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
+const args = process.argv.slice(2);
+const json = args.some((a, i) => a === '--log-format=json' || (a === '--log-format' && args[i + 1] === 'json'));
+const log = json ? (m) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'message', message: m })}\n`) : undefined;
 try {
-  compile();
+  compile({ log });
 } catch (e) {
-  console.error(`Error: ${e.message}`);
+  if (log) process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'error', exit_code: 1, message: e.message })}\n`);
+  else console.error(`Error: ${e.message}`);
   process.exit(1);
 }
 const { main } = await import('../../dist/pipeline/cli.js');
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);

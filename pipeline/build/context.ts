@@ -8,7 +8,7 @@ import type { PdfPrinterOptions } from '../render/pdf.ts';
 import type { Figures } from '../reports/figures.ts';
 import type { Narratives } from '../reports/narrative.ts';
 import type { Schooljaar } from '../schooljaar.ts';
-import type { Documents } from './documents.ts';
+import type { Documents, PlannedDocument } from './documents.ts';
 import type { BuildEffects } from './effects.ts';
 import type { Selection, Shard } from './shard.ts';
 
@@ -56,6 +56,11 @@ export interface BuildOptions {
   printer?: PdfPrinterOptions;
   /** The command line, for the manifest. */
   argv?: string[];
+  /**
+   * Only plan (`leerplicht plan`): load, model and publish run, each document's print-or-reuse decision is
+   * returned in `plan`; nothing is printed, nothing is written to the output folder, no lock is taken.
+   */
+  plan?: boolean;
 }
 
 export interface BuildResult {
@@ -71,6 +76,8 @@ export interface BuildResult {
   load: LoadResult;
   /** The browser that printed the PDFs (describeBrowser), when any were printed. */
   browser?: string;
+  /** Per document: printed or taken over, and why (every build; the whole result of a plan). */
+  plan: PlannedDocument[];
 }
 
 /** What every document shows in its colofon. */

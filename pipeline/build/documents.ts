@@ -1,18 +1,30 @@
 /**
  * The documents (PDFs) a build makes: each report stage adds its documents here; the print stage prints
  * them. A document whose inputs did not change since the previous build into the same folder (its key in
- * the manifest, output/cache.ts) is taken over instead of printed again.
+ * the manifest, output/cache.ts) is taken over instead of printed again. Every decision is kept in `plan`
+ * (`leerplicht plan` shows it; a plan neither prints nor takes over anything).
  */
-import type { PrintJob } from '../render/pdf.ts';
-import { documentKey, type PreviousOutput, reusable } from '../output/cache.ts';
+import type { PrintJob, PrintResult } from '../render/pdf.ts';
+import { emit } from '../log.ts';
+import { documentKey, type PreviousOutput, reuseDecision } from '../output/cache.ts';
 import type { BuildEffects } from './effects.ts';
+
+export interface PlannedDocument {
+  id: string;
+  /** Relative to the output folder. */
+  file: string;
+  action: 'print' | 'reuse';
+  reason: string;
+}
 
 export class Documents {
   readonly jobs: PrintJob[] = [];
   /** The key of every document, by output path, for the manifest. */
   readonly keys = new Map<string, string>();
+  /** What happens to each document, and why, in the order added. */
+  readonly plan: PlannedDocument[] = [];
   reused = 0;
-  /** Time spent making charts and HTML (in Node, while Chromium prints). */
+  readonly #files = new Map<string, string>();
 
   constructor(
     private readonly fx: BuildEffects,
@@ -21,6 +33,8 @@ export class Documents {
     private readonly force: boolean,
     /** What every document depends on besides its own parts (the colofon without the build id). */
     private readonly common: () => unknown,
+    /** Only decide (leerplicht plan): no job, nothing taken over. */
+    private readonly dryRun = false,
   ) {}
 
   /**
@@ -31,12 +45,18 @@ export class Documents {
   add(doc: { id: string; title: string; rel: string; render: () => Promise<string> }, keyParts: object): void {
     const key = documentKey({ rel: doc.rel, colofon: this.common(), ...keyParts });
     this.keys.set(doc.rel, key);
-    const old = this.force ? undefined : reusable(this.root, this.previous, doc.rel, key);
-    if (old) {
-      this.fx.copyFile(old, doc.rel);
+    this.#files.set(doc.id, doc.rel);
+    const d = this.force ? { reason: '--force' } : reuseDecision(this.root, this.previous, doc.rel, key);
+    if ('reuse' in d) {
+      this.plan.push({ id: doc.id, file: doc.rel, action: 'reuse', reason: 'its inputs did not change since the previous build' });
+      if (this.dryRun) return;
+      this.fx.copyFile(d.reuse, doc.rel);
       this.reused++;
+      emit('document', { status: 'reused', id: doc.id, file: doc.rel });
       return;
     }
+    this.plan.push({ id: doc.id, file: doc.rel, action: 'print', reason: d.reason });
+    if (this.dryRun) return;
     this.jobs.push({
       id: doc.id,
       title: doc.title,
@@ -47,5 +67,10 @@ export class Documents {
         return html;
       },
     });
+  }
+
+  /** A document printed (or failed to): a `document` event for --log-format json. */
+  printed(r: PrintResult): void {
+    emit('document', { status: r.ok ? 'printed' : 'failed', id: r.id, file: this.#files.get(r.id), ...(r.ok ? {} : { error: r.error }) });
   }
 }

@@ -8,7 +8,7 @@
  * A new report is one more stage module and one more line in OUTPUTS.
  */
 import path from 'node:path';
-import { type BuildOptions, type BuildResult, type ReportName, type Stage, timed } from './context.ts';
+import { type BuildContext, type BuildOptions, type BuildResult, type ReportName, type Stage, timed } from './context.ts';
 import { manifestFor } from './manifest.ts';
 import { openSession } from './session.ts';
 import { assertNoBsn } from '../output/bsn-scan.ts';
@@ -39,19 +39,25 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     await model(ctx);
     await publish(ctx);
     for (const [report, stage] of OUTPUTS) if (ctx.reports.has(report)) await stage(ctx);
+    // A plan ends here: closing the session drops what the stages wrote (into the scratch folder).
+    if (o.plan) return { ...result(ctx), outputs: [] };
     await print(ctx);
     const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
     await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
     // Nothing is published that holds a BSN (PDF text, CSV, manifest): the last check before the commit.
     await timed(ctx, 'BSN scan of the outputs', async () => assertNoBsn(ctx.db, (rel) => ctx.fx.outputPath(rel), await ctx.fx.outputs()));
     const published = await session.commit();
-    return {
-      root: ctx.root, outputs: published.map((f) => path.join(ctx.root, f)), warnings: ctx.warnings, failed: ctx.failed,
-      failedChecks: ctx.failedChecks, reused: ctx.documents.reused, stages: ctx.stages, load: ctx.load!, browser: ctx.browser,
-    };
+    return { ...result(ctx), outputs: published.map((f) => path.join(ctx.root, f)) };
   } catch (e) {
     throw await session.abort(e);
   } finally {
     await session.close();
   }
+}
+
+function result(ctx: BuildContext): Omit<BuildResult, 'outputs'> {
+  return {
+    root: ctx.root, warnings: ctx.warnings, failed: ctx.failed, failedChecks: ctx.failedChecks, reused: ctx.documents.reused,
+    stages: ctx.stages, load: ctx.load!, browser: ctx.browser, plan: ctx.documents.plan,
+  };
 }

@@ -36,35 +36,39 @@ export async function openSession(o: BuildOptions): Promise<Session> {
   checkNarratives(o, selection);
   const root = outputRoot(o.out, o.config, schooljaar);
   installInterruptHandlers();
+  const undo: (() => unknown)[] = [];
   // One lock per output folder for every build, sharded or not: two builds never write data/ or a
-  // manifest at the same time.
-  const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m) });
-  for (const r of removeLeftovers(root)) o.progress.log(`removed what an earlier build that is no longer running left behind: ${r}`);
-  const undo: (() => unknown)[] = [() => lock.release()];
+  // manifest at the same time. A plan only reads the folder (its manifest and files).
+  if (!o.plan) {
+    const lock = await acquireLock(root, { warn: (m) => o.progress.warn(m) });
+    undo.push(() => lock.release());
+    for (const r of removeLeftovers(root)) o.progress.log(`removed what an earlier build that is no longer running left behind: ${r}`);
+  }
   const release = async () => {
     for (const f of undo.splice(0).reverse()) await f();
   };
   try {
     const previous = previousOutputs(root, selection.manifestName);
-    const tx = await OutputTransaction.begin(root);
-    undo.push(() => tx.abort());
     // DuckDB spills to a scratch folder (not the output folder, which may be small) to stay within its memory
     // limit on a national extract.
     // (0700, named with the build's pid: removed by the watchdog or the next build start if this one is killed)
     const scratch = mkdtempSync(path.join(os.tmpdir(), ownedPrefix(SPILL_PREFIX)));
-    watchOwner(0, [scratch, tx.tempRoot]);
     const dropScratch = onCleanup(() => rmSync(scratch, { recursive: true, force: true }));
     undo.push(() => {
       rmSync(scratch, { recursive: true, force: true });
       dropScratch();
     });
+    // A plan's report stages write their CSVs into the scratch folder, never into the output folder.
+    const tx = await OutputTransaction.begin(o.plan ? path.join(scratch, 'plan') : root);
+    undo.push(() => tx.abort());
+    watchOwner(0, [scratch, tx.tempRoot]);
     const db = await Db.open({ threads: o.threads, memoryLimit: o.memoryLimit ?? DEFAULT_MEMORY_LIMIT, tempDirectory: scratch });
     undo.push(() => db.close());
     const fx = transactionEffects(tx, o.progress, o.htmlDir);
     const ctx: BuildContext = {
       o, config: o.config, schooljaar, selection, reports: new Set(o.reports ?? REPORTS), root, started: new Date(), db, fx,
       stages: [], warnings: [], failed: [], failedChecks: [],
-      documents: new Documents(fx, root, previous, !!o.force, () => ({ ...ctx.colofon, buildId: undefined })),
+      documents: new Documents(fx, root, previous, !!o.force, () => ({ ...ctx.colofon, buildId: undefined }), !!o.plan),
     };
     return {
       ctx,

@@ -2,9 +2,10 @@
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { COMMANDS } from './index.ts';
-import { build, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build/index.ts';
+import { build, type BuildOptions, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build/index.ts';
 import { loadConfig } from '../config/load.ts';
-import { checkMemoryLimit, InputError, UsageError } from '../errors.ts';
+import { checkMemoryLimit, IncompleteError, UsageError } from '../errors.ts';
+import { emit } from '../log.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
 import { configRef, configRoots, extractRef, findProject } from '../project.ts';
 import { textTable } from '../load/report.ts';
@@ -56,10 +57,8 @@ export function checkBuildArgs(a: { schooljaar: string; memoryLimit?: string; th
   }
 }
 
-export const buildCommand: CommandModule<object, Args> = {
-  command: COMMANDS.build.command,
-  describe: COMMANDS.build.describe,
-  builder: (y: Argv) =>
+/** The options of `build`, which `plan` shares. */
+export const buildOptions = (y: Argv): Argv<Args> =>
     (y
       .option('extract', { type: 'string', describe: 'Extract folder (see `leerplicht validate`; default: the project\'s extract)' })
       .option('config', { type: 'string', describe: 'Region: a code (twente), code/year (west-kennemerland/2014) or a YAML file (default: the project\'s config)' })
@@ -79,8 +78,10 @@ export const buildCommand: CommandModule<object, Args> = {
       .option('concept', { type: 'boolean', default: false, describe: 'Print inhoudelijk jaarverslagen whose narrative is missing or unfinished, marked CONCEPT (default: refuse and list what is missing)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
       .example('$0 build --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'All reports of West Kennemerland')
-      .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')) as unknown as Argv<Args>,
-  handler: async (argv: ArgumentsCamelCase<Args>) => {
+      .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')) as unknown as Argv<Args>;
+
+/** The command line of `build` or `plan` as BuildOptions (usage errors are thrown before anything starts). */
+export function buildOptionsFrom(argv: ArgumentsCamelCase<Args>): BuildOptions {
     if (argv.datum && !isCalendarDate(argv.datum)) throw new UsageError(`--datum ${argv.datum}: expected a date YYYY-MM-DD`);
     const shard = argv.shard ? parseShard(argv.shard) : undefined;
     const project = findProject(argv.project);
@@ -89,8 +90,7 @@ export const buildCommand: CommandModule<object, Args> = {
     if (!schooljaar) throw new UsageError('give --schooljaar, e.g. --schooljaar 2024/2025');
     checkBuildArgs({ ...argv, schooljaar });
     const progress = new Progress({ quiet: argv.quiet });
-    const t0 = performance.now();
-    const r = await build({
+    return {
       extract: extractRef(argv.extract, project),
       config,
       schooljaar,
@@ -110,7 +110,16 @@ export const buildCommand: CommandModule<object, Args> = {
       concept: argv.concept,
       progress,
       argv: process.argv.slice(2),
-    });
+    };
+}
+
+export const buildCommand: CommandModule<object, Args> = {
+  command: COMMANDS.build.command,
+  describe: COMMANDS.build.describe,
+  builder: buildOptions,
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const t0 = performance.now();
+    const r = await build(buildOptionsFrom(argv));
     const rel = (f: string) => path.relative(process.cwd(), f);
     console.log(`\nBuilt ${r.outputs.length} file(s) in ${rel(r.root) || '.'} in ${((performance.now() - t0) / 1000).toFixed(1)} s${r.reused ? ` (${r.reused} document(s) unchanged since the previous build, taken over)` : ''}`);
     const t = stageRows(r.stages);
@@ -129,6 +138,7 @@ export const buildCommand: CommandModule<object, Args> = {
     if (r.failed.length) {
       problems.push(`${r.failed.length} document(s) failed: ${r.failed.map((f) => `${f.id} (${f.error})`).join(', ')}.`);
     }
-    if (problems.length) throw new InputError(`${problems.join('\n')}\nThe other outputs were written.`);
+    for (const w of r.warnings) emit('warning', { message: w });
+    if (problems.length) throw new IncompleteError(`${problems.join('\n')}\nThe other outputs were written.`);
   },
 };

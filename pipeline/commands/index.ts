@@ -11,7 +11,7 @@ export interface CommandEntry {
   load: () => Promise<CommandModule<any, any>>;
 }
 
-export type CommandName = 'init' | 'generate' | 'validate' | 'import' | 'map' | 'build' | 'kosten' | 'narratief' | 'dictionary';
+export type CommandName = 'init' | 'generate' | 'validate' | 'import' | 'map' | 'build' | 'plan' | 'kosten' | 'narratief' | 'dictionary';
 
 export const COMMANDS: Record<CommandName, CommandEntry> = {
   init: {
@@ -43,6 +43,11 @@ export const COMMANDS: Record<CommandName, CommandEntry> = {
     command: 'build',
     describe: 'Build the reports (jaarverslag and Leerplichttelling per gemeente, datasets) of a region and schooljaar',
     load: async () => (await import('./build.ts')).buildCommand,
+  },
+  plan: {
+    command: 'plan',
+    describe: 'List per document whether `build` with the same options would print it or take over the previous build\'s, and why (prints and writes nothing)',
+    load: async () => (await import('./plan.ts')).planCommand,
   },
   kosten: {
     command: 'kosten',

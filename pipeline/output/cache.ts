@@ -62,10 +62,17 @@ export function previousOutputs(root: string, manifestName: string): Map<string,
   }
 }
 
-/** The previous file, when its key matches and it is unchanged on disk. */
-export function reusable(root: string, prev: Map<string, PreviousOutput>, rel: string, key: string): string | undefined {
+/**
+ * Whether the previous build's file at `rel` can be taken over (`reuse`: its path), or why it must be
+ * printed (`reason`, in words for `leerplicht plan`).
+ */
+export function reuseDecision(root: string, prev: Map<string, PreviousOutput>, rel: string, key: string): { reuse: string } | { reason: string } {
   const p = prev.get(rel);
   const abs = path.join(root, rel);
-  if (!p || p.key !== key || !existsSync(abs)) return undefined;
-  return sha256(readFileSync(abs)) === p.sha256 ? abs : undefined;
+  if (!p) return { reason: prev.size ? 'not in the previous build' : 'no previous build in this folder' };
+  if (!p.key) return { reason: 'the previous build did not record its inputs' };
+  if (p.key !== key) return { reason: 'its inputs changed (figures, narrative, parameters, dates or the tool)' };
+  if (!existsSync(abs)) return { reason: 'the previous file is missing' };
+  if (sha256(readFileSync(abs)) !== p.sha256) return { reason: 'the previous file was changed since' };
+  return { reuse: abs };
 }

@@ -12,7 +12,10 @@ export async function print(ctx: BuildContext): Promise<void> {
       const printer = await fx.startPrinter({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => fx.progress.log(m), ...o.printer });
       if (printer.browser) ctx.browser = describeBrowser(printer.browser);
       try {
-        const results = await printer.printAll(documents.jobs, () => bar.tick());
+        const results = await printer.printAll(documents.jobs, (r) => {
+          bar.tick();
+          documents.printed(r);
+        });
         for (const r of results) if (!r.ok) ctx.failed.push({ id: r.id, error: r.error ?? 'unknown error' });
         // A full temp folder fails every document the same way: the machine's problem, nothing published.
         const env = ctx.failed.map((f) => environmentError(new Error(f.error))).find(Boolean);
