@@ -20,6 +20,7 @@ import { type Db, type Params, QUERIES_ROOT, readQuery } from './db.ts';
 import { loadHerindelingen } from './herindelingen.ts';
 import { Schooljaar } from './schooljaar.ts';
 import { storeDdl, storeMacrosSql } from './store.ts';
+import { fteLeerplicht } from './kwartaal.ts';
 
 /** The schooljaren a build reports on: the requested one and up to 4 before it (for trends). */
 export const TREND_JAREN = 5;
@@ -30,6 +31,8 @@ export interface ModelOptions {
   schooljaar: string;
   /** RMC region of each gemeente (from the reference data), for RMC figures. */
   rmcRegio?: Record<string, { code: string; naam: string }>;
+  /** The quarter of a kwartaalrapportage (`2025-K1`); none: the kwartaal indicators have no rows. */
+  kwartaal?: string;
   /** Called before each file runs. */
   onStep?: (file: string) => void;
 }
@@ -47,6 +50,8 @@ export function modelParams(opts: ModelOptions): Params {
     zomervakantie_tot_en_met: p.zomervakantie_tot_en_met,
     thuiszitter_definitie: p.thuiszitter_definitie,
     regio: opts.config.regio.code,
+    kwartaal: opts.kwartaal ?? null,
+    fte_leerplicht: fteLeerplicht(opts.config),
   };
 }
 

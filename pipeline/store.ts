@@ -18,7 +18,9 @@ export const COUNT_UNITS = new Set(['personen', 'meldingen', 'acties', 'zaken', 
 export const RATE_UNITS = new Set(['per_1000', 'procent']);
 /** The unit of a median duration; its teller is the number of cases behind it. */
 export const MEDIAN_UNIT = 'dagen';
-export const UNITS = [...COUNT_UNITS, ...RATE_UNITS, MEDIAN_UNIT] as const;
+/** A count per fte of the formatie (the caseload); its teller is the count, the fte is no published figure. */
+export const PER_FTE_UNIT = 'per_fte';
+export const UNITS = [...COUNT_UNITS, ...RATE_UNITS, MEDIAN_UNIT, PER_FTE_UNIT] as const;
 
 type SqlType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'BIGINT' | 'DOUBLE';
 interface StoreColumn { name: string; type: SqlType; notNull?: boolean; comment?: string }
@@ -91,7 +93,7 @@ export function storeMacrosSql(): string {
   return [
     `CREATE OR REPLACE MACRO is_count(eenheid) AS eenheid IN (${list(COUNT_UNITS)})`,
     `CREATE OR REPLACE MACRO is_rate(eenheid) AS eenheid IN (${list(RATE_UNITS)})`,
-    `CREATE OR REPLACE MACRO is_ratio(eenheid) AS eenheid IN (${list([MEDIAN_UNIT, ...RATE_UNITS])})`,
+    `CREATE OR REPLACE MACRO is_ratio(eenheid) AS eenheid IN (${list([MEDIAN_UNIT, PER_FTE_UNIT, ...RATE_UNITS])})`,
     `CREATE OR REPLACE MACRO store_dimensies() AS [${list(DIMENSIONS)}]`,
     `CREATE OR REPLACE MACRO indicator_uitvoer_leeg() AS TABLE SELECT ${leeg.join(', ')} WHERE false`,
   ].join(';\n');

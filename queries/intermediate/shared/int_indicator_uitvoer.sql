@@ -1,17 +1,20 @@
 -- Table macro that turns an indicator family's results into indicator_store rows, so every leerplicht
 -- indicator file ends the same way:   SELECT * FROM int_indicator_uitvoer('resultaten', 'cellen')
+-- It is int_uitvoer over the schooljaren of the build (int_rapport_gebieden); the kwartaal indicators use
+-- int_uitvoer over the periods of the quarter (int_kwartaal_gebieden, same columns).
 --
 -- resultaten: the computed figures, columns indicator, jaar, gebiedsniveau, gebied, any of the breakdown
 --   columns (onderwijssoort leeftijd soort artikel beslisser besluit reden duur status; NULL = total over the
 --   dimension; missing columns are NULL) and waarde, optionally teller, noemer.
--- cellen: the cells each indicator must have in every complete schooljaar and gebied (int_rapport_gebieden):
---   indicator, the breakdown values, eenheid, optionally periode ('schooljaar', the default, or 'peildatum').
+-- cellen: the cells each indicator must have in every period and gebied of `gebieden`:
+--   indicator, the breakdown values, eenheid, optionally periode ('schooljaar', the default, or 'peildatum';
+--   a 'peildatum' indicator has no cells in a period without a peildatum).
 --   A cell without a result is published as empty: waarde 0 for counts; for a median (eenheid dagen) waarde
---   NULL and teller 0; for a rate (per_1000, procent) waarde NULL, teller 0, noemer 0.
+--   NULL and teller 0; for a rate (per_1000, procent) waarde NULL, teller 0, noemer 0; per fte: NULL, teller 0.
 -- Results of incomplete schooljaren are dropped; results outside the listed cells are kept (never lost), but
 -- every indicator code needs at least one cel (its eenheid comes from there).
 -- Grain: table macro: one row per indicator cell (indicator, schooljaar, gebied, breakdown cell), as indicator_store.
-CREATE OR REPLACE MACRO int_indicator_uitvoer(resultaten, cellen) AS TABLE
+CREATE OR REPLACE MACRO int_uitvoer(resultaten, cellen, gebieden) AS TABLE
 WITH leeg AS (
   SELECT * FROM indicator_uitvoer_leeg()  -- the store's columns, typed (pipeline/store.ts)
 ), r AS (
@@ -23,7 +26,8 @@ WITH leeg AS (
   FROM c GROUP BY indicator
 ), raster AS (
   SELECT c.* EXCLUDE (jaar, gebiedsniveau, gebied), g.jaar, g.gebiedsniveau, g.gebied
-  FROM c CROSS JOIN int_rapport_gebieden g
+  FROM c CROSS JOIN query_table(gebieden) g
+  WHERE g.peildatum IS NOT NULL OR c.periode IS DISTINCT FROM 'peildatum'
 ), aangevuld AS (
   SELECT indicator, jaar, gebiedsniveau, gebied, onderwijssoort, leeftijd, soort, artikel, beslisser, besluit,
     reden, duur, status, waarde, teller, noemer
@@ -54,5 +58,8 @@ SELECT
   a.waarde, a.teller, a.noemer,
   p.eenheid  -- NULL (an insert error) for an indicator without cellen: every code must be declared
 FROM aangevuld a
-JOIN int_rapport_gebieden g USING (jaar, gebiedsniveau, gebied)
+JOIN query_table(gebieden) g USING (jaar, gebiedsniveau, gebied)
 LEFT JOIN per_indicator p USING (indicator);
+
+CREATE OR REPLACE MACRO int_indicator_uitvoer(resultaten, cellen) AS TABLE
+SELECT * FROM int_uitvoer(resultaten, cellen, 'int_rapport_gebieden');
