@@ -41,3 +41,25 @@ export function fteLeerplicht(config: RegionConfig): number | null {
   const fte = rows.reduce((a, f) => a + f.fte, 0);
   return fte > 0 ? fte : null;
 }
+
+export type Status = 'op koers' | 'aandacht' | 'niet op koers' | 'geen oordeel';
+
+/** The rule behind a target's status, as the report states it. */
+export const STATUS_REGEL =
+  'Op koers: het doel is gehaald. Aandacht: het doel is niet gehaald, maar het cijfer wijkt er ten hoogste 10 procent van af. ' +
+  'Niet op koers: het cijfer wijkt meer dan 10 procent af. Geen oordeel: het cijfer is niet gepubliceerd (te weinig gevallen) of niet beschikbaar. ' +
+  'Het cijfer wordt vergeleken zoals het in dit rapport staat (afgerond).';
+
+/** The status of a target, given the figure as printed (rounded as shown; null when not published). */
+export function status(shown: number | null, doel: { hoogstens?: number; minstens?: number }): Status {
+  if (shown === null || !Number.isFinite(shown)) return 'geen oordeel';
+  if (doel.hoogstens !== undefined) {
+    if (shown <= doel.hoogstens) return 'op koers';
+    return shown <= doel.hoogstens * 1.1 ? 'aandacht' : 'niet op koers';
+  }
+  if (doel.minstens !== undefined) {
+    if (shown >= doel.minstens) return 'op koers';
+    return shown >= doel.minstens * 0.9 ? 'aandacht' : 'niet op koers';
+  }
+  return 'geen oordeel';
+}

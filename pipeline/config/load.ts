@@ -24,6 +24,20 @@ export interface Parameters {
   min_noemer: number;
 }
 
+/** One target of the jaarplan: a kwartaal indicator at most or at least a value. */
+export interface Doel {
+  indicator: string;
+  hoogstens?: number;
+  minstens?: number;
+  periode: 'kwartaal' | 'schooljaar';
+  gemeente?: string;
+}
+
+export interface Jaarplan {
+  schooljaar: string;
+  doelen: Doel[];
+}
+
 export interface RegionConfig {
   schema_version: 1;
   regio: { code: string; naam: string; jaar: number; rmc_regio?: { code: string; naam: string }; bron?: string };
@@ -32,6 +46,7 @@ export interface RegionConfig {
   formatie?: { rol: string; perceel: 1 | 2 | 3; fte: number; schaal?: number; contactgemeente?: boolean }[];
   parameters: Parameters;
   begroting?: Record<string, unknown>;
+  jaarplan?: Jaarplan[];
   /** Absolute path of the file it was read from. */
   file: string;
 }
@@ -94,6 +109,13 @@ function checkSemantics(c: RegionConfig): void {
   // MM-DD compares as text; a holiday across new year does not exist in the Netherlands.
   if (isMonthDay(p.zomervakantie_van) && isMonthDay(p.zomervakantie_tot_en_met) && p.zomervakantie_tot_en_met < p.zomervakantie_van) {
     problems.push(`the summer holiday ends (parameters.zomervakantie_tot_en_met ${p.zomervakantie_tot_en_met}) before it starts (parameters.zomervakantie_van ${p.zomervakantie_van}): swap them`);
+  }
+  for (const j of c.jaarplan ?? []) {
+    const [a, b] = j.schooljaar.split('/').map(Number);
+    if (b !== a + 1) problems.push(`jaarplan: not a schooljaar: ${j.schooljaar}`);
+    for (const d of j.doelen) {
+      if (d.gemeente && !codes.includes(d.gemeente)) problems.push(`jaarplan ${j.schooljaar}: target ${d.indicator} for gemeente ${d.gemeente}, which is not one of the gemeenten`);
+    }
   }
   if (problems.length) throw new InputError(`${c.file}: ${problems.join('; ')}`);
 }

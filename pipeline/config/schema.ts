@@ -81,6 +81,34 @@ export const REGION_CONFIG_SCHEMA = {
         min_noemer: { type: 'integer', minimum: 1, default: 20, description: 'Smallest denominator for a published percentage or per-1,000 figure.' },
       },
     },
+    jaarplan: {
+      type: 'array',
+      description: 'Targets of the jaarplan per schooljaar, against which every kwartaalrapportage reports (`--report kwartaal`).',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['schooljaar', 'doelen'],
+        properties: {
+          schooljaar: { type: 'string', pattern: '^[0-9]{4}/[0-9]{4}$', description: 'Schooljaar of the jaarplan, e.g. `2024/2025`.' },
+          doelen: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['indicator'],
+              oneOf: [{ required: ['hoogstens'] }, { required: ['minstens'] }],
+              properties: {
+                indicator: { type: 'string', pattern: '^KW-[A-Z0-9-]+$', description: 'A kwartaal indicator code (`KW-…`, see the data dictionary).' },
+                hoogstens: { type: 'number', minimum: 0, description: 'Target: the figure is at most this.' },
+                minstens: { type: 'number', minimum: 0, description: 'Target: the figure is at least this.' },
+                periode: { enum: ['kwartaal', 'schooljaar'], default: 'kwartaal', description: '`kwartaal`: the quarter itself; `schooljaar`: the schooljaar up to the quarter.' },
+                gemeente: { type: 'string', pattern: '^[0-9]{4}$', description: 'A target for one gemeente; without it the target is the region\'s.' },
+              },
+            },
+          },
+        },
+      },
+    },
     // Read and validated by `leerplicht kosten` (pipeline/kosten/schema.ts): config sits below kosten and
     // does not import from it.
     begroting: { type: 'object', description: 'Budget configuration for `leerplicht kosten` (see pipeline/kosten/README.md).' },

@@ -206,3 +206,16 @@ describe('kwartaal: voorlopig, and no kwartaal', () => {
     }
   }, FIXTURE_TIMEOUT);
 });
+
+describe('kwartaal: status of a target', () => {
+  it('at most: met, within 10%, beyond; at least likewise; unpublished gives no verdict', async () => {
+    const { status } = await import('../../pipeline/kwartaal.ts');
+    expect(status(135, { hoogstens: 135 })).toBe('op koers');
+    expect(status(148.5, { hoogstens: 135 })).toBe('aandacht'); // 135 × 1,1
+    expect(status(148.6, { hoogstens: 135 })).toBe('niet op koers');
+    expect(status(75, { minstens: 75 })).toBe('op koers');
+    expect(status(67.5, { minstens: 75 })).toBe('aandacht');
+    expect(status(67.4, { minstens: 75 })).toBe('niet op koers');
+    expect(status(null, { hoogstens: 1 })).toBe('geen oordeel');
+  });
+});
