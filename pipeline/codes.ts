@@ -36,6 +36,11 @@ export const CODES: Record<string, Code[]> = {
     c('PV_JONGERE', 'Proces-verbaal tegen de jongere'),
     c('PV_OUDERS', 'Proces-verbaal tegen de ouders'),
     c('DOORGELEIDING_OM', 'Doorgeleiding naar het Openbaar Ministerie'),
+    // zaken (case files)
+    c('ABSOLUUT', 'Absoluut verzuim'),
+    c('RELATIEF', 'Relatief verzuim'),
+    c('THUISZITTER', 'Thuiszitter'),
+    c('RMC', 'RMC-traject'),
     // RMC doelgroepen
     c('NIEUW_VSV', "Nieuwe voortijdig schoolverlaters"),
     c('OUD_VSV', "Oud-voortijdig schoolverlaters"),
