@@ -31,8 +31,8 @@ export interface ModelOptions {
   schooljaar: string;
   /** RMC region of each gemeente (from the reference data), for RMC figures. */
   rmcRegio?: Record<string, { code: string; naam: string }>;
-  /** The quarter of a kwartaalrapportage (`2025-K1`); none: the kwartaal indicators have no rows. */
-  kwartaal?: string;
+  /** The quarters of the kwartaalrapportages (`2025-K1`); none: the kwartaal indicators have no rows. */
+  kwartalen?: string[];
   /** Called before each file runs. */
   onStep?: (file: string) => void;
 }
@@ -50,7 +50,7 @@ export function modelParams(opts: ModelOptions): Params {
     zomervakantie_tot_en_met: p.zomervakantie_tot_en_met,
     thuiszitter_definitie: p.thuiszitter_definitie,
     regio: opts.config.regio.code,
-    kwartaal: opts.kwartaal ?? null,
+    kwartalen: opts.kwartalen?.length ? opts.kwartalen.join(',') : null,
     fte_leerplicht: fteLeerplicht(opts.config),
   };
 }

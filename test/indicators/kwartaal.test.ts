@@ -77,7 +77,7 @@ async function build(extractdatum: string, kwartaal = '2025-K1') {
   const db = await Db.open({ threads: 1 });
   await loadFixture(db, rows, extractdatum);
   const config = { ...fixtureConfig(), formatie: [{ rol: 'leerplichtambtenaar', perceel: 2 as const, fte: 2 }] };
-  await runModel(db, { config, schooljaar: parseKwartaal(kwartaal).schooljaar, kwartaal });
+  await runModel(db, { config, schooljaar: parseKwartaal(kwartaal).schooljaar, kwartalen: [kwartaal] });
   return db;
 }
 
@@ -101,12 +101,12 @@ describe('kwartaal indicators', () => {
 
   it('periods: quarter, schooljaar up to it, and both a year earlier, with their dates', async () => {
     const p = await db.all<{ schooljaar: string; van: string; tot: string }>(
-      `SELECT DISTINCT schooljaar, CAST(van AS VARCHAR) AS van, CAST(tot AS VARCHAR) AS tot FROM int_kwartaal_gebieden ORDER BY van DESC`);
+      `SELECT DISTINCT jaar, schooljaar, CAST(van AS VARCHAR) AS van, CAST(tot AS VARCHAR) AS tot FROM int_kwartaal_gebieden ORDER BY van DESC`);
     expect(p).toEqual([
-      { schooljaar: Q, van: '2025-01-01', tot: '2025-04-01' },
-      { schooljaar: YTD, van: '2024-08-01', tot: '2025-04-01' },
-      { schooljaar: Q_VJ, van: '2024-01-01', tot: '2024-04-01' },
-      { schooljaar: YTD_VJ, van: '2023-08-01', tot: '2024-04-01' },
+      { jaar: 202511, schooljaar: Q, van: '2025-01-01', tot: '2025-04-01' },
+      { jaar: 202512, schooljaar: YTD, van: '2024-08-01', tot: '2025-04-01' },
+      { jaar: 202411, schooljaar: Q_VJ, van: '2024-01-01', tot: '2024-04-01' },
+      { jaar: 202412, schooljaar: YTD_VJ, van: '2023-08-01', tot: '2024-04-01' },
     ]);
   });
 
@@ -186,9 +186,23 @@ describe('kwartaal: voorlopig, and no kwartaal', () => {
     try {
       const v = await db.all<{ schooljaar: string; voorlopig: boolean }>(`SELECT DISTINCT jaar, schooljaar, voorlopig FROM int_kwartaal_gebieden ORDER BY jaar`);
       expect(v.map(({ schooljaar, voorlopig }) => ({ schooljaar, voorlopig }))).toEqual([
-        { schooljaar: Q, voorlopig: true }, { schooljaar: YTD, voorlopig: true },
         { schooljaar: Q_VJ, voorlopig: false }, { schooljaar: YTD_VJ, voorlopig: false },
+        { schooljaar: Q, voorlopig: true }, { schooljaar: YTD, voorlopig: true },
       ]);
+      expect(await cel(db, 'KW-MELDINGEN', { schooljaar: Q })).toMatchObject({ waarde: 3 });
+    } finally {
+      db.close();
+    }
+  }, FIXTURE_TIMEOUT);
+
+  it('several quarters in one build share their comparison periods', async () => {
+    const db = await Db.open({ threads: 1 });
+    try {
+      await loadFixture(db, rows, '2025-10-15');
+      await runModel(db, { config: fixtureConfig(), schooljaar: '2024/2025', kwartalen: ['2024-K4', '2025-K1'] });
+      const p = await db.all<{ schooljaar: string }>(`SELECT DISTINCT schooljaar FROM int_kwartaal_gebieden ORDER BY jaar`);
+      expect(p.map((x) => x.schooljaar)).toEqual(['2023-K4', '2023/2024 t/m K4', '2024-K1', '2023/2024 t/m K1', '2024-K4', '2024/2025 t/m K4', '2025-K1', '2024/2025 t/m K1']);
+      expect(await cel(db, 'KW-MELDINGEN', { schooljaar: '2024-K4' })).toMatchObject({ waarde: 1 }); // M2, December
       expect(await cel(db, 'KW-MELDINGEN', { schooljaar: Q })).toMatchObject({ waarde: 3 });
     } finally {
       db.close();
