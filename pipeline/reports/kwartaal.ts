@@ -76,6 +76,7 @@ function perPeriode(F: Figures, gebied: string, p: KwartaalPerioden, kop: { kwar
       label: it.label ?? indicatorDef(it.code).label,
       cells: cols.map((sj) => (F.has(it.code, gebied, sj, it.dims) ? F.get(it.code, gebied, sj, it.dims) : MISSING)),
     })),
+    codes: items.map((it) => it.code),
   };
 }
 
@@ -91,6 +92,7 @@ function naarCategorie(F: Figures, gebied: string, p: KwartaalPerioden, kop: { k
       ...cats.map((c) => ({ label: label(o.dim, c), cells: cols.map((sj) => F.get(o.code, gebied, sj, { [o.dim]: c })) })),
       { label: 'Totaal', total: true, cells: cols.map((sj) => F.get(o.code, gebied, sj)) },
     ],
+    codes: [o.code],
   };
 }
 
