@@ -11,7 +11,7 @@
  *   cel(cell, decimals = 0)                      {value, suppressed, label?} → "<5" / "–" / "1.234"
  *   formatNl(23866370n, 2)                       exact amount in units of 10^-2 → "238.663,70" (kosten)
  */
-import { RATE_UNITS } from '../store.ts';
+import { PER_FTE_UNIT, RATE_UNITS } from '../store.ts';
 
 export const DASH = '–';
 export const DEFAULT_SUPPRESSED_LABEL = '<5';
@@ -121,11 +121,11 @@ export interface PublishedCell {
 
 /**
  * Decimals a published figure of this unit is shown with, in tables and charts alike: one for rates
- * (per 1.000, procent), none for counts and for median days (a median of an even number of cases
- * may end in ,5; whole days are what a reader needs).
+ * (per 1.000, procent) and for a count per fte, none for counts and for median days (a median of an even
+ * number of cases may end in ,5; whole days are what a reader needs).
  */
 export function decimalen(eenheid: string | null | undefined): number {
-  return RATE_UNITS.has(eenheid ?? '') ? 1 : 0;
+  return RATE_UNITS.has(eenheid ?? '') || eenheid === PER_FTE_UNIT ? 1 : 0;
 }
 
 /** "<5" (the cell's label) when suppressed, "–" when empty, else the Dutch number. */

@@ -8,9 +8,10 @@
 import { indicatorDef } from '../catalog.ts';
 import type { Doel, RegionConfig } from '../config/load.ts';
 import { type Status, status } from '../kwartaal.ts';
-import { decimalen, getal } from '../render/html.ts';
+import { decimalen, getal } from '../format/index.ts';
 import { byArea, type Chapter, type TableBlock } from './blocks.ts';
-import { type Cell, type Dimension, type Figures, MISSING } from './figures.ts';
+import type { Dimension } from '../store.ts';
+import { type Cell, type Figures, MISSING } from './figures.ts';
 import { label, orderCodes } from '../codes.ts';
 
 /** The four periods of a kwartaalrapportage, with the labels the store uses (int_kwartaal_gebieden). */
