@@ -35,6 +35,19 @@ export function parseKwartaal(s: string): Kwartaal {
   return { label: `${jaar}-K${k}`, jaar, k, van: iso(jaar, startMaand, 1), tot, laatsteDag: last.toISOString().slice(0, 10), schooljaar: `${sj}/${sj + 1}` };
 }
 
+/** The four calendar quarters of a schooljaar (the quarter belongs to the schooljaar of its last day): K3 and K4 of its first year, K1 and K2 of its second. */
+export function kwartalenVan(start: number): Kwartaal[] {
+  return [`${start}-K3`, `${start}-K4`, `${start + 1}-K1`, `${start + 1}-K2`].map(parseKwartaal);
+}
+
+const MAAND = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** How a quarter is named in print: "1e kwartaal 2025" and "januari tot en met maart 2025". */
+export function kwartaalNaam(k: Kwartaal): { kort: string; maanden: string } {
+  const m = 3 * (k.k - 1);
+  return { kort: `${k.k}e kwartaal ${k.jaar}`, maanden: `${MAAND[m]} tot en met ${MAAND[m + 2]} ${k.jaar}` };
+}
+
 /** Fte of the leerplichtambtenaren of perceel 2 in the config's formatie, or null when it has none. */
 export function fteLeerplicht(config: RegionConfig): number | null {
   const rows = (config.formatie ?? []).filter((f) => f.perceel === 2 && /leerplichtambtenaar/i.test(f.rol));

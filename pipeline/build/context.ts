@@ -12,7 +12,7 @@ import type { Documents, PlannedDocument } from './documents.ts';
 import type { BuildEffects } from './effects.ts';
 import type { Selection, Shard } from './shard.ts';
 
-export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'data'] as const;
+export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'kwartaal', 'data'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 /**
@@ -30,6 +30,8 @@ export interface BuildOptions {
   out: string;
   gemeenten?: string[];
   reports?: ReportName[];
+  /** Quarters of the kwartaalrapportage (`2025-K1`); default: every quarter of the schooljaar that has ended by the extract date. */
+  kwartalen?: string[];
   dropInvalid?: boolean;
   /** The extract date when the extract folder has no extract.json (--extractdatum, project file). */
   extractdatum?: string;
@@ -118,6 +120,8 @@ export interface BuildContext {
   /** Set by the publish stage: a digest of the published figures per area (gebied). */
   digests?: Map<string, string>;
   narratives?: Narratives;
+  /** Set by the model stage: the quarters whose kwartaalrapportage this build makes. */
+  kwartalen?: string[];
   /** The published figures, read once for every report that shows them (set on first use). */
   figures?: Figures;
   /** Set by the print stage: the browser it printed with. */

@@ -14,6 +14,7 @@ import { openSession } from './session.ts';
 import { assertNoBsn } from '../output/bsn-scan.ts';
 import { datasets } from './stages/datasets.ts';
 import { jaarverslag } from './stages/jaarverslag.ts';
+import { kwartaal } from './stages/kwartaal.ts';
 import { load } from './stages/load.ts';
 import { model } from './stages/model.ts';
 import { print } from './stages/print.ts';
@@ -28,6 +29,7 @@ const OUTPUTS: [ReportName, Stage][] = [
   ['jaarverslag', jaarverslag],
   ['telling', telling],
   ['rmc', rmc],
+  ['kwartaal', kwartaal],
   ['data', datasets],
 ];
 

@@ -25,6 +25,7 @@ export const paths = {
   tellingRegioCsv: (sj: Schooljaar) => `leerplichttelling-${sj.folder}-regio-vertrouwelijk.csv`,
   /** One RMC region: at the top; several: each in `rmc/<code>-<naam>/`. */
   rmcDir: (r: { code: string; naam: string }, several: boolean) => (several ? `rmc/${r.code}-${slug(r.naam)}/` : ''),
+  kwartaalPdf: (kwartaal: string) => `kwartaal/kwartaalrapportage-${kwartaal}.pdf`,
   rejectedRows: 'rejected-rows.csv',
   dataset: {
     csv: 'data/indicatoren.csv',

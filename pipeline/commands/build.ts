@@ -13,6 +13,7 @@ import { CPU_NOTE, stageRows } from '../metrics.ts';
 import { isCalendarDate } from '../load/values.ts';
 import { Progress } from '../progress.ts';
 import { Schooljaar } from '../schooljaar.ts';
+import { parseKwartaal } from '../kwartaal.ts';
 
 interface Args {
   project?: string;
@@ -22,6 +23,7 @@ interface Args {
   out?: string;
   gemeente?: string[];
   report?: ReportName[];
+  kwartaal?: string[];
   dropInvalid: boolean;
   extractdatum?: string;
   pdf: boolean;
@@ -66,6 +68,7 @@ export const buildOptions = (y: Argv): Argv<Args> =>
       .option('out', { type: 'string', describe: 'Output root; files go to <out>/<regio>/<schooljaar>/ (default: reports/ of the project, else ./reports)' })
       .option('gemeente', { type: 'array', string: true, describe: 'Only these gemeenten (CBS codes); default: all of the region' })
       .option('report', { type: 'array', choices: REPORTS as unknown as string[], describe: `Only these reports (default: all: ${REPORTS.join(', ')})` })
+      .option('kwartaal', { type: 'array', string: true, describe: 'Quarters of the kwartaalrapportage, e.g. 2025-K1 (January–March 2025); alone, it builds only that report, and the schooljaar follows from the quarter. Default with --report kwartaal: every quarter of the schooljaar that has ended' })
       .option('extractdatum', { type: 'string', describe: 'Date the extract was taken (YYYY-MM-DD, not after today); makes extract.json optional' })
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Build from the valid rows of an extract with errors; writes rejected-rows.csv' })
       .option('pdf', { type: 'boolean', default: true, describe: 'Print PDFs (--no-pdf: datasets and CSVs only)' })
@@ -78,7 +81,8 @@ export const buildOptions = (y: Argv): Argv<Args> =>
       .option('concept', { type: 'boolean', default: false, describe: 'Print inhoudelijk jaarverslagen whose narrative is missing or unfinished, marked CONCEPT (default: refuse and list what is missing)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
       .example('$0 build --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'All reports of West Kennemerland')
-      .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')) as unknown as Argv<Args>;
+      .example('$0 build --extract ./extract --config twente --schooljaar 2024/2025 --gemeente 0153 --report jaarverslag', 'Only the jaarverslag of Enschede')
+      .example('$0 build --extract ./extract --config twente --kwartaal 2025-K1', 'The kwartaalrapportage of January–March 2025')) as unknown as Argv<Args>;
 
 /** The command line of `build` or `plan` as BuildOptions (usage errors are thrown before anything starts). */
 export function buildOptionsFrom(argv: ArgumentsCamelCase<Args>): BuildOptions {
@@ -86,7 +90,10 @@ export function buildOptionsFrom(argv: ArgumentsCamelCase<Args>): BuildOptions {
     const shard = argv.shard ? parseShard(argv.shard) : undefined;
     const project = findProject(argv.project);
     const config = loadConfig(configRef(argv.config, project), configRoots(project));
-    const schooljaar = argv.schooljaar ?? project?.schooljaar;
+    const kwartalen = argv.kwartaal?.map(parseKwartaal);
+    const uitKwartaal = [...new Set(kwartalen?.map((k) => k.schooljaar))];
+    if (uitKwartaal.length > 1) throw new UsageError(`--kwartaal ${argv.kwartaal!.join(' ')}: these quarters belong to different schooljaren (${uitKwartaal.join(', ')}); build each schooljaar on its own.`);
+    const schooljaar = argv.schooljaar ?? uitKwartaal[0] ?? project?.schooljaar;
     if (!schooljaar) throw new UsageError('give --schooljaar, e.g. --schooljaar 2024/2025');
     checkBuildArgs({ ...argv, schooljaar });
     const progress = new Progress({ quiet: argv.quiet });
@@ -97,7 +104,8 @@ export function buildOptionsFrom(argv: ArgumentsCamelCase<Args>): BuildOptions {
       out: argv.out ?? project?.reportsRoot ?? 'reports',
       narrativeRoot: project?.narratiefRoot,
       gemeenten: argv.gemeente,
-      reports: argv.report,
+      reports: argv.report ?? (kwartalen ? ['kwartaal'] : undefined),
+      kwartalen: kwartalen?.map((k) => k.label),
       dropInvalid: argv.dropInvalid,
       extractdatum: argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : project?.extractdatum,
       pdf: argv.pdf,

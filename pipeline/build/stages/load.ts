@@ -20,7 +20,9 @@ export async function load(ctx: BuildContext): Promise<void> {
     ctx.warnings.push(`--drop-invalid: rows not loaded: ${dropped}; see rejected-rows.csv`);
   }
   const extractdatum = load.meta!.extractdatum;
-  if (schooljaar.tot > extractdatum) {
+  // A kwartaalrapportage (and its data) can be made while the schooljaar runs; every other report needs it ended.
+  const duringYear = [...ctx.reports].every((r) => r === 'kwartaal' || r === 'data');
+  if (schooljaar.tot > extractdatum && !duringYear) {
     throw new InputError(`schooljaar ${schooljaar.label} ends on 31 July ${schooljaar.end}, after the extract date ${extractdatum}: its figures are not yet available. Use an earlier --schooljaar or a newer extract.`);
   }
 }
