@@ -78,6 +78,12 @@ describe('kwartaalrapportage', () => {
     expect(text).toContain('Voorlopige cijfers');
   });
 
+  test('a jaarplan target on an unknown indicator is refused, naming the config', async () => {
+    const bad = { ...config, jaarplan: [{ schooljaar: '2024/2025', doelen: [{ indicator: 'KW-BESTAAT-NIET', hoogstens: 1, periode: 'kwartaal' as const }] }] };
+    await expect(build({ ...opts, config: bad, out: path.join(work, 'y'), schooljaar: '2024/2025', reports: ['kwartaal'] }))
+      .rejects.toThrow(/jaarplan 2024\/2025: KW-BESTAAT-NIET is not a kwartaal indicator/);
+  });
+
   test('a quarter that has not ended by the extract date is refused, naming the date', async () => {
     await expect(build({ ...opts, out: path.join(work, 'x'), schooljaar: '2025/2026', reports: ['kwartaal'], kwartalen: ['2025-K4'] }))
       .rejects.toThrow(/2025-K4 ends on 2025-12-31, after the extract date 2025-10-15/);

@@ -1,6 +1,7 @@
 /** Stage model: the SQL model (staging → intermediate → indicator store), the catalog, the selected gemeenten. */
 import { loadCatalogTable } from '../../export/dataset.ts';
 import { checkCoverage } from '../../load/coverage.ts';
+import { loadCatalog } from '../../catalog.ts';
 import { InputError } from '../../errors.ts';
 import { kwartalenVan, parseKwartaal } from '../../kwartaal.ts';
 import { runModel } from '../../model.ts';
@@ -32,6 +33,11 @@ export async function model(ctx: BuildContext): Promise<void> {
  * and belong to the build's schooljaar; by default every quarter of the schooljaar that has ended by then.
  */
 function quarters(ctx: BuildContext): string[] {
+  const kw = new Set(loadCatalog().filter((d) => d.rapporten.includes('kwartaal')).map((d) => d.code));
+  for (const j of ctx.config.jaarplan ?? []) {
+    const unknown = j.doelen.filter((d) => !kw.has(d.indicator)).map((d) => d.indicator);
+    if (unknown.length) throw new InputError(`${ctx.config.file}: jaarplan ${j.schooljaar}: ${unknown.join(', ')} is not a kwartaal indicator (known: ${[...kw].join(', ')}).`);
+  }
   const extractdatum = need(ctx.load, 'load').meta!.extractdatum;
   const sj = ctx.schooljaar;
   if (!ctx.o.kwartalen?.length) return kwartalenVan(sj.start).filter((k) => k.laatsteDag <= extractdatum).map((k) => k.label);
