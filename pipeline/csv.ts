@@ -47,12 +47,25 @@ export function toCsv(rows: Record<string, unknown>[], opts: CsvOptions & { colu
 const CSV_OPTIONS = `FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', DATEFORMAT '%Y-%m-%d'`;
 
 /**
+ * Free-text columns are always quoted in the files DuckDB writes: DuckDB's own CSV sniffer recognises quoting
+ * only when it meets a quoted field in its sample (the first 20,480 rows), so a large dataset whose first
+ * label with a comma came later would not read back with a plain `read_csv`.
+ */
+const ALWAYS_QUOTED = ['label', 'omschrijving'];
+
+async function csvOptions(db: Db, select: string, params?: Params): Promise<string> {
+  const cols = (await db.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${select})`, params)).map((c) => c.column_name);
+  const quoted = ALWAYS_QUOTED.filter((c) => cols.includes(c));
+  return quoted.length ? `${CSV_OPTIONS}, FORCE_QUOTE (${quoted.join(', ')})` : CSV_OPTIONS;
+}
+
+/**
  * Writes a SELECT as CSV; with `sortKey`, rows are written in that column's order and it is left out.
  * `params` are bound to the SELECT's `$name` parameters.
  */
 export async function writeCsv(db: Db, select: string, file: string, sortKey?: string, params?: Params): Promise<void> {
   const body = sortKey ? `SELECT * EXCLUDE (${sortKey}) FROM (${select}) ORDER BY ${sortKey}` : select;
-  await db.run(`COPY (${body}) TO ${sqlString(file)} (${CSV_OPTIONS})`, params);
+  await db.run(`COPY (${body}) TO ${sqlString(file)} (${await csvOptions(db, body, params)})`, params);
 }
 
 /**
@@ -66,7 +79,7 @@ export async function writeCsvPartitioned(db: Db, select: string, dir: string, p
   const { threads } = await db.one<{ threads: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS threads");
   await db.run('SET threads = 1');
   try {
-    await db.run(`COPY (${body}) TO ${sqlString(dir)} (${CSV_OPTIONS}, PARTITION_BY (${partitionBy}))`);
+    await db.run(`COPY (${body}) TO ${sqlString(dir)} (${await csvOptions(db, body)}, PARTITION_BY (${partitionBy}))`);
   } finally {
     await db.run(`SET threads = ${Number(threads)}`);
   }
