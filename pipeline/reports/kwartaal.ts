@@ -58,7 +58,7 @@ export function doelen(F: Figures, config: RegionConfig, p: KwartaalPerioden, sc
     return {
       omschrijving: naam ? `${def.label} (${naam})` : def.label,
       norm: norm(d, def.eenheid),
-      periode: d.periode === 'schooljaar' ? 'schooljaar tot en met het kwartaal' : 'kwartaal',
+      periode: d.periode === 'schooljaar' ? 'schooljaar tot en met het kwartaal' : '',
       nu: cNu,
       vorigJaar: F.get(d.indicator, gebied, vorig),
       status: status(shown(cNu), d),
