@@ -31,13 +31,13 @@ export function csvLine(fields: unknown[], sep = ','): string {
 }
 
 /** A whole file: `columns` in order (default: the keys of the first row), one line per row. */
-export function toCsv(rows: Record<string, unknown>[], opts: CsvOptions & { columns?: string[] } = {}): string {
+export function toCsv(rows: readonly object[], opts: CsvOptions & { columns?: string[] } = {}): string {
   const cols = opts.columns ?? Object.keys(rows[0] ?? {});
   if (!cols.length) return '';
   const sep = opts.excel ? ';' : ',';
   const decimals = new Set(opts.excel ? opts.decimalColumns ?? [] : []);
   const cell = (c: string, v: unknown) => (decimals.has(c) && v !== null && v !== undefined ? String(v).replace('.', ',') : v);
-  const lines = [csvLine(cols, sep), ...rows.map((r) => csvLine(cols.map((c) => cell(c, r[c])), sep))];
+  const lines = [csvLine(cols, sep), ...rows.map((r) => csvLine(cols.map((c) => cell(c, (r as Record<string, unknown>)[c])), sep))];
   return `${opts.excel ? BOM : ''}${lines.join('')}`;
 }
 

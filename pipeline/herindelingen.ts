@@ -17,6 +17,7 @@ import { InputError } from './errors.ts';
 import { csvRecords } from './import/csv-records.ts';
 import { REFERENCE_ROOT } from './reference.ts';
 import { Schooljaar } from './schooljaar.ts';
+import { toCsv } from './csv.ts';
 
 export interface Herindeling {
   gemeentecode: string;
@@ -49,8 +50,7 @@ export async function readTabel33(file: string): Promise<Herindeling[]> {
 }
 
 export function herindelingenCsv(rows: Herindeling[]): string {
-  const cell = (s: string) => (/[",]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  return `gemeentecode,naam,nieuwe_code,datum\n${rows.map((r) => `${r.gemeentecode},${cell(r.naam)},${r.nieuwe_code},${r.datum}\n`).join('')}`;
+  return toCsv(rows, { columns: ['gemeentecode', 'naam', 'nieuwe_code', 'datum'] });
 }
 
 /** The shipped reference rows (data/reference/herindelingen.csv). */
