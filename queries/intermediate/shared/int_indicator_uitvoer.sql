@@ -4,8 +4,8 @@
 -- int_uitvoer over the periods of the quarter (int_kwartaal_gebieden, same columns).
 --
 -- resultaten: the computed figures, columns indicator, jaar, gebiedsniveau, gebied, any of the breakdown
---   columns (onderwijssoort leeftijd soort artikel beslisser besluit reden duur status; NULL = total over the
---   dimension; missing columns are NULL) and waarde, optionally teller, noemer.
+--   columns (store_dimensies(), pipeline/store.ts; NULL = total over the dimension; missing columns are NULL)
+--   and waarde, optionally teller, noemer.
 -- cellen: the cells each indicator must have in every period and gebied of `gebieden`:
 --   indicator, the breakdown values, eenheid, optionally periode ('schooljaar', the default, or 'peildatum';
 --   a 'peildatum' indicator has no cells in a period without a peildatum).
@@ -18,9 +18,11 @@ CREATE OR REPLACE MACRO int_uitvoer(resultaten, cellen, gebieden) AS TABLE
 WITH leeg AS (
   SELECT * FROM indicator_uitvoer_leeg()  -- the store's columns, typed (pipeline/store.ts)
 ), r AS (
-  SELECT * FROM leeg UNION ALL BY NAME SELECT * FROM query_table(resultaten)
+  SELECT *, row(*COLUMNS(d -> list_contains(store_dimensies(), d))) AS cel  -- the breakdown cell, NULLs equal
+  FROM (SELECT * FROM leeg UNION ALL BY NAME SELECT * FROM query_table(resultaten))
 ), c AS (
-  SELECT * FROM leeg UNION ALL BY NAME SELECT * FROM query_table(cellen)
+  SELECT *, row(*COLUMNS(d -> list_contains(store_dimensies(), d))) AS cel
+  FROM (SELECT * FROM leeg UNION ALL BY NAME SELECT * FROM query_table(cellen))
 ), per_indicator AS (
   SELECT indicator, any_value(eenheid) AS eenheid, coalesce(any_value(periode), 'schooljaar') AS periode
   FROM c GROUP BY indicator
@@ -29,24 +31,19 @@ WITH leeg AS (
   FROM c CROSS JOIN query_table(gebieden) g
   WHERE g.peildatum IS NOT NULL OR c.periode IS DISTINCT FROM 'peildatum'
 ), aangevuld AS (
-  SELECT indicator, jaar, gebiedsniveau, gebied, onderwijssoort, leeftijd, soort, artikel, beslisser, besluit,
-    reden, duur, status, waarde, teller, noemer
+  SELECT COLUMNS(d -> list_contains(['indicator', 'jaar', 'gebiedsniveau', 'gebied', 'waarde', 'teller', 'noemer'], d)
+    OR list_contains(store_dimensies(), d))
   FROM r
-  UNION ALL
-  SELECT indicator, jaar, gebiedsniveau, gebied, onderwijssoort, leeftijd, soort, artikel, beslisser, besluit,
-    reden, duur, status,
-    CASE WHEN is_ratio(eenheid) THEN NULL ELSE 0 END,
-    CASE WHEN is_ratio(eenheid) THEN 0 END,
-    CASE WHEN is_rate(eenheid) THEN 0 END
+  UNION ALL BY NAME
+  SELECT COLUMNS(d -> list_contains(['indicator', 'jaar', 'gebiedsniveau', 'gebied'], d) OR list_contains(store_dimensies(), d)),
+    CASE WHEN is_ratio(eenheid) THEN NULL ELSE 0 END AS waarde,
+    CASE WHEN is_ratio(eenheid) THEN 0 END AS teller,
+    CASE WHEN is_rate(eenheid) THEN 0 END AS noemer
   FROM raster x
   WHERE NOT EXISTS (
     SELECT 1 FROM r
     WHERE r.indicator = x.indicator AND r.jaar = x.jaar AND r.gebiedsniveau = x.gebiedsniveau AND r.gebied = x.gebied
-      AND r.onderwijssoort IS NOT DISTINCT FROM x.onderwijssoort AND r.leeftijd IS NOT DISTINCT FROM x.leeftijd
-      AND r.soort IS NOT DISTINCT FROM x.soort AND r.artikel IS NOT DISTINCT FROM x.artikel
-      AND r.beslisser IS NOT DISTINCT FROM x.beslisser AND r.besluit IS NOT DISTINCT FROM x.besluit
-      AND r.reden IS NOT DISTINCT FROM x.reden AND r.duur IS NOT DISTINCT FROM x.duur
-      AND r.status IS NOT DISTINCT FROM x.status)
+      AND r.cel = x.cel)
 )
 SELECT
   a.indicator,
@@ -54,7 +51,7 @@ SELECT
   CASE WHEN p.periode = 'peildatum' THEN g.peildatum ELSE g.van END                      AS periode_van,
   CASE WHEN p.periode = 'peildatum' THEN CAST(g.peildatum + 1 AS DATE) ELSE g.tot END  AS periode_tot,
   a.gebiedsniveau, a.gebied,
-  a.onderwijssoort, a.leeftijd, a.soort, a.artikel, a.beslisser, a.besluit, a.reden, a.duur, a.status,
+  COLUMNS(d -> list_contains(store_dimensies(), d)),  -- the breakdowns (only aangevuld has them)
   a.waarde, a.teller, a.noemer,
   p.eenheid  -- NULL (an insert error) for an indicator without cellen: every code must be declared
 FROM aangevuld a
