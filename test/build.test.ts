@@ -10,11 +10,13 @@ import { build } from '../pipeline/build/index.ts';
 import { loadCatalog } from '../pipeline/catalog.ts';
 import { loadConfig } from '../pipeline/config/load.ts';
 import { Db, sqlString } from '../pipeline/db.ts';
-import { EXPORT_COLUMNS } from '../pipeline/export/dataset.ts';
+import ExcelJS from 'exceljs';
+import { EXPORT_COLUMNS, SCHEMA_VERSION } from '../pipeline/export/dataset.ts';
 import { generateExtract } from '../pipeline/generate/index.ts';
 import { Progress } from '../pipeline/progress.ts';
 import { tempDir } from './helpers/extract-dir.ts';
 import { COUNT_UNITS } from '../pipeline/store.ts';
+import { decimalen } from '../pipeline/format/index.ts';
 
 const config = loadConfig('west-kennemerland');
 const work = tempDir('lp-build-');
@@ -22,7 +24,11 @@ const extract = path.join(work, 'extract');
 const outA = path.join(work, 'a');
 const outB = path.join(work, 'b');
 const outC = path.join(work, 'c');
+const outRepro = path.join(work, 'repro');
 const noNarrative = path.join(work, 'geen-narratief');
+const JV_0392 = '0392-haarlem/jaarverslag-leerplicht-2024-2025-0392-haarlem';
+const JV_0375 = '0375-beverwijk/jaarverslag-leerplicht-2024-2025-0375-beverwijk';
+const RMC = 'rmc-effectrapportage-2024-2025-25-zuid-kennemerland-en-ijmond';
 const rel = 'west-kennemerland/2024-2025';
 let bsns: string[] = [];
 
@@ -44,13 +50,15 @@ beforeAll(async () => {
   await build({ ...opts, out: outB, pdf: false });
   // Without any narrative: only as a concept.
   await build({ ...opts, out: outC, gemeenten: ['0392'], reports: ['jaarverslag'], narrativeRoot: noNarrative, concept: true });
+  // Another build printing fewer documents (so each tab renders other documents before): same PDFs.
+  await build({ ...opts, out: outRepro, gemeenten: ['0375'], reports: ['jaarverslag', 'rmc'] });
 }, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('jaarverslag PDF', () => {
   test('is written per gemeente with its headings, figures and colofon', () => {
-    const pdf = path.join(outA, rel, '0392-haarlem/jaarverslag-leerplicht.pdf');
+    const pdf = path.join(outA, rel, `${JV_0392}.pdf`);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     for (const h of ['Jaarverslag leerplicht 2024/2025', 'Kerncijfers', 'Absoluut verzuim', 'Relatief verzuim', 'Thuiszitters',
       'Handhaving en interventies', 'Verlof', 'Vrijstellingen', 'Afhandeling en doorlooptijden', 'Bijlage: begrippen en definities', 'Colofon',
@@ -70,6 +78,13 @@ describe('jaarverslag PDF', () => {
     const info = execFileSync('pdfinfo', [pdf]).toString();
     expect(info).toMatch(/Title:\s+Jaarverslag leerplicht 2024\/2025 – Haarlem/);
     expect(info).toMatch(/Tagged:\s+yes/);
+    // Metadata set after printing: the office as Author, this tool as Creator, the build's date.
+    expect(info).toMatch(/Author:\s+Regionaal Bureau Leerplicht West Kennemerland/);
+    expect(info).toMatch(/Creator:\s+leerplicht-rapportage \d+\.\d+\.\d+/);
+    expect(info).toMatch(/Subject:\s+Jaarverslag .*Haarlem/);
+    expect(info).toMatch(/Keywords:\s+leerplicht, .*schooljaar 2024\/2025, Haarlem/);
+    expect(execFileSync('pdfinfo', ['-isodates', pdf]).toString()).toMatch(/CreationDate:\s+2025-10-19T22:00:00Z|CreationDate:\s+2025-10-20T00:00:00\+02/);
+    expect(execFileSync('pdfinfo', ['-meta', pdf]).toString()).toContain('<pdfuaid:part>1</pdfuaid:part>');
     expect(info).toMatch(/A4/);
     // The installed Liberation Sans (found by name, not inlined in the HTML) is embedded, and no other font.
     const fonts = execFileSync('pdffonts', [pdf]).toString().split('\n').slice(2).filter(Boolean);
@@ -81,17 +96,17 @@ describe('jaarverslag PDF', () => {
     const db = await Db.open({ threads: 1 });
     const rows = await db.all<{ waarde: number | null; onderdrukt: boolean }>(
       `SELECT waarde, onderdrukt FROM read_csv(${sqlString(path.join(outA, rel, 'data/indicatoren.csv'))})
-       WHERE indicator = 'JV-POP-LP' AND gebiedscode = '0392' AND schooljaar = '2024/2025' AND onderwijssoort IS NULL AND leeftijd IS NULL`);
+       WHERE indicator = 'JV-POP-LP' AND gebiedscode = '0392' AND schooljaar = '2024/2025' AND onderwijssoort = 'totaal' AND leeftijd = 'totaal'`);
     db.close();
     expect(rows).toHaveLength(1);
     const n = rows[0].waarde!;
-    const text = execFileSync('pdftotext', ['-layout', path.join(outA, rel, '0392-haarlem/jaarverslag-leerplicht.pdf'), '-']).toString();
+    const text = execFileSync('pdftotext', ['-layout', path.join(outA, rel, `${JV_0392}.pdf`), '-']).toString();
     expect(text).toContain(new Intl.NumberFormat('nl-NL').format(n));
   });
 
   test('a gemeente outside perceel 2 gets the statistisch variant without narrative placeholders', () => {
     // Beverwijk (0375) takes part in percelen 1 and 3 only.
-    const text = execFileSync('pdftotext', [path.join(outA, rel, '0375-beverwijk/jaarverslag-leerplicht.pdf'), '-']).toString();
+    const text = execFileSync('pdftotext', [path.join(outA, rel, `${JV_0375}.pdf`), '-']).toString();
     expect(text).toContain('statistisch verslag');
     expect(text).not.toContain('Ontbreekt');
   });
@@ -105,7 +120,7 @@ describe('narrative of the inhoudelijk jaarverslag', () => {
   });
 
   test('--concept prints it marked CONCEPT, with a notice instead of each missing text', () => {
-    const text = execFileSync('pdftotext', [path.join(outC, rel, '0392-haarlem/jaarverslag-leerplicht.pdf'), '-']).toString();
+    const text = execFileSync('pdftotext', [path.join(outC, rel, `${JV_0392}.pdf`), '-']).toString();
     expect(text).toContain('CONCEPT');
     expect(text).toContain('De toelichting van het bureau bij dit hoofdstuk volgt.');
   });
@@ -127,7 +142,7 @@ describe('print text a raadslid reads', () => {
 
 describe('RMC effectrapportage PDF', () => {
   test('has its chapters and a colofon with only the parameters RMC figures use', () => {
-    const pdfs = files(path.join(outA, rel)).filter((f) => f.endsWith('rmc-effectrapportage.pdf'));
+    const pdfs = files(path.join(outA, rel)).filter((f) => f.endsWith(`${RMC}.pdf`));
     expect(pdfs.length).toBeGreaterThan(0);
     for (const pdf of pdfs) {
       const text = execFileSync('pdftotext', [pdf, '-']).toString();
@@ -138,7 +153,7 @@ describe('RMC effectrapportage PDF', () => {
       expect(text).not.toContain('Zomervakantie');
       expect(text).not.toContain('Definitie thuiszitter');
     }
-    const jv = execFileSync('pdftotext', [path.join(outA, rel, '0392-haarlem/jaarverslag-leerplicht.pdf'), '-']).toString();
+    const jv = execFileSync('pdftotext', [path.join(outA, rel, `${JV_0392}.pdf`), '-']).toString();
     expect(jv).toContain('Zomervakantie');
   });
 });
@@ -176,7 +191,7 @@ describe('privacy: rates', () => {
         ON c.indicator = CASE r.indicator WHEN 'JV-AV-1000' THEN 'LT-AV-TOT' WHEN 'JV-RV-1000' THEN 'LT-RV-TOT'
                                           WHEN 'RMC-BEREIKT-PCT' THEN 'RMC-BEREIKT' WHEN 'RMC-VSV-PCT' THEN 'RMC-VSV-NIEUW' END
        AND c.gebiedscode = r.gebiedscode AND c.schooljaar = r.schooljaar AND c.soort IS NOT DISTINCT FROM r.soort
-       AND c.onderwijssoort IS NULL
+       AND coalesce(c.onderwijssoort, 'totaal') = 'totaal'
       WHERE r.onderdrukt = 'false' AND c.onderdrukt = 'true'`);
     db.close();
     expect(leaks).toEqual([]);
@@ -191,14 +206,14 @@ describe('dataset for monitors', () => {
     for (const g of ['0392-haarlem', '0375-beverwijk']) {
       const expected = await read(path.join(outA, rel, 'data/indicatoren.csv'),
         `gebiedscode IN ('${g.slice(0, 4)}', '${config.regio.code}') AND rapport LIKE '%jaarverslag%'`);
-      const actual = await read(path.join(outA, rel, g, 'jaarverslag-leerplicht.csv'));
+      const actual = await read(path.join(outA, rel, g, `jaarverslag-leerplicht-2024-2025-${g}.csv`));
       expect(actual.length).toBeGreaterThan(100);
       expect(actual).toEqual(expected);
     }
     db.close();
   });
 
-  test('the CSV header and column types are pinned (change deliberately, with a CHANGELOG entry)', async () => {
+  test('the CSV header and column types are pinned: schema version 2 (change deliberately, with a CHANGELOG entry)', async () => {
     const file = path.join(outA, rel, 'data/indicatoren.csv');
     const [quotedHeader, firstRow] = readFileSync(file, 'utf8').split('\n');
     // The label (free text) is always quoted, also in the header, so DuckDB's sniffer sees quoting in its sample.
@@ -208,14 +223,20 @@ describe('dataset for monitors', () => {
     expect(header).toBe([
       'indicator', 'label', 'rapport', 'schooljaar', 'periode_van', 'periode_tot', 'gebiedsniveau', 'gebiedscode', 'gebiedsnaam',
       'gemeentecode', 'gemeentenaam', 'regio', 'onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden',
-      'duur', 'status', 'waarde', 'teller', 'noemer', 'eenheid', 'onderdrukt', 'reden_onderdrukking',
+      'duur', 'status', 'waarde', 'teller', 'noemer', 'eenheid', 'onderdrukt', 'reden_onderdrukking', 'extractdatum', 'build_id',
     ].join(','));
+    expect(SCHEMA_VERSION).toBe(2);
     expect(EXPORT_COLUMNS.map((c) => c.name).join(',')).toBe(header);
     // DuckDB's auto-detection (what an analyst types first) gets the right types and every row.
     const db = await Db.open({ threads: 1 });
     const types = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_csv(${sqlString(file)})`);
     const t = Object.fromEntries(types.map((r) => [r.column_name, r.column_type]));
-    expect(t).toMatchObject({ periode_van: 'DATE', periode_tot: 'DATE', waarde: 'DOUBLE', onderdrukt: 'BOOLEAN', teller: 'BIGINT', gemeentecode: 'VARCHAR' });
+    expect(t).toMatchObject({ periode_van: 'DATE', periode_tot: 'DATE', waarde: 'DOUBLE', onderdrukt: 'BOOLEAN', teller: 'BIGINT', gemeentecode: 'VARCHAR',
+      leeftijd: 'VARCHAR', extractdatum: 'DATE', build_id: 'VARCHAR' });
+    const parquetTypes = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
+    expect(parquetTypes.map((r) => r.column_type)).toEqual(EXPORT_COLUMNS.map((c) => c.type));
+    const kv = await db.all<{ key: string; value: string }>(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
+    expect(Object.fromEntries(kv.map((r) => [r.key, r.value]))).toMatchObject({ schema_version: '2', extractdatum: '2025-10-15', regio: 'west-kennemerland', schooljaar: '2024/2025' });
     const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM read_csv(${sqlString(file)})`);
     const [{ p }] = await db.all<{ p: number }>(`SELECT count(*) AS p FROM read_parquet(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
     db.close();
@@ -236,6 +257,97 @@ print(len(rows))`, file]).toString().trim();
     expect(Number(out)).toBe(readFileSync(file, 'utf8').trim().split('\n').length - 1);
   });
 
+  test('every row says what it is: extract date, build id, "totaal" for a total and empty only where a breakdown does not apply', async () => {
+    const db = await Db.open({ threads: 1 });
+    const file = sqlString(path.join(outA, rel, 'data/indicatoren.csv'));
+    const manifest = JSON.parse(readFileSync(path.join(outA, rel, 'manifest.json'), 'utf8'));
+    const ids = await db.all<{ e: string; b: string }>(`SELECT DISTINCT CAST(extractdatum AS VARCHAR) AS e, build_id AS b FROM read_csv(${file})`);
+    expect(ids).toEqual([{ e: '2025-10-15', b: manifest.build_id }]);
+    // JV-POP-LP is broken down by onderwijssoort and leeftijd (not crossed): its total has "totaal" in both.
+    const pop = await db.all<{ o: string | null; l: string | null; n: number }>(`SELECT onderwijssoort AS o, leeftijd AS l, count(*) AS n FROM read_csv(${file}, all_varchar = true)
+      WHERE indicator = 'JV-POP-LP' AND gebiedscode = '0392' AND schooljaar = '2024/2025' AND (onderwijssoort = 'totaal' OR leeftijd = 'totaal') GROUP BY ALL ORDER BY ALL`);
+    expect(pop.find((r) => r.o === 'totaal' && r.l === 'totaal')?.n).toBe(1);
+    expect(pop.every((r) => r.o !== null && r.l !== null)).toBe(true);
+    // An indicator without breakdowns leaves them empty; reden does not apply to open meldingen.
+    const [av] = await db.all<{ o: string | null; s: string | null }>(`SELECT onderwijssoort AS o, soort AS s FROM read_csv(${file}, all_varchar = true) WHERE indicator = 'JV-AV-1000' LIMIT 1`);
+    expect(av).toEqual({ o: null, s: null });
+    const open = await db.all<{ r: string | null }>(`SELECT DISTINCT reden AS r FROM read_csv(${file}, all_varchar = true) WHERE indicator = 'JV-AFHANDELING' AND status = 'OPEN'`);
+    expect(open).toEqual([{ r: null }]);
+    const closed = await db.all<{ r: string }>(`SELECT DISTINCT reden AS r FROM read_csv(${file}, all_varchar = true) WHERE indicator = 'JV-AFHANDELING' AND status = 'AFGESLOTEN' AND reden = 'totaal'`);
+    expect(closed).toHaveLength(1);
+    // waarde is rounded as the reports show it: one decimal for rates, none for counts; counts without ".0".
+    const decimals = await db.all<{ eenheid: string; d: number }>(`SELECT eenheid, max(length(split_part(waarde, '.', 2))) AS d
+      FROM read_csv(${file}, all_varchar = true) WHERE waarde IS NOT NULL GROUP BY eenheid ORDER BY eenheid`);
+    for (const r of decimals) {
+      expect(r.d, r.eenheid).toBeLessThanOrEqual(decimalen(r.eenheid));
+      if (['per_1000', 'procent'].includes(r.eenheid)) expect(r.d, r.eenheid).toBe(1);
+      if (COUNT_UNITS.has(r.eenheid)) expect(r.d, r.eenheid).toBe(0);
+    }
+    db.close();
+  });
+
+  test('the code list has a Dutch label for every code in the breakdown columns', async () => {
+    const db = await Db.open({ threads: 1 });
+    const dir = path.join(outA, rel, 'data');
+    const missing = await db.all(`WITH d AS (SELECT * FROM read_csv(${sqlString(path.join(dir, 'indicatoren.csv'))}, all_varchar = true)),
+      used AS (${['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status', 'eenheid', 'gebiedsniveau', 'reden_onderdrukking']
+        .map((c) => `SELECT DISTINCT '${c}' AS dimensie, ${c} AS code FROM d WHERE ${c} IS NOT NULL`).join(' UNION ALL ')})
+      SELECT u.* FROM used u ANTI JOIN read_csv(${sqlString(path.join(dir, 'indicatoren-codelijst.csv'))}, all_varchar = true) c USING (dimensie, code)`);
+    const labels = await db.all<{ dimensie: string; code: string; label: string }>(`SELECT * FROM read_csv(${sqlString(path.join(dir, 'indicatoren-codelijst.csv'))}, all_varchar = true)`);
+    db.close();
+    expect(missing).toEqual([]);
+    expect(labels.find((r) => r.dimensie === 'onderwijssoort' && r.code === 'PO')?.label).toBe('Primair onderwijs');
+    // a label, not the code again (ages are labelled "12 jaar")
+    expect(labels.filter((r) => r.label === r.code)).toEqual([]);
+    expect(labels.filter((r) => r.code === 'totaal').map((r) => r.dimensie)).toEqual(['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status']);
+  });
+
+  test('datapackage.json describes every data file, its size, hash and columns', () => {
+    const dir = path.join(outA, rel, 'data');
+    const dp = JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
+    expect(dp.profile).toBe('tabular-data-package');
+    expect(dp.schema_version).toBe(2);
+    const paths = dp.resources.map((r: { path: string }) => r.path).sort();
+    expect(paths).toEqual(readdirSync(dir).filter((f) => f !== 'datapackage.json').sort());
+    for (const r of dp.resources) {
+      expect(r.bytes, r.path).toBe(statSync(path.join(dir, r.path)).size);
+      expect(r.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    }
+    const main = dp.resources.find((r: { name: string }) => r.name === 'indicatoren');
+    expect(main.schema.fields.map((f: { name: string }) => f.name).join(',')).toBe(readFileSync(path.join(dir, 'indicatoren.csv'), 'utf8').split('\n')[0].replaceAll('"', ''));
+    expect(main.schema.fields.find((f: { name: string }) => f.name === 'waarde')).toMatchObject({ type: 'number', description: expect.stringContaining('afgerond') });
+  });
+
+  test('indicatoren.xlsx has the sheets data, woordenboek and codelijst: codes as text, numbers as numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(outA, rel, 'data/indicatoren.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['data', 'woordenboek', 'codelijst']);
+    const ws = wb.getWorksheet('data')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(EXPORT_COLUMNS.map((c) => c.name));
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(ws.rowCount - 1).toBe(readFileSync(path.join(outA, rel, 'data/indicatoren.csv'), 'utf8').trim().split('\n').length - 1);
+    let beverwijk: ExcelJS.Row | undefined;
+    ws.eachRow((row, i) => {
+      if (!beverwijk && i > 1 && row.getCell(col('gemeentecode')).value === '0375' && row.getCell(col('eenheid')).value === 'per_1000' && row.getCell(col('waarde')).value !== null) beverwijk = row;
+    });
+    expect(beverwijk).toBeDefined();
+    expect(beverwijk!.getCell(col('gemeentecode')).type).toBe(ExcelJS.ValueType.String);
+    expect(beverwijk!.getCell(col('waarde')).type).toBe(ExcelJS.ValueType.Number);
+    expect(beverwijk!.getCell(col('waarde')).numFmt).toBe('#,##0.0');
+    expect(beverwijk!.getCell(col('periode_van')).type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    // The region workbook of the telling: one number column per gemeente.
+    const telling = new ExcelJS.Workbook();
+    await telling.xlsx.readFile(path.join(outA, rel, 'leerplichttelling-2024-2025-west-kennemerland-regio-vertrouwelijk.xlsx'));
+    const t = telling.worksheets[0];
+    const th = (t.getRow(1).values as unknown[]).slice(1);
+    expect(th).toContain('0392 Haarlem');
+    expect(t.getRow(2).getCell(th.indexOf('0392 Haarlem') + 1).type).toBe(ExcelJS.ValueType.Number);
+    expect(t.getRow(2).getCell(th.indexOf('item') + 1).value).toBe('LT-AV-TOT');
+  });
+
   test('the Excel copy has a BOM, semicolons and decimal commas', () => {
     const buf = readFileSync(path.join(outA, rel, 'data/indicatoren-excel.csv'));
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -252,9 +364,18 @@ print(len(rows))`, file]).toString().trim();
     expect([...documented].filter((c) => !produced.has(c))).toEqual([]);
   });
 
-  test('building twice gives byte-identical CSV, Parquet and dictionary files', () => {
-    for (const f of ['data/indicatoren.csv', 'data/indicatoren.parquet', 'data/indicatoren-excel.csv', 'data/indicatoren-woordenboek.csv', '0392-haarlem/jaarverslag-leerplicht.csv']) {
+  test('building twice gives byte-identical CSV, Parquet, xlsx, dictionary and data package files', () => {
+    for (const f of ['data/indicatoren.csv', 'data/indicatoren.parquet', 'data/indicatoren-excel.csv', 'data/indicatoren-woordenboek.csv',
+      'data/indicatoren-codelijst.csv', 'data/indicatoren.xlsx', 'data/datapackage.json', `${JV_0392}.csv`, `${JV_0392}.xlsx`,
+      `leerplichttelling-2024-2025-west-kennemerland-regio-vertrouwelijk.xlsx`]) {
       expect(readFileSync(path.join(outB, rel, f)).equals(readFileSync(path.join(outA, rel, f))), f).toBe(true);
+    }
+  });
+
+  test('with the same inputs and --datum, another build prints byte-identical PDFs', () => {
+    for (const f of [`${JV_0375}.pdf`, `${RMC}.pdf`]) {
+      expect(readFileSync(path.join(outRepro, rel, f)).equals(readFileSync(path.join(outA, rel, f))), f).toBe(true);
+      expect(execFileSync('pdfinfo', [path.join(outRepro, rel, f)]).toString()).toMatch(/Tagged:\s+yes/);
     }
   });
 
@@ -264,7 +385,7 @@ print(len(rows))`, file]).toString().trim();
     expect(m.extract.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     const pdfs = m.outputs.filter((o: { file: string }) => o.file.endsWith('.pdf')).map((o: { file: string }) => o.file);
     // two jaarverslagen, two sign-off pages of the telling, and the RMC report of region 25
-    expect(pdfs.filter((f: string) => f.endsWith('jaarverslag-leerplicht.pdf'))).toHaveLength(2);
+    expect(pdfs.filter((f: string) => /jaarverslag-leerplicht-2024-2025-\d{4}-[a-z-]+\.pdf$/.test(f))).toHaveLength(2);
     expect(pdfs.filter((f: string) => f.includes('ondertekening-vertrouwelijk'))).toHaveLength(2);
     expect(pdfs.filter((f: string) => f.includes('rmc-effectrapportage'))).toHaveLength(1);
     for (const o of m.outputs) expect(statSync(path.join(outA, rel, o.file)).size).toBe(o.bytes);

@@ -1,5 +1,6 @@
 /** What a build is asked to do (BuildOptions), what it returns (BuildResult), and what its stages share (BuildContext). */
 import type { RegionConfig } from '../config/load.ts';
+import type { BuildDatum } from '../datum.ts';
 import type { Db } from '../db.ts';
 import type { LoadResult } from '../load/index.ts';
 import { measure, type StageMetrics } from '../metrics.ts';
@@ -41,7 +42,7 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Pages printing at once (default: cores). */
   concurrency?: number;
-  /** Date printed on the cover (default: today), YYYY-MM-DD. */
+  /** Date printed on the cover and recorded in the PDFs, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today; Dutch date). */
   datum?: string;
   progress: Progress;
   /** Also keep every document's HTML here (bench: to print the same HTML in a floor loop). */
@@ -115,6 +116,10 @@ export interface BuildContext {
   readonly documents: Documents;
   /** Set by the load stage. */
   load?: LoadResult;
+  /** The build's date (--datum, SOURCE_DATE_EPOCH or today, in Europe/Amsterdam) and its instant (PDF metadata). */
+  readonly datum: BuildDatum;
+  /** Set by the publish stage: the extract's files with their hashes (manifest, build id). */
+  extractFiles?: ExtractFile[];
   /** Set by the publish stage. */
   colofon?: Colofon;
   /** Set by the publish stage: a digest of the published figures per area (gebied). */
@@ -129,6 +134,8 @@ export interface BuildContext {
 }
 
 export type Stage = (ctx: BuildContext) => Promise<void>;
+
+export interface ExtractFile { table: string; file: string; bytes: number; rows: number; sha256: string }
 
 /** Runs `fn` as a named stage: shown in the progress display and measured for the summary. */
 export async function timed<T>(ctx: BuildContext, name: string, fn: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@
 import type { PrintJob, PrintResult } from '../render/pdf.ts';
 import { emit } from '../log.ts';
 import { documentKey, type PreviousOutput, reuseDecision } from '../output/cache.ts';
+import type { PdfMetadata } from '../render/pdf-metadata.ts';
 import type { BuildEffects } from './effects.ts';
 
 export interface PlannedDocument {
@@ -42,7 +43,7 @@ export class Documents {
    * rendering in Node overlaps with printing, and only a pool's worth of documents is in memory); `keyParts`
    * is what else it depends on (its figures, narrative, gemeente …).
    */
-  add(doc: { id: string; title: string; rel: string; render: () => Promise<string> }, keyParts: object): void {
+  add(doc: { id: string; title: string; rel: string; metadata?: PdfMetadata; render: () => Promise<string> }, keyParts: object): void {
     const key = documentKey({ rel: doc.rel, colofon: this.common(), ...keyParts });
     this.keys.set(doc.rel, key);
     this.#files.set(doc.id, doc.rel);
@@ -60,6 +61,7 @@ export class Documents {
     this.jobs.push({
       id: doc.id,
       title: doc.title,
+      metadata: doc.metadata,
       outFile: this.fx.outputPath(doc.rel),
       html: async () => {
         const html = await doc.render();

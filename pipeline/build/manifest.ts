@@ -19,6 +19,12 @@ export async function fileSha256(file: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** This tool: name, version, git commit and Node version (manifest; part of the build id). */
+export function toolVersion() {
+  const pkg = JSON.parse(readFileSync(toolPath('package.json'), 'utf8'));
+  return { name: pkg.name as string, version: pkg.version as string, git_commit: gitCommit(), node: process.version };
+}
+
 /**
  * The manifest of the build in `ctx`, whose outputs are `files`; outputs of earlier builds in the same folder
  * that this one did not touch (other gemeenten, other reports) stay listed.
@@ -26,14 +32,13 @@ export async function fileSha256(file: string): Promise<string> {
 export async function manifestFor(ctx: BuildContext, files: string[], previous: Map<string, PreviousOutput>) {
   const { o, fx } = ctx;
   const load = ctx.load as LoadResult;
-  const pkg = JSON.parse(readFileSync(toolPath('package.json'), 'utf8'));
   const outputs: ManifestOutput[] = await Promise.all(files.map(async (rel) => {
     const abs = fx.outputPath(rel);
     return { file: rel, bytes: statSync(abs).size, sha256: await fileSha256(abs), key: ctx.documents.keys.get(rel) };
   }));
   const kept = [...previous.values()].filter((p) => !files.includes(p.file) && existsSync(path.join(ctx.root, p.file)));
   return {
-    tool: { name: pkg.name, version: pkg.version, git_commit: gitCommit(), node: process.version },
+    tool: toolVersion(),
     command: o.argv ?? [],
     config: { file: path.relative(process.cwd(), o.config.file), regio: o.config.regio, parameters: o.config.parameters },
     schooljaar: ctx.schooljaar.label,
@@ -41,7 +46,7 @@ export async function manifestFor(ctx: BuildContext, files: string[], previous: 
     extract: {
       folder: o.extract,
       extractdatum: load.meta?.extractdatum,
-      files: await Promise.all(load.files.map(async (f) => ({ table: f.table, file: path.basename(f.file), bytes: f.bytes, rows: f.rows, sha256: await fileSha256(f.file) }))),
+      files: ctx.extractFiles ?? await Promise.all(load.files.map(async (f) => ({ table: f.table, file: path.basename(f.file), bytes: f.bytes, rows: f.rows, sha256: await fileSha256(f.file) }))),
       rows_dropped_invalid: load.dropped,
       persons_removed_over_23: load.over23,
     },

@@ -17,20 +17,39 @@ export function gemeenteDir(g: Pick<Gemeente, 'code' | 'naam'>): string {
   return `${g.code}-${slug(g.naam)}`;
 }
 
+/**
+ * Every file's name says what it is, so files mailed or downloaded side by side do not collide: report,
+ * schooljaar, gemeente (code and name) or region, and "vertrouwelijk" for the restricted ones. A document's
+ * figures sit beside it with the same name (.csv for tools, .xlsx for people).
+ */
+const jaarverslag = (g: Gemeente, sj: Schooljaar) => `${gemeenteDir(g)}/jaarverslag-leerplicht-${sj.folder}-${gemeenteDir(g)}`;
+const telling = (g: Gemeente, sj: Schooljaar) => `${gemeenteDir(g)}/leerplichttelling-${sj.folder}-${gemeenteDir(g)}`;
+const tellingRegio = (regio: { code: string }, sj: Schooljaar) => `leerplichttelling-${sj.folder}-${slug(regio.code)}-regio-vertrouwelijk`;
+const rmc = (r: { code: string; naam: string }, sj: Schooljaar, several: boolean) =>
+  `${several ? `rmc/${r.code}-${slug(r.naam)}/` : ''}rmc-effectrapportage-${sj.folder}-${r.code}-${slug(r.naam)}`;
+
 export const paths = {
-  jaarverslagCsv: (g: Gemeente) => `${gemeenteDir(g)}/jaarverslag-leerplicht.csv`,
-  jaarverslagPdf: (g: Gemeente) => `${gemeenteDir(g)}/jaarverslag-leerplicht.pdf`,
-  tellingCsv: (g: Gemeente, sj: Schooljaar) => `${gemeenteDir(g)}/leerplichttelling-${sj.folder}-vertrouwelijk.csv`,
-  tellingPdf: (g: Gemeente, sj: Schooljaar) => `${gemeenteDir(g)}/leerplichttelling-${sj.folder}-ondertekening-vertrouwelijk.pdf`,
-  tellingRegioCsv: (sj: Schooljaar) => `leerplichttelling-${sj.folder}-regio-vertrouwelijk.csv`,
-  /** One RMC region: at the top; several: each in `rmc/<code>-<naam>/`. */
-  rmcDir: (r: { code: string; naam: string }, several: boolean) => (several ? `rmc/${r.code}-${slug(r.naam)}/` : ''),
+  jaarverslagCsv: (g: Gemeente, sj: Schooljaar) => `${jaarverslag(g, sj)}.csv`,
+  jaarverslagXlsx: (g: Gemeente, sj: Schooljaar) => `${jaarverslag(g, sj)}.xlsx`,
+  jaarverslagPdf: (g: Gemeente, sj: Schooljaar) => `${jaarverslag(g, sj)}.pdf`,
+  tellingCsv: (g: Gemeente, sj: Schooljaar) => `${telling(g, sj)}-vertrouwelijk.csv`,
+  tellingXlsx: (g: Gemeente, sj: Schooljaar) => `${telling(g, sj)}-vertrouwelijk.xlsx`,
+  tellingPdf: (g: Gemeente, sj: Schooljaar) => `${telling(g, sj)}-ondertekening-vertrouwelijk.pdf`,
+  tellingRegioCsv: (regio: { code: string }, sj: Schooljaar) => `${tellingRegio(regio, sj)}.csv`,
+  tellingRegioXlsx: (regio: { code: string }, sj: Schooljaar) => `${tellingRegio(regio, sj)}.xlsx`,
+  /** One RMC region: at the top; several: each in `rmc/<code>-<naam>/`. `ext`: pdf, csv or xlsx. */
+  rmc: (r: { code: string; naam: string }, sj: Schooljaar, several: boolean, ext: 'pdf' | 'csv' | 'xlsx') => `${rmc(r, sj, several)}.${ext}`,
   kwartaalPdf: (kwartaal: string) => `kwartaal/kwartaalrapportage-${kwartaal}.pdf`,
   rejectedRows: 'rejected-rows.csv',
+  /** The dataset for monitors keeps its documented names (README "The dataset for monitors"). */
   dataset: {
+    dir: 'data',
     csv: 'data/indicatoren.csv',
     parquet: 'data/indicatoren.parquet',
     excel: 'data/indicatoren-excel.csv',
+    xlsx: 'data/indicatoren.xlsx',
     dictionary: 'data/indicatoren-woordenboek.csv',
+    codelist: 'data/indicatoren-codelijst.csv',
+    datapackage: 'data/datapackage.json',
   },
 } as const;

@@ -11,6 +11,7 @@ import { environmentError, InputError } from '../errors.ts';
 import { acquireLock, installInterruptHandlers, onCleanup, OutputTransaction, outputProblem } from '../output/atomic.ts';
 import { type PreviousOutput, previousOutputs } from '../output/cache.ts';
 import { ownedPrefix, removeLeftovers, SPILL_PREFIX, watchOwner } from '../output/leftovers.ts';
+import { resolveDatum } from '../datum.ts';
 import { Schooljaar } from '../schooljaar.ts';
 import { type BuildContext, type BuildOptions, DEFAULT_MEMORY_LIMIT, REPORTS } from './context.ts';
 import { Documents } from './documents.ts';
@@ -32,6 +33,7 @@ export interface Session {
 
 export async function openSession(o: BuildOptions): Promise<Session> {
   const schooljaar = Schooljaar.parse(o.schooljaar);
+  const datum = resolveDatum({ datum: o.datum });
   const selection = selectGemeenten(o.config, o.gemeenten, o.shard);
   checkNarratives(o, selection);
   const root = outputRoot(o.out, o.config, schooljaar);
@@ -66,7 +68,7 @@ export async function openSession(o: BuildOptions): Promise<Session> {
     undo.push(() => db.close());
     const fx = transactionEffects(tx, o.progress, o.htmlDir);
     const ctx: BuildContext = {
-      o, config: o.config, schooljaar, selection, reports: new Set(o.reports ?? REPORTS), root, started: new Date(), db, fx,
+      o, config: o.config, schooljaar, datum, selection, reports: new Set(o.reports ?? REPORTS), root, started: new Date(), db, fx,
       stages: [], warnings: [], failed: [], failedChecks: [],
       documents: new Documents(fx, root, previous, !!o.force, () => ({ ...ctx.colofon, buildId: undefined }), !!o.plan),
     };

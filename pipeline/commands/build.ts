@@ -75,7 +75,7 @@ export const buildOptions = (y: Argv): Argv<Args> =>
       .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
       .option('memory-limit', { type: 'string', describe: `DuckDB memory limit, e.g. 3GB (default ${DEFAULT_MEMORY_LIMIT}; DuckDB spills to the temp folder rather than fail)` })
       .option('concurrency', { type: 'number', describe: 'Documents printed at once (default: number of cores)' })
-      .option('datum', { type: 'string', describe: 'Date on the cover, YYYY-MM-DD (default: today)' })
+      .option('datum', { type: 'string', describe: 'Date on the cover and in the PDF metadata, YYYY-MM-DD (default: the Dutch date of $SOURCE_DATE_EPOCH if set, else today in Europe/Amsterdam)' })
       .option('shard', { type: 'string', describe: 'Build only shard K of N (K/N): every N-th gemeente by code; shard 1 also writes the region-level outputs. See "Spreading a run over machines" in the README' })
       .option('force', { type: 'boolean', default: false, describe: 'Print every document again, even when the previous build\'s is still valid' })
       .option('concept', { type: 'boolean', default: false, describe: 'Print inhoudelijk jaarverslagen whose narrative is missing or unfinished, marked CONCEPT (default: refuse and list what is missing)' })

@@ -8,41 +8,58 @@
 import { loadCatalog } from '../catalog.ts';
 import { type Db, sqlString } from '../db.ts';
 import { writeExcelCsv } from '../csv.ts';
+import { decimalen } from '../format/index.ts';
+import { CODES, label, orderCodes } from '../codes.ts';
+import { DIMENSIONS } from '../store.ts';
+import { writeXlsx, type XlsxColumn, type XlsxOptions, type XlsxSheet } from '../format/xlsx.ts';
 
 export interface ExportColumn {
   name: string;
   type: 'VARCHAR' | 'DATE' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
+  /** Dutch description (data dictionary, datapackage.json). */
   description: string;
 }
 
+/** Version of the published layout below (README CHANGELOG, Parquet metadata, datapackage.json). */
+export const SCHEMA_VERSION = 2;
+
+/** The breakdown columns: a code, `totaal` (the total over that breakdown) or empty (does not apply). */
+export const BREAKDOWNS = DIMENSIONS;
+/** The marker of a total in a breakdown column. */
+export const TOTAAL = 'totaal';
+
+const uitsplitsing = (wat: string) => `Uitsplitsing naar ${wat}. "${TOTAAL}" = alle samen; leeg = deze indicator kent deze uitsplitsing niet (of zij geldt niet voor deze rij). Codes en hun betekenis: indicatoren-codelijst.csv.`;
+
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { name: 'indicator', type: 'VARCHAR', description: 'Stable indicator code, e.g. LT-AV-TOT (see the dictionary).' },
-  { name: 'label', type: 'VARCHAR', description: 'Dutch label of the indicator.' },
-  { name: 'rapport', type: 'VARCHAR', description: 'Reports the indicator appears in, separated by "|": jaarverslag, telling, rmc.' },
-  { name: 'schooljaar', type: 'VARCHAR', description: 'Schooljaar (or VSV-teljaar / verslagperiode) label, e.g. 2024/2025.' },
-  { name: 'periode_van', type: 'DATE', description: 'First day of the period the figure covers (ISO date).' },
-  { name: 'periode_tot', type: 'DATE', description: 'First day after the period (half-open; ISO date).' },
-  { name: 'gebiedsniveau', type: 'VARCHAR', description: 'gemeente, regio (the office\'s region) or rmc_regio.' },
-  { name: 'gebiedscode', type: 'VARCHAR', description: 'CBS gemeentecode (4 digits), region code, or two-digit RMC region code.' },
-  { name: 'gebiedsnaam', type: 'VARCHAR', description: 'Name of the gemeente or region.' },
-  { name: 'gemeentecode', type: 'VARCHAR', description: 'CBS gemeentecode for gemeente rows; empty otherwise.' },
-  { name: 'gemeentenaam', type: 'VARCHAR', description: 'Gemeente name for gemeente rows; empty otherwise.' },
-  { name: 'regio', type: 'VARCHAR', description: 'Code of the office\'s region the build was made for.' },
-  { name: 'onderwijssoort', type: 'VARCHAR', description: 'Breakdown: onderwijssoort bucket (PO, SO/VSO, VO, MBO, overig, geen onderwijs); empty = all.' },
-  { name: 'leeftijd', type: 'INTEGER', description: 'Breakdown: age in years; empty = all ages.' },
-  { name: 'soort', type: 'VARCHAR', description: 'Breakdown: melding, actie or zaak soort, or RMC doelgroep; empty = all.' },
-  { name: 'artikel', type: 'VARCHAR', description: 'Breakdown: vrijstelling or verlof artikel; empty = all.' },
-  { name: 'beslisser', type: 'VARCHAR', description: 'Breakdown: who decided (SCHOOL, LEERPLICHTAMBTENAAR); empty = all.' },
-  { name: 'besluit', type: 'VARCHAR', description: 'Breakdown: decision (TOEGEKEND, AFGEWEZEN, …); empty = all.' },
-  { name: 'reden', type: 'VARCHAR', description: 'Breakdown: reden_afsluiting or RMC resultaat; empty = all.' },
-  { name: 'duur', type: 'VARCHAR', description: 'Breakdown: duration class (<=3m, >3m); empty = all.' },
-  { name: 'status', type: 'VARCHAR', description: 'Breakdown: status (JIKP follow-up status, OPEN meldingen); empty = all.' },
-  { name: 'waarde', type: 'DOUBLE', description: 'The figure; empty when suppressed (never a text such as "<5").' },
-  { name: 'teller', type: 'BIGINT', description: 'Numerator of a rate or the number of cases behind a median; empty when suppressed or not applicable.' },
-  { name: 'noemer', type: 'BIGINT', description: 'Denominator of a rate; empty when suppressed or not applicable.' },
-  { name: 'eenheid', type: 'VARCHAR', description: 'Unit: personen, meldingen, acties, zaken, aanvragen, trajecten, per_1000, procent, dagen.' },
-  { name: 'onderdrukt', type: 'BOOLEAN', description: 'true when the value is suppressed by disclosure control (shown as "<5" in reports).' },
-  { name: 'reden_onderdrukking', type: 'VARCHAR', description: 'klein_aantal, kleine_noemer or secundair; empty when published.' },
+  { name: 'indicator', type: 'VARCHAR', description: 'Vaste code van de indicator, bijvoorbeeld LT-AV-TOT (zie het woordenboek).' },
+  { name: 'label', type: 'VARCHAR', description: 'Nederlandse naam van de indicator.' },
+  { name: 'rapport', type: 'VARCHAR', description: 'Rapporten waarin de indicator staat, gescheiden door "|": jaarverslag, telling, rmc.' },
+  { name: 'schooljaar', type: 'VARCHAR', description: 'Schooljaar (of vsv-teljaar of verslagperiode), bijvoorbeeld 2024/2025.' },
+  { name: 'periode_van', type: 'DATE', description: 'Eerste dag van de periode waarover het cijfer gaat (ISO-datum).' },
+  { name: 'periode_tot', type: 'DATE', description: 'Eerste dag na de periode (de periode loopt tot, niet tot en met, deze dag; ISO-datum).' },
+  { name: 'gebiedsniveau', type: 'VARCHAR', description: 'gemeente, regio (de regio van het bureau) of rmc_regio.' },
+  { name: 'gebiedscode', type: 'VARCHAR', description: 'CBS-gemeentecode (4 cijfers), code van de regio, of RMC-regiocode (2 cijfers). Tekst: behoud de voorloopnul.' },
+  { name: 'gebiedsnaam', type: 'VARCHAR', description: 'Naam van de gemeente of regio.' },
+  { name: 'gemeentecode', type: 'VARCHAR', description: 'CBS-gemeentecode bij rijen van een gemeente (tekst, met voorloopnul, bijvoorbeeld 0392); leeg bij regio\'s.' },
+  { name: 'gemeentenaam', type: 'VARCHAR', description: 'Naam van de gemeente bij rijen van een gemeente; leeg bij regio\'s.' },
+  { name: 'regio', type: 'VARCHAR', description: 'Code van de regio van het bureau waarvoor deze aanmaak is gemaakt.' },
+  { name: 'onderwijssoort', type: 'VARCHAR', description: uitsplitsing('onderwijssoort (PO, SO/VSO, VO, MBO, overig, geen onderwijs)') },
+  { name: 'leeftijd', type: 'VARCHAR', description: uitsplitsing('leeftijd in jaren (een getal als tekst)') },
+  { name: 'soort', type: 'VARCHAR', description: uitsplitsing('soort melding, actie of zaak, of RMC-doelgroep') },
+  { name: 'artikel', type: 'VARCHAR', description: uitsplitsing('artikel van de Leerplichtwet 1969 (vrijstelling of verlof)') },
+  { name: 'beslisser', type: 'VARCHAR', description: uitsplitsing('wie besliste (school of leerplichtambtenaar)') },
+  { name: 'besluit', type: 'VARCHAR', description: uitsplitsing('besluit (toegekend, afgewezen, ingetrokken)') },
+  { name: 'reden', type: 'VARCHAR', description: uitsplitsing('reden van afsluiting of RMC-resultaat') },
+  { name: 'duur', type: 'VARCHAR', description: uitsplitsing('duurklasse (<=3m: tot en met 3 maanden, >3m: langer)') },
+  { name: 'status', type: 'VARCHAR', description: uitsplitsing('status (afgesloten of open, vervolg van jongeren in een kwetsbare positie)') },
+  { name: 'waarde', type: 'DOUBLE', description: 'Het cijfer, afgerond op het aantal decimalen dat de rapporten tonen: 1 bij per_1000, procent en per_fte, 0 bij aantallen en dagen (mediaan). Leeg als het cijfer is onderdrukt (nooit een tekst als "<5"). Een onafgerond percentage of cijfer per 1.000 volgt uit teller en noemer.' },
+  { name: 'teller', type: 'BIGINT', description: 'Teller van een percentage of cijfer per 1.000, of het aantal gevallen achter een mediaan; leeg als onderdrukt of niet van toepassing.' },
+  { name: 'noemer', type: 'BIGINT', description: 'Noemer van een percentage of cijfer per 1.000; leeg als onderdrukt of niet van toepassing.' },
+  { name: 'eenheid', type: 'VARCHAR', description: 'Eenheid: personen, meldingen, acties, zaken, aanvragen, trajecten, vrijstellingen, per_1000, procent, dagen, per_fte.' },
+  { name: 'onderdrukt', type: 'BOOLEAN', description: 'true als het cijfer is onderdrukt om herleidbaarheid te voorkomen (in rapporten "<5" of "x").' },
+  { name: 'reden_onderdrukking', type: 'VARCHAR', description: 'klein_aantal, kleine_noemer of secundair; leeg als het cijfer is gepubliceerd.' },
+  { name: 'extractdatum', type: 'DATE', description: 'Datum van het gegevensbestand (de registers) waaruit de cijfers zijn berekend (ISO-datum).' },
+  { name: 'build_id', type: 'VARCHAR', description: 'Kenmerk van de aanmaak (12 tekens), ook in het colofon van de rapporten en in manifest.json: gelijke invoer geeft een gelijk kenmerk, andere invoer een ander.' },
 ];
 
 /** Loads the catalog into DuckDB so exports can join labels in SQL. */
@@ -57,14 +74,148 @@ export async function loadCatalogTable(db: Db): Promise<void> {
   }
 }
 
-/** The Excel-friendly copy of the dataset (export/csv.ts): semicolon, decimal comma, UTF-8 BOM, same columns. */
+/**
+ * Breakdown cells that do not apply although the indicator has that breakdown: a value of one breakdown
+ * that never combines with another one the indicator crosses it with (JV-AFHANDELING: `reden` exists for
+ * status AFGESLOTEN only, so an OPEN row's empty reden is "not applicable", not "total"). Read from the
+ * published rows; the result is small.
+ */
+async function notApplicable(db: Db): Promise<{ indicator: string; d: string; e: string; v: string }[]> {
+  const pairs = BREAKDOWNS.flatMap((d) => BREAKDOWNS.filter((e) => e !== d).map((e) => `SELECT DISTINCT indicator, '${d}' AS d, '${e}' AS e, CAST(${e} AS VARCHAR) AS v, ${d} IS NOT NULL AS met
+    FROM public_indicators WHERE ${e} IS NOT NULL`));
+  return db.all(`WITH combos AS (${pairs.join('\n UNION ALL ')}),
+    per_value AS (SELECT indicator, d, e, v, bool_or(met) AS met FROM combos GROUP BY ALL),
+    crossed AS (SELECT indicator, d, e FROM per_value GROUP BY ALL HAVING bool_or(met))
+    SELECT p.indicator, p.d, p.e, p.v FROM per_value p JOIN crossed USING (indicator, d, e) WHERE NOT p.met ORDER BY ALL`);
+}
+
+/** `round(waarde, decimals)` with the decimals the reports show for each unit (format/ `decimalen`). */
+function roundedWaarde(col: string, eenheidCol: string): string {
+  const units = [...new Set(loadCatalog().map((d) => d.eenheid))].sort();
+  return `round(${col}, CASE ${eenheidCol} ${units.map((u) => `WHEN ${sqlString(u)} THEN ${decimalen(u)}`).join(' ')} ELSE 0 END)`;
+}
+
+/**
+ * Creates the table `dataset`: the public dataset once, in its published order (`volgorde`); every CSV,
+ * Parquet and xlsx file of the build is a slice of it. A breakdown column holds the code, `totaal`, or NULL
+ * where the breakdown does not apply; `waarde` is rounded as the reports show it.
+ */
+export async function createDatasetTable(db: Db, o: { extractdatum: string; buildId: string }): Promise<void> {
+  const na = await notApplicable(db);
+  const breakdown = (d: string) => {
+    const skip = na.filter((x) => x.d === d).map((x) => `(p.indicator = ${sqlString(x.indicator)} AND CAST(p.${x.e} AS VARCHAR) = ${sqlString(x.v)})`);
+    return `CASE WHEN p.${d} IS NOT NULL THEN CAST(p.${d} AS VARCHAR)
+      ${skip.length ? `WHEN ${skip.join(' OR ')} THEN NULL` : ''}
+      WHEN list_contains(string_split(c.dimensies, '|'), '${d}') THEN '${TOTAAL}' END AS ${d}`;
+  };
+  await db.run(`CREATE OR REPLACE TABLE dataset AS SELECT
+    p.indicator, c.label, c.rapport, p.schooljaar, p.periode_van, p.periode_tot,
+    p.gebiedsniveau, p.gebied AS gebiedscode,
+    coalesce(g.naam, CASE WHEN p.gebiedsniveau = 'regio' THEN (SELECT naam FROM report_regio) ELSE r.rmc_regio_naam END) AS gebiedsnaam,
+    CASE WHEN p.gebiedsniveau = 'gemeente' THEN p.gebied END AS gemeentecode,
+    CASE WHEN p.gebiedsniveau = 'gemeente' THEN g.naam END AS gemeentenaam,
+    (SELECT code FROM report_regio) AS regio,
+    ${BREAKDOWNS.map(breakdown).join(',\n    ')},
+    ${roundedWaarde('p.waarde', 'p.eenheid')} AS waarde, p.teller, p.noemer, p.eenheid, p.onderdrukt, p.reden_onderdrukking,
+    CAST(${sqlString(o.extractdatum)} AS DATE) AS extractdatum, ${sqlString(o.buildId)} AS build_id,
+    row_number() OVER (ORDER BY p.indicator, p.schooljaar, p.gebiedsniveau, p.gebied, ${BREAKDOWNS.map((d) => `p.${d} NULLS FIRST`).join(', ')}) AS volgorde
+  FROM public_indicators p
+  JOIN indicator_catalog c ON c.code = p.indicator
+  LEFT JOIN report_gemeenten g ON p.gebiedsniveau = 'gemeente' AND g.gemeentecode = p.gebied
+  LEFT JOIN (SELECT DISTINCT rmc_regio, rmc_regio_naam FROM report_gemeenten) r ON p.gebiedsniveau = 'rmc_regio' AND r.rmc_regio = p.gebied`);
+  // CSV text of waarde: "236", not DuckDB's "236.0" (which Power BI in nl-NL misreads), and "12.3".
+  await db.run(`CREATE OR REPLACE VIEW dataset_csv AS SELECT * REPLACE (
+    CASE WHEN waarde = round(waarde) THEN CAST(CAST(waarde AS BIGINT) AS VARCHAR) ELSE CAST(waarde AS VARCHAR) END AS waarde) FROM dataset`);
+}
+
+/**
+ * The Excel-friendly copy of a `dataset_csv` slice (csv.ts): semicolon, decimal comma, UTF-8 BOM, same
+ * columns; text that Excel would run as a formula is neutralised.
+ */
 export async function writeDatasetExcelCsv(db: Db, select: string, file: string): Promise<void> {
   await writeExcelCsv(db, select, file, EXPORT_COLUMNS.map((c) => ({ name: c.name, decimal: c.type === 'DOUBLE', text: c.type === 'VARCHAR' })));
 }
 
-export async function writeParquet(db: Db, select: string, file: string): Promise<void> {
-  await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
+/** Parquet, with the schema version and build in its key-value metadata (`parquet_kv_metadata()`). */
+export async function writeParquet(db: Db, select: string, file: string, meta: Record<string, string> = {}): Promise<void> {
+  const kv = Object.entries({ schema_version: String(SCHEMA_VERSION), ...meta }).map(([k, v]) => `${k}: ${sqlString(v)}`).join(', ');
+  await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`);
 }
+
+/** Rows of `dataset` matching `where`, in the published order, read in pages (a national dataset is large). */
+export async function* datasetRows(db: Db, where = 'TRUE', page = 50_000): AsyncGenerator<Record<string, unknown>> {
+  let last = 0;
+  for (;;) {
+    const rows = await db.all<Record<string, unknown>>(`SELECT * FROM dataset WHERE volgorde > ${last} AND (${where}) ORDER BY volgorde LIMIT ${page}`);
+    yield* rows;
+    if (rows.length < page) return;
+    last = Number(rows[rows.length - 1].volgorde);
+  }
+}
+
+/** The xlsx columns of the dataset: codes as text, numbers as numbers (waarde with its unit's decimals). */
+export function datasetXlsxColumns(): XlsxColumn[] {
+  return EXPORT_COLUMNS.map((c): XlsxColumn => {
+    if (c.name === 'waarde') return { name: c.name, type: 'decimal', decimals: (r) => decimalen(r.eenheid as string) };
+    if (c.type === 'DATE') return { name: c.name, type: 'date' };
+    if (c.type === 'BOOLEAN') return { name: c.name, type: 'boolean' };
+    if (c.type === 'BIGINT' || c.type === 'INTEGER') return { name: c.name, type: 'integer' };
+    return { name: c.name, type: 'text', width: c.name === 'label' ? 50 : undefined };
+  });
+}
+
+/** The dataset slice `where` as a workbook sheet `data` (per-gemeente jaarverslag, RMC). */
+export function datasetSheet(db: Db, where = 'TRUE', name = 'data'): XlsxSheet {
+  return { name, columns: datasetXlsxColumns(), rows: datasetRows(db, where) };
+}
+
+const textSheet = (name: string, rows: Record<string, unknown>[], wide: string[] = []): XlsxSheet => ({
+  name,
+  columns: Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'text', width: wide.includes(name) ? 80 : undefined })),
+  rows,
+});
+
+/** `indicatoren.xlsx`: sheets data (every row), woordenboek (the dictionary) and codelijst. */
+export async function writeDatasetXlsx(db: Db, file: string, o: XlsxOptions): Promise<void> {
+  await writeXlsx(file, [
+    datasetSheet(db),
+    textSheet('woordenboek', dictionaryRows(), ['definitie']),
+    textSheet('codelijst', await codelistRows(db)),
+  ], o);
+}
+
+/**
+ * The code list of the breakdown columns (dimensie, code, label): every code of the one Dutch code list
+ * (pipeline/codes.ts, labelled as the reports print them) and every code in the dataset, in reading order;
+ * `totaal` for each breakdown; and the codes of gebiedsniveau, eenheid and reden_onderdrukking.
+ */
+export async function codelistRows(db: Db): Promise<{ dimensie: string; code: string; label: string }[]> {
+  const out: { dimensie: string; code: string; label: string }[] = [];
+  for (const d of BREAKDOWNS) {
+    const inData = (await db.all<{ v: string }>(`SELECT DISTINCT ${d} AS v FROM dataset WHERE ${d} IS NOT NULL AND ${d} <> '${TOTAAL}'`)).map((r) => r.v);
+    const all = orderCodes(d, [...new Set([...(CODES[d] ?? []).map((x) => x.code), ...inData])]);
+    out.push({ dimensie: d, code: TOTAAL, label: 'Totaal' });
+    for (const c of all) out.push({ dimensie: d, code: c, label: label(d, c) });
+  }
+  for (const [dimensie, list] of Object.entries(OTHER_CODES)) {
+    for (const [code, l] of Object.entries(list)) out.push({ dimensie, code, label: l });
+  }
+  return out;
+}
+
+const OTHER_CODES: Record<string, Record<string, string>> = {
+  gebiedsniveau: { gemeente: 'Gemeente', regio: 'Regio van het bureau', rmc_regio: 'RMC-regio' },
+  eenheid: {
+    personen: 'Aantal personen', meldingen: 'Aantal meldingen', acties: 'Aantal acties', zaken: 'Aantal zaken',
+    aanvragen: 'Aantal aanvragen', trajecten: 'Aantal trajecten', vrijstellingen: 'Aantal vrijstellingen',
+    per_1000: 'Per 1.000 leerplichtigen of jongeren', procent: 'Procent', dagen: 'Dagen (mediaan)', per_fte: 'Per fte van de formatie',
+  },
+  reden_onderdrukking: {
+    klein_aantal: 'Aantal kleiner dan het kleinste getoonde aantal',
+    kleine_noemer: 'Noemer te klein voor een percentage, cijfer per 1.000 of mediaan',
+    secundair: 'Verborgen omdat het anders een ander verborgen cijfer zou verraden',
+  },
+};
 
 /** The data dictionary: every column, then every indicator, in one long CSV. */
 export function dictionaryRows(): { soort: string; naam: string; label: string; eenheid: string; type: string; rapport: string; parameters: string; dimensies: string; definitie: string }[] {

@@ -4,6 +4,7 @@
  * stdout and written (CSVs, Excel copies, workbook, PDF) into <out>/<regio>/<jaar>/kosten/ (or
  * jaarrekening/), all or nothing.
  */
+import { resolveDatum } from '../datum.ts';
 import path from 'node:path';
 import type { RegionConfig } from '../config/load.ts';
 import { Db } from '../db.ts';
@@ -94,11 +95,9 @@ export async function runKosten(o: KostenOptions): Promise<void> {
   }
 }
 
-/** Today in the Netherlands, YYYY-MM-DD (SOURCE_DATE_EPOCH, when set, for reproducible documents). */
+/** Today in the Netherlands, or the date of SOURCE_DATE_EPOCH (pipeline/datum.ts). */
 function today(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const d = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return resolveDatum().datum;
 }
 
 async function readKeys(o: KostenOptions, gemeenten: Parameters<typeof readBevolkingCsv>[1], jaar: number, bevolkingBron?: string): Promise<Sleutels> {

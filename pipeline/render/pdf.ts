@@ -31,6 +31,7 @@ import { installInterruptHandlers, onCleanup, outputProblem, writeFileAtomic } f
 import { browserAt, findBrowser, type BrowserChoice } from './browser.ts';
 import { CHROMIUM_PREFIX, ownedPrefix, watchOwner } from '../output/leftovers.ts';
 import { FONT_STACK } from './fonts.ts';
+import { type PdfMetadata, setPdfMetadata } from './pdf-metadata.ts';
 
 export interface PrintJob {
   id: string;
@@ -42,6 +43,8 @@ export interface PrintJob {
   title: string;
   /** Per-attempt timeout for this document (default: the printer's timeoutMs). */
   timeoutMs?: number;
+  /** Document metadata set after printing (pdf-metadata.ts): Author, Subject, dates, XMP; reproducible bytes. */
+  metadata?: PdfMetadata;
 }
 
 export interface PrintResult {
@@ -308,7 +311,8 @@ export class PdfPrinter {
       }
       const page = slot.page;
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      const pdf = await page.pdf(this.#pdfOptions);
+      const printed = await page.pdf(this.#pdfOptions);
+      const pdf = job.metadata ? await setPdfMetadata(printed, job.metadata) : printed;
       try {
         await (this.#opts.write ?? writeFileAtomic)(job.outFile, pdf);
       } catch (e) {

@@ -9,6 +9,7 @@
  */
 import { readQuery, type Db } from '../db.ts';
 import { loadCatalog } from '../catalog.ts';
+import { writeXlsx, type XlsxOptions } from '../format/xlsx.ts';
 import { sqlFiles } from '../model.ts';
 
 /** The form's items, in the order of DUO's form. */
@@ -99,4 +100,29 @@ export function formTable(rows: FormRow[]): { item: string; omschrijving: string
     row.waarden.push(r.waarde);
   }
   return out;
+}
+
+/** The submission of one gemeente as a workbook (codes as text, waarde as a number). */
+export async function writeTellingXlsx(db: Db, gemeentecode: string, file: string, o: XlsxOptions): Promise<void> {
+  await writeXlsx(file, [{
+    name: 'leerplichttelling',
+    columns: [
+      { name: 'gemeentecode', type: 'text' }, { name: 'gemeentenaam', type: 'text' }, { name: 'schooljaar', type: 'text' },
+      { name: 'item', type: 'text' }, { name: 'omschrijving', type: 'text', width: 60 }, { name: 'onderwijssoort', type: 'text' },
+      { name: 'waarde', type: 'integer' },
+    ],
+    rows: (await formRows(db, gemeentecode)) as unknown as Record<string, unknown>[],
+  }], o);
+}
+
+/** The region workbook (every gemeente side by side) as a real workbook. */
+export async function writeTellingRegioXlsx(db: Db, file: string, o: XlsxOptions): Promise<void> {
+  const rows = await db.all<Record<string, unknown>>(await workbookSql(db));
+  const text = ['schooljaar', 'item', 'omschrijving', 'onderwijssoort'];
+  const keys = rows.length ? Object.keys(rows[0]) : text;
+  await writeXlsx(file, [{
+    name: 'leerplichttelling',
+    columns: keys.map((name) => (text.includes(name) ? { name, type: 'text', width: name === 'omschrijving' ? 60 : undefined } : { name, type: 'integer' })),
+    rows,
+  }], o);
 }

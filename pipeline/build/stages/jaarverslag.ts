@@ -1,4 +1,4 @@
-/** Stage jaarverslag: per gemeente its jaarverslag CSV and the jaarverslag leerplicht (PDF). */
+/** Stage jaarverslag: per gemeente its jaarverslag figures (CSV, xlsx) and the jaarverslag leerplicht (PDF). */
 import { variant } from '../../config/load.ts';
 import { renderTemplate } from '../../render/html.ts';
 import { definitions } from '../../reports/definitions.ts';
@@ -7,6 +7,10 @@ import { narrativeTexts, openNarratives, requireNarratives } from '../../reports
 import { type BuildContext, type BuildOptions, need, timed } from '../context.ts';
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
+import { documentMetadata, xlsxOptions } from '../identity.ts';
+import { datasetSheet } from '../../export/dataset.ts';
+import { writeXlsx } from '../../format/xlsx.ts';
+import { sqlString } from '../../db.ts';
 import type { Selection } from '../shard.ts';
 import { figures } from './publish.ts';
 
@@ -15,15 +19,21 @@ export async function jaarverslag(ctx: BuildContext): Promise<void> {
   const F = await figures(ctx);
   const colofon = need(ctx.colofon, 'colofon');
   const narratives = need(ctx.narratives, 'narratives');
-  await timed(ctx, 'jaarverslag CSV', () =>
-    writeCsvPerFile(ctx.db, ctx.fx, 'outputs/jaarverslag_csv.sql', ['volgorde'], new Map(selection.gemeenten.map((g) => [g.code, paths.jaarverslagCsv(g)]))));
+  await timed(ctx, 'jaarverslag CSV + xlsx', async () => {
+    await writeCsvPerFile(ctx.db, ctx.fx, 'outputs/jaarverslag_csv.sql', ['volgorde'], new Map(selection.gemeenten.map((g) => [g.code, paths.jaarverslagCsv(g, schooljaar)])));
+    for (const g of selection.gemeenten) {
+      await writeXlsx(ctx.fx.outputPath(paths.jaarverslagXlsx(g, schooljaar)),
+        [datasetSheet(ctx.db, `gebiedscode IN (${sqlString(g.code)}, ${sqlString(config.regio.code)}) AND rapport LIKE '%jaarverslag%'`)], xlsxOptions(ctx));
+    }
+  });
   for (const g of selection.gemeenten) {
     const title = `Jaarverslag leerplicht ${schooljaar.label} – ${g.naam}`;
     const v = variant(g);
     ctx.documents.add({
       id: `jaarverslag ${g.code}`,
       title,
-      rel: paths.jaarverslagPdf(g),
+      rel: paths.jaarverslagPdf(g, schooljaar),
+      metadata: documentMetadata.jaarverslag(title, schooljaar.label, g, config.regio, ctx.datum.moment),
       render: async () => {
         const { kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined, config);
         return renderTemplate('jaarverslag.njk', {

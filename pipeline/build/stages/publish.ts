@@ -2,30 +2,38 @@
  * Stage publish: disclosure control (the one way figures leave the store), the public dataset every CSV is a
  * slice of, the colofon every document shows, and what each document depends on for the incremental cache.
  */
-import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readQuery } from '../../db.ts';
 import { publishIndicators } from '../../disclosure.ts';
 import { indelingsdatum } from '../../herindelingen.ts';
 import { Figures } from '../../reports/figures.ts';
 import { openNarratives } from '../../reports/narrative.ts';
+import { createDatasetTable } from '../../export/dataset.ts';
 import { type BuildContext, need, timed } from '../context.ts';
+import { buildId } from '../identity.ts';
+import { fileSha256, toolVersion } from '../manifest.ts';
 
 export async function publish(ctx: BuildContext): Promise<void> {
   const { db, o, config } = ctx;
   const load = need(ctx.load, 'load');
+  const extractdatum = load.meta!.extractdatum;
+  ctx.extractFiles = await Promise.all(load.files.map(async (f) => ({ table: f.table, file: path.basename(f.file), bytes: f.bytes, rows: f.rows, sha256: await fileSha256(f.file) })));
+  // The same inputs, code and date give the same id (and so the same bytes); any change gives another.
+  const id = buildId({ tool: toolVersion(), extract: ctx.extractFiles, config: readFileSync(config.file, 'utf8'), schooljaar: ctx.schooljaar.label, datum: ctx.datum.datum });
   const disclosure = await timed(ctx, 'disclosure control', async () => {
     const r = await publishIndicators(db, config.parameters);
-    await db.runFile('outputs/dataset.sql');
+    // The public dataset once, in its published order; every CSV, Parquet and xlsx file is a slice of it.
+    await createDatasetTable(db, { extractdatum, buildId: id });
     return r;
   });
   ctx.colofon = {
-    extractdatum: load.meta!.extractdatum,
+    extractdatum,
     bron: load.meta!.bron ?? '',
     parameters: config.parameters,
     config: path.relative(process.cwd(), config.file),
-    buildId: createHash('sha256').update(`${ctx.started.toISOString()}|${process.pid}|${o.extract}`).digest('hex').slice(0, 12),
-    datum: o.datum ?? new Date().toISOString().slice(0, 10),
+    buildId: id,
+    datum: ctx.datum.datum,
     suppressed: disclosure.suppressed,
     indeling: indelingsdatum(ctx.schooljaar.label),
   };

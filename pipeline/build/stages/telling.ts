@@ -1,20 +1,25 @@
 /** Stage telling: the Leerplichttelling form, its consistency checks, the submission CSVs and sign-off PDFs. */
 import { renderTemplate } from '../../render/html.ts';
-import { buildTellingForm, formRows, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql } from '../../reports/telling.ts';
+import { buildTellingForm, formRows, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql, writeTellingRegioXlsx, writeTellingXlsx } from '../../reports/telling.ts';
 import { writeCsv } from '../../csv.ts';
 import { type BuildContext, need, timed } from '../context.ts';
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
+import { documentMetadata, xlsxOptions } from '../identity.ts';
 
 export async function telling(ctx: BuildContext): Promise<void> {
   const { db, fx, config, schooljaar, selection } = ctx;
   const colofon = need(ctx.colofon, 'colofon');
-  const checks = await timed(ctx, 'telling: form + checks + CSV', async () => {
+  const checks = await timed(ctx, 'telling: form + checks + CSV + xlsx', async () => {
     await buildTellingForm(db);
     const checks = await runTellingChecks(db);
     await writeCsvPerFile(db, fx, 'outputs/telling_csv.sql', ['item_volgorde', 'bucket_volgorde'],
       new Map(selection.gemeenten.map((g) => [g.code, paths.tellingCsv(g, schooljaar)])));
-    if (selection.regionLevel) await writeCsv(db, await workbookSql(db), fx.outputPath(paths.tellingRegioCsv(schooljaar)));
+    for (const g of selection.gemeenten) await writeTellingXlsx(db, g.code, fx.outputPath(paths.tellingXlsx(g, schooljaar)), xlsxOptions(ctx));
+    if (selection.regionLevel) {
+      await writeCsv(db, await workbookSql(db), fx.outputPath(paths.tellingRegioCsv(config.regio, schooljaar)));
+      await writeTellingRegioXlsx(db, fx.outputPath(paths.tellingRegioXlsx(config.regio, schooljaar)), xlsxOptions(ctx));
+    }
     return checks;
   });
   for (const c of checks.filter((x) => selection.gemeenten.some((g) => g.code === x.gemeentecode))) {
@@ -30,6 +35,7 @@ export async function telling(ctx: BuildContext): Promise<void> {
       id: `telling ${g.code}`,
       title,
       rel: paths.tellingPdf(g, schooljaar),
+      metadata: documentMetadata.telling(title, schooljaar.label, g, config.regio, ctx.datum.moment),
       render: async () => renderTemplate('telling.njk', {
         title, gemeente: { code: g.code, naam: g.naam }, regio: config.regio, schooljaar: schooljaar.label,
         buckets: TELLING_BUCKETS, rows, checks: own, colofon,
