@@ -87,7 +87,7 @@ describe('RMC-OUD-VSV on the last day of the period (2025-07-31)', () => {
   afterAll(() => db.close());
 
   test('18..22, resident, not ingeschreven, no startkwalificatie', async () => {
-    const r = await db.all<{ bsn: string }>('SELECT bsn FROM int_rmc_oud_vsv WHERE jaar = 2024 ORDER BY bsn');
+    const r = await db.all<{ bsn: string }>("SELECT lpad(CAST(bsn AS VARCHAR), 9, '0') AS bsn FROM int_rmc_oud_vsv WHERE jaar = 2024 ORDER BY bsn");
     expect(r.map((x) => x.bsn)).toEqual([P[0], P[4], P[6], P[8]].sort());
     expect(await waarde(db, 'RMC-OUD-VSV', '0392')).toBe(3); // P0 P4 P6
     expect(await waarde(db, 'RMC-OUD-VSV', '0375')).toBe(1); // P8

@@ -66,7 +66,7 @@ describe('RMC-JIKP', () => {
 
   test('each pupil lands in its follow-up status on 1 Oct t+1', async () => {
     const r = await db.all<{ bsn: string; categorie: string }>(
-      "SELECT bsn, categorie FROM int_rmc_feiten WHERE familie = 'JIKP' AND jaar = 2024 ORDER BY bsn");
+      "SELECT lpad(CAST(bsn AS VARCHAR), 9, '0') AS bsn, categorie FROM int_rmc_feiten WHERE familie = 'JIKP' AND jaar = 2024 ORDER BY bsn");
     const verwacht = [...JIKP.map(([i, , , , s]) => ({ bsn: P[i], categorie: s })), { bsn: P[9], categorie: 'MBO2' }];
     expect(r).toEqual(verwacht.sort((a, b) => a.bsn.localeCompare(b.bsn)));
   });
