@@ -36,6 +36,11 @@ export const documentMetadata = {
     subject: `Leerplichttelling (kengetallen leerplicht voor DUO) over schooljaar ${sj} van de gemeente ${g.naam}, ter ondertekening; vertrouwelijk`,
     keywords: [...BASE_KEYWORDS, 'leerplichttelling', 'DUO', 'vertrouwelijk', `schooljaar ${sj}`, g.naam, `gemeentecode ${g.code}`],
   }),
+  kwartaal: (title: string, periode: string, regio: { naam: string }, date: Date): PdfMetadata => ({
+    title, author: office(regio), date,
+    subject: `Kwartaalrapportage over ${periode} van de regio ${regio.naam}: uitvoering van leerplicht en RMC tegen het jaarplan`,
+    keywords: [...BASE_KEYWORDS, 'kwartaalrapportage', 'RMC', periode, regio.naam],
+  }),
   rmc: (title: string, sj: string, rmc: Gebied, regio: { naam: string }, date: Date): PdfMetadata => ({
     title, author: office(regio), date,
     subject: `Effectrapportage van de RMC-functie (voortijdig schoolverlaten) over ${sj} in RMC-regio ${rmc.naam}`,

@@ -8,6 +8,7 @@ import { definitions } from '../../reports/definitions.ts';
 import { doelen, kwartaalChapters, type KwartaalPerioden } from '../../reports/kwartaal.ts';
 import { fteLeerplicht, kwartaalNaam, parseKwartaal, STATUS_REGEL } from '../../kwartaal.ts';
 import { type BuildContext, need } from '../context.ts';
+import { documentMetadata } from '../identity.ts';
 import { paths } from '../paths.ts';
 import { figures } from './publish.ts';
 
@@ -41,6 +42,7 @@ export async function kwartaal(ctx: BuildContext): Promise<void> {
       id: `kwartaal ${k.label}`,
       title,
       rel: paths.kwartaalPdf(k.label),
+      metadata: documentMetadata.kwartaal(title, namen.periode, config.regio, ctx.datum.moment),
       render: async () => {
         const chapters = kwartaalChapters(F, config, p, namen);
         return renderTemplate('kwartaal.njk', {
