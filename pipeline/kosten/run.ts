@@ -4,7 +4,7 @@
  * stdout and written (CSVs, Excel copies, workbook, PDF) into <out>/<regio>/<jaar>/kosten/ (or
  * jaarrekening/), all or nothing.
  */
-import { resolveDatum } from '../datum.ts';
+import { dutchMidnight, resolveDatum } from '../datum.ts';
 import path from 'node:path';
 import type { RegionConfig } from '../config/load.ts';
 import { Db } from '../db.ts';
@@ -68,13 +68,13 @@ export async function runKosten(o: KostenOptions): Promise<void> {
     const jr = computeJaarrekening(uitkomst, await readRealisatie(o.jaarrekening, begroting));
     process.stdout.write(jaarrekeningText(jr));
     const tables = jaarrekeningCsv(jr);
-    files = [...csvFiles(tables), { rel: 'jaarrekening.xlsx', data: await workbook(tables) }];
+    files = [...csvFiles(tables), { rel: 'jaarrekening.xlsx', data: await workbook(tables, dutchMidnight(doc.datum)) }];
     html = () => jaarrekeningHtml(uitkomst, jr, doc);
     title = `${doc.status === 'vastgesteld' ? 'Jaarrekening' : 'Ontwerpjaarrekening'} ${jaar} ${config.regio.naam}${jr.realisatie.fictief ? ' – voorbeeld met verzonnen realisatiecijfers' : ''}`;
   } else {
     process.stdout.write(stdoutText(uitkomst));
     const tables = begrotingTables(uitkomst);
-    files = [...csvFiles(tables), { rel: 'begroting.xlsx', data: await workbook(tables) }];
+    files = [...csvFiles(tables), { rel: 'begroting.xlsx', data: await workbook(tables, dutchMidnight(doc.datum)) }];
     html = () => kostenHtml(uitkomst, doc);
     title = `${doc.status === 'vastgesteld' ? 'Begroting' : 'Ontwerpbegroting'} ${jaar} ${config.regio.naam}`;
   }
