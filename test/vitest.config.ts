@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * Two projects: `unit` (hand-built extracts and fixtures: indicators, disclosure, kosten, render, checks; fast,
  * `npm run test:fast`) and `e2e` (whole builds, the CLI, Chromium, generated extracts). `npm test` runs both.
  */
-const E2E = ['browser', 'build', 'build-hardening', 'kwartaal-build', 'load-hardening', 'incremental', 'resilience', 'pdf', 'generate', 'project', 'load'].map((n) => `test/${n}.test.ts`);
+const E2E = ['browser', 'build', 'build-hardening', 'kwartaal-build', 'load-hardening', 'incremental', 'resilience', 'pdf', 'generate', 'project', 'load', 'cli', 'web'].map((n) => `test/${n}.test.ts`);
 
 export default defineConfig({
   test: {

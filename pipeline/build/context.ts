@@ -40,6 +40,11 @@ export interface BuildOptions {
   memoryLimit?: string;
   /** Print PDFs (default true); false writes only the datasets and HTML-free outputs. */
   pdf?: boolean;
+  /**
+   * Also write the web edition: each jaarverslag and RMC report as a standalone page beside its PDF
+   * (`x.html`), and `index.html` linking every gemeente's report, PDF and data files (render/web.ts).
+   */
+  html?: boolean;
   /** Pages printing at once (default: cores). */
   concurrency?: number;
   /** Date printed on the cover and recorded in the PDFs, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today; Dutch date). */

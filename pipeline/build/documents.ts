@@ -4,7 +4,9 @@
  * the manifest, output/cache.ts) is taken over instead of printed again. Every decision is kept in `plan`
  * (`leerplicht plan` shows it; a plan neither prints nor takes over anything).
  */
+import path from 'node:path';
 import type { PrintJob, PrintResult } from '../render/pdf.ts';
+import { webPage, webPath } from '../render/web.ts';
 import { emit } from '../log.ts';
 import { documentKey, type PreviousOutput, reuseDecision } from '../output/cache.ts';
 import type { PdfMetadata } from '../render/pdf-metadata.ts';
@@ -34,30 +36,46 @@ export class Documents {
     private readonly force: boolean,
     /** What every document depends on besides its own parts (the colofon without the build id). */
     private readonly common: () => unknown,
-    /** Only decide (leerplicht plan): no job, nothing taken over. */
-    private readonly dryRun = false,
+    private readonly opts: {
+      /** Only decide (leerplicht plan): no job, nothing taken over. */
+      dryRun?: boolean;
+      /** Write the web edition of every document that has one (--html): `x.html` beside `x.pdf`. */
+      html?: boolean;
+    } = {},
   ) {}
+
+  /** The documents with a web edition (--html), for the index page. */
+  readonly webPages: { id: string; title: string; pdf: string; html: string }[] = [];
 
   /**
    * Adds a document at output path `rel`: `render` makes its HTML when a page of the printer is free (so
    * rendering in Node overlaps with printing, and only a pool's worth of documents is in memory); `keyParts`
    * is what else it depends on (its figures, narrative, gemeente …).
    */
-  add(doc: { id: string; title: string; rel: string; metadata?: PdfMetadata; render: () => Promise<string> }, keyParts: object): void {
+  add(doc: { id: string; title: string; rel: string; metadata?: PdfMetadata; web?: boolean; render: () => Promise<string> }, keyParts: object): void {
     const key = documentKey({ rel: doc.rel, colofon: this.common(), ...keyParts });
     this.keys.set(doc.rel, key);
     this.#files.set(doc.id, doc.rel);
-    const d = this.force ? { reason: '--force' } : reuseDecision(this.root, this.previous, doc.rel, key);
+    const web = this.opts.html && doc.web ? webPath(doc.rel) : undefined;
+    let d = this.force ? { reason: '--force' } : reuseDecision(this.root, this.previous, doc.rel, key);
+    if (web) {
+      // The page is made from the same HTML as the PDF, with the same key: both are taken over, or both made.
+      this.keys.set(web, key);
+      this.webPages.push({ id: doc.id, title: doc.title, pdf: doc.rel, html: web });
+      const w = 'reuse' in d ? reuseDecision(this.root, this.previous, web, key) : d;
+      if (!('reuse' in w)) d = { reason: 'reuse' in d ? `its web page: ${w.reason}` : d.reason };
+    }
     if ('reuse' in d) {
       this.plan.push({ id: doc.id, file: doc.rel, action: 'reuse', reason: 'its inputs did not change since the previous build' });
-      if (this.dryRun) return;
+      if (this.opts.dryRun) return;
       this.fx.copyFile(d.reuse, doc.rel);
+      if (web) this.fx.copyFile(path.join(this.root, web), web);
       this.reused++;
       emit('document', { status: 'reused', id: doc.id, file: doc.rel });
       return;
     }
     this.plan.push({ id: doc.id, file: doc.rel, action: 'print', reason: d.reason });
-    if (this.dryRun) return;
+    if (this.opts.dryRun) return;
     this.jobs.push({
       id: doc.id,
       title: doc.title,
@@ -66,6 +84,10 @@ export class Documents {
       html: async () => {
         const html = await doc.render();
         this.fx.keepHtml(doc.id, html);
+        if (web) {
+          const dir = path.posix.dirname(web);
+          await this.fx.writeFile(web, webPage(html, { title: doc.title, pdf: path.posix.basename(doc.rel), index: path.posix.relative(dir, 'index.html') }));
+        }
         return html;
       },
     });

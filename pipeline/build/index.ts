@@ -21,6 +21,7 @@ import { print } from './stages/print.ts';
 import { publish } from './stages/publish.ts';
 import { rmc } from './stages/rmc.ts';
 import { telling } from './stages/telling.ts';
+import { webIndex } from './stages/web.ts';
 
 export { DEFAULT_MEMORY_LIMIT, REPORTS, type BuildOptions, type BuildResult, type ReportName } from './context.ts';
 
@@ -44,6 +45,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     // A plan ends here: closing the session drops what the stages wrote (into the scratch folder).
     if (o.plan) return { ...result(ctx), outputs: [] };
     await print(ctx);
+    await webIndex(ctx);
     const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
     await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
     // Nothing is published that holds a BSN (PDF text, CSV, manifest): the last check before the commit.

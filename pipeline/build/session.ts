@@ -70,7 +70,7 @@ export async function openSession(o: BuildOptions): Promise<Session> {
     const ctx: BuildContext = {
       o, config: o.config, schooljaar, datum, selection, reports: new Set(o.reports ?? REPORTS), root, started: new Date(), db, fx,
       stages: [], warnings: [], failed: [], failedChecks: [],
-      documents: new Documents(fx, root, previous, !!o.force, () => ({ ...ctx.colofon, buildId: undefined }), !!o.plan),
+      documents: new Documents(fx, root, previous, !!o.force, () => ({ ...ctx.colofon, buildId: undefined }), { dryRun: !!o.plan, html: !!o.html }),
     };
     return {
       ctx,

@@ -27,6 +27,7 @@ interface Args {
   dropInvalid: boolean;
   extractdatum?: string;
   pdf: boolean;
+  html: boolean;
   threads?: number;
   memoryLimit?: string;
   concurrency?: number;
@@ -72,6 +73,7 @@ export const buildOptions = (y: Argv): Argv<Args> =>
       .option('extractdatum', { type: 'string', describe: 'Date the extract was taken (YYYY-MM-DD, not after today); makes extract.json optional' })
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Build from the valid rows of an extract with errors; writes rejected-rows.csv' })
       .option('pdf', { type: 'boolean', default: true, describe: 'Print PDFs (--no-pdf: datasets and CSVs only)' })
+      .option('html', { type: 'boolean', default: false, describe: 'Also write each jaarverslag and RMC report as an accessible web page beside its PDF, and index.html linking every gemeente\'s report, PDF and data' })
       .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
       .option('memory-limit', { type: 'string', describe: `DuckDB memory limit, e.g. 3GB (default ${DEFAULT_MEMORY_LIMIT}; DuckDB spills to the temp folder rather than fail)` })
       .option('concurrency', { type: 'number', describe: 'Documents printed at once (default: number of cores)' })
@@ -109,6 +111,7 @@ export function buildOptionsFrom(argv: ArgumentsCamelCase<Args>): BuildOptions {
       dropInvalid: argv.dropInvalid,
       extractdatum: argv.extractdatum ? checkExtractdatum(argv.extractdatum, '--extractdatum') : project?.extractdatum,
       pdf: argv.pdf,
+      html: argv.html,
       threads: argv.threads,
       memoryLimit: argv.memoryLimit,
       concurrency: argv.concurrency,

@@ -34,6 +34,7 @@ export async function jaarverslag(ctx: BuildContext): Promise<void> {
       title,
       rel: paths.jaarverslagPdf(g, schooljaar),
       metadata: documentMetadata.jaarverslag(title, schooljaar.label, g, config.regio, ctx.datum.moment),
+      web: true,
       render: async () => {
         const { kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined, config);
         return renderTemplate('jaarverslag.njk', {

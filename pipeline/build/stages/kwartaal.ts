@@ -43,6 +43,7 @@ export async function kwartaal(ctx: BuildContext): Promise<void> {
       title,
       rel: paths.kwartaalPdf(k.label),
       metadata: documentMetadata.kwartaal(title, namen.periode, config.regio, ctx.datum.moment),
+      web: true,
       render: async () => {
         const chapters = kwartaalChapters(F, config, p, namen);
         return renderTemplate('kwartaal.njk', {
