@@ -170,6 +170,12 @@ describe('kwartaal indicators', () => {
     expect(await cel(db, 'KW-CASELOAD', { schooljaar: Q_VJ, ...REGIO })).toEqual({ waarde: 0, teller: 0, noemer: null });
   });
 
+  it('JV-CASELOAD: the schooljaar\'s curatieve meldingen per fte, same definition as the quarter\'s', async () => {
+    // [2024-08-01, 2025-08-01) in 0392: M1, M2, M3 (made 2025-04-05), M7 and Z2 = 5; not M6 (signaal); 2 fte
+    expect(await cel(db, 'JV-CASELOAD', { schooljaar: '2024/2025', ...REGIO })).toEqual({ waarde: 2.5, teller: 5, noemer: null });
+    expect((await cel(db, 'JV-CASELOAD', { schooljaar: '2024/2025' })).waarde).toBeNull(); // no fte per gemeente
+  });
+
   it('RMC: running at the end of the quarter, new and closed by resultaat', async () => {
     expect(await w('KW-RMC-LOPEND', { schooljaar: Q, gebied: '0375', soort: 'OUD_VSV' })).toBe(1);
     expect(await w('KW-RMC-LOPEND', { schooljaar: Q, gebied: '0375' })).toBe(1);

@@ -76,9 +76,8 @@
 -- Absoluut verzuim: a spell of int_av_spells running that day (spell_van <= d <
 -- spell_tot), counted once per person, for persons in_beeld that day; thuiszitters: that, plus an LRV melding
 -- whose absence runs that day (verzuim_van <= d < verzuim_eind, int_verzuimmeldingen). Caseload: the
--- definition of the formatie norm (queries/kosten/curatieve_meldingen.sql) over [d + 1 − 12 months, d + 1),
--- for persons resident in a gemeente whose leerplicht execution is regional (variant 'inhoudelijk'),
--- divided by $fte_leerplicht (NULL: no figure).
+-- curatieve meldingen (int_curatieve_meldingen) of [d + 1 − 12 months, d + 1), divided by $fte_leerplicht
+-- (NULL: no figure).
 WITH dagen AS (
   SELECT DISTINCT jaar, peildatum AS datum FROM int_kwartaal_gebieden WHERE peildatum IS NOT NULL
 ), zaken_open AS (
@@ -111,19 +110,9 @@ WITH dagen AS (
   FROM stg_rmc_trajecten r JOIN dagen d ON r.van <= d.datum AND (r.tot IS NULL OR r.tot > d.datum + 1)
 ), trajecten_gemeente AS (
   SELECT * FROM int_woongemeente_op('trajecten')
-), curatief AS (
-  SELECT d.jaar, m.bsn, m.datum_melding AS datum
-  FROM stg_verzuimmeldingen m
-  JOIN dagen d ON m.datum_melding > d.datum - INTERVAL 12 MONTH AND m.datum_melding <= d.datum
-  WHERE m.soort IN ('16_UUR', 'LRV', 'LUXE', 'OVERIG') AND m.status NOT IN ('INGETROKKEN', 'TER_KENNISGEVING')
-  UNION ALL
-  SELECT d.jaar, z.bsn, z.van
-  FROM stg_zaken z JOIN dagen d ON z.van > d.datum - INTERVAL 12 MONTH AND z.van <= d.datum
-  WHERE z.soort = 'ABSOLUUT' AND z.melding_id IS NULL
 ), curatief_gemeente AS (
-  SELECT c.* FROM int_woongemeente_op('curatief') c
-  JOIN report_gemeenten g USING (gemeentecode)
-  WHERE g.variant = 'inhoudelijk'
+  SELECT d.jaar, c.bsn
+  FROM int_curatieve_meldingen c JOIN dagen d ON c.datum > d.datum - INTERVAL 12 MONTH AND c.datum <= d.datum
 ), personen AS (
   SELECT
     indicator, jaar,
