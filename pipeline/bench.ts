@@ -18,7 +18,7 @@
  * Options: --only load (steps 1–2), --skip-naive, --extract DIR (use another extract).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
@@ -43,9 +43,12 @@ const value = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
 const lines: string[] = [];
+const RESULT = path.join(CACHE, 'bench-result.md');
+/** Prints a result line and appends it to the result file at once (a run cut short keeps what it measured). */
 function report(line = ''): void {
   lines.push(line);
   console.log(line);
+  if (!flag('only')) appendFileSync(RESULT, `${line}\n`);
 }
 
 async function ensureExtract(dir: string, config: Parameters<typeof generateExtract>[0]['config'], scale: 'region' | 'national'): Promise<void> {
@@ -133,12 +136,27 @@ async function floors(htmlDir: string, pool: number): Promise<Map<BrowserKind, n
   return out;
 }
 
+/** Bytes on disk under `dir` (allocated blocks: DuckDB's spill files are sparse). */
+function diskUse(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    try {
+      n += statSync(path.join(e.parentPath, e.name)).blocks * 512;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return n;
+}
+
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
 
 async function main(): Promise<void> {
   const national = loadConfig('nederland');
   const extract = value('extract') ?? path.join(CACHE, 'nederland');
   mkdirSync(CACHE, { recursive: true });
+  if (!flag('only')) writeFileSync(RESULT, '');
   report(`# leerplicht-rapportage bench (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}; load average ${load()} at the start)`);
   await ensureExtract(extract, national, 'national');
   if (flag('only') && value('only') === 'load') {
@@ -157,14 +175,24 @@ async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   rmSync(htmlDir, { recursive: true, force: true });
   const pool = os.availableParallelism();
+  // DuckDB's scratch folder in a temp folder of the bench's own, to see how much it spills.
+  const tmp = path.join(CACHE, 'tmp');
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  process.env.TMPDIR = tmp;
+  let spill = 0;
+  const spillTimer = setInterval(() => {
+    spill = Math.max(spill, diskUse(tmp));
+  }, 1000);
   const t0 = performance.now();
   const r = await build({ extract, config: national, schooljaar: '2024/2025', out, progress: new Progress(), htmlDir, datum: '2025-10-20' });
+  clearInterval(spillTimer);
   const total = performance.now() - t0;
   const pdfs = r.outputs.filter((f) => f.endsWith('.pdf')).length;
   const pdfStage = r.stages.find((x) => x.name === 'charts + HTML + PDF')!;
   report(`\n## National build: ${national.gemeenten.length} gemeenten, ${pdfs} PDFs, ${r.outputs.length} files`);
   report(stageTable(r));
-  report(`PDFs printed with ${r.browser}`);
+  report(`PDFs printed with ${r.browser}; DuckDB spilled at most ${Math.round(spill / 2 ** 20)} MB to its scratch folder`);
   report(`whole build: ${s(total)} s (target ≤ 150 s); peak memory ${peakRssMb()} MB of this process, Chromium at most ${pdfStage.childPeakMb ?? 0} MB besides (target < 4096 MB); failed documents: ${r.failed.length}`);
 
   const f = await floors(htmlDir, pool);
@@ -214,8 +242,7 @@ async function main(): Promise<void> {
 }
 
 function finish(): void {
-  writeFileSync(path.join(CACHE, 'bench-result.md'), `${lines.join('\n')}\n`);
-  console.error(`\nbench: results also in ${path.relative(ROOT, path.join(CACHE, 'bench-result.md'))}`);
+  if (!flag('only')) console.error(`\nbench: results also in ${path.relative(ROOT, RESULT)}`);
 }
 
 await main();
