@@ -62,3 +62,12 @@ export class Schooljaar {
     return this.label;
   }
 }
+
+/** Whether `s` is a schooljaar written as in print and data (`2024/2025`), as a config value must be. */
+export function isSchooljaarLabel(s: unknown): boolean {
+  try {
+    return typeof s === 'string' && Schooljaar.parse(s).label === s;
+  } catch {
+    return false;
+  }
+}

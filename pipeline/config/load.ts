@@ -7,6 +7,7 @@ import { InputError } from '../errors.ts';
 import { isMonthDay } from '../load/values.ts';
 import { REGION_CONFIG_SCHEMA } from './schema.ts';
 import { toolPath } from '../paths.ts';
+import { isSchooljaarLabel } from '../schooljaar.ts';
 
 export interface Gemeente {
   code: string;
@@ -111,8 +112,7 @@ function checkSemantics(c: RegionConfig): void {
     problems.push(`the summer holiday ends (parameters.zomervakantie_tot_en_met ${p.zomervakantie_tot_en_met}) before it starts (parameters.zomervakantie_van ${p.zomervakantie_van}): swap them`);
   }
   for (const j of c.jaarplan ?? []) {
-    const [a, b] = j.schooljaar.split('/').map(Number);
-    if (b !== a + 1) problems.push(`jaarplan: not a schooljaar: ${j.schooljaar}`);
+    if (!isSchooljaarLabel(j.schooljaar)) problems.push(`jaarplan: not a schooljaar: ${j.schooljaar}`);
     for (const d of j.doelen) {
       if (d.gemeente && !codes.includes(d.gemeente)) problems.push(`jaarplan ${j.schooljaar}: target ${d.indicator} for gemeente ${d.gemeente}, which is not one of the gemeenten`);
     }

@@ -5,6 +5,7 @@
 import type { Db } from '../db.ts';
 import type { PublicRow } from '../disclosure.ts';
 import { CELL_KEY_SQL, cellKey, COUNT_UNITS, DIMENSIONS, type DimFilter, type Dimension } from '../store.ts';
+import { Schooljaar } from '../schooljaar.ts';
 
 /** One published cell as a template shows it. */
 export interface Cell {
@@ -70,7 +71,7 @@ export function firstCompleteYear(schooljaren: string[], history: History, o: Co
   const extract = Date.parse(history.extractdatum);
   const vanaf = o.bron === 'meldingen' ? history.meldingenVanaf : o.bron === 'acties' ? history.actiesVanaf : undefined;
   const complete = (sj: string) => {
-    const start = Number(sj.slice(0, 4));
+    const { start } = Schooljaar.parse(sj);
     const jaren = (extract - Date.parse(`${start + 1}-${o.periodeEinde ?? '08-01'}`)) / (365.25 * 86_400_000);
     if (o.maxLeeftijd !== undefined && o.maxLeeftijd + 1 + Math.max(0, jaren) > 24) return false;
     if (vanaf && `${start}-08-01` < vanaf) return false;
