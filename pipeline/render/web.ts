@@ -44,7 +44,8 @@ export function webPage(printHtml: string, o: WebPageOptions): string {
   const nav = links ? `<nav class="downloads" aria-label="Downloads">${links}</nav>\n` : '';
   html = html.replace('</head>', `<style>\n${screenStylesheet()}\n</style>\n</head>`);
   html = html.replace(/<body([^>]*)>/, '<body$1>\n<a class="skip-link" href="#inhoud">Naar de inhoud</a>\n');
-  html = html.replace(/<main([^>]*)>/, `${nav}<main id="inhoud"$1>${cover ? '' : `\n<h1>${escapeHtml(o.title)}</h1>`}`);
+  // After the cover (a PDF's first page), or under the title of a report without one.
+  html = html.replace(/<main([^>]*)>/, cover ? `${nav}<main id="inhoud"$1>` : `<main id="inhoud"$1>\n<h1>${escapeHtml(o.title)}</h1>\n${nav}`);
   return html;
 }
 
