@@ -17,6 +17,8 @@
 import { loadCatalog } from './catalog.ts';
 import type { Db } from './db.ts';
 import { COUNT_UNITS, DIMENSIONS, dimKey, RATE_UNITS, type StoreRow } from './store.ts';
+import { audit, components, stats, type AuditInput, type Exposure } from './disclosure-audit.ts';
+import { relations, type Relation } from './disclosure-relations.ts';
 
 export type SuppressionReason = 'klein_aantal' | 'kleine_noemer' | 'secundair';
 
@@ -41,52 +43,125 @@ function primary(r: StoreRow, p: DisclosureParams): SuppressionReason | null {
   return null;
 }
 
-/**
- * Groups of cells that add up to a total: [total, ...members]. Only count cells take part.
- * `rmcOf` maps a gemeentecode to its RMC region, so gemeenten are also checked against their RMC-region total.
- */
-function tables(rows: PublicRow[], rmcOf: Record<string, string> = {}): PublicRow[][] {
-  const groups = new Map<string, { total?: PublicRow; members: PublicRow[] }>();
-  const add = (key: string, r: PublicRow, isTotal: boolean) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { members: [] }));
-    if (isTotal) g.total = r;
-    else g.members.push(r);
-  };
-  // Only the dimensions an indicator breaks down by can form tables (most use one or two of the nine).
-  const used = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let u = used.get(r.indicator);
-    if (!u) used.set(r.indicator, (u = new Set()));
-    for (const d of DIMENSIONS) if (r[d] !== null) u.add(d);
-  }
-  for (const r of rows) {
-    if (!COUNT_UNITS.has(r.eenheid)) continue;
-    const base = `${r.indicator}|${r.schooljaar}|${r.eenheid}`;
-    const all = dimKey(r);
-    // Along each breakdown dimension: the cell is a member where the dimension is set, the total where NULL.
-    for (const d of used.get(r.indicator)!) {
-      const key = `${base}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r, d)}|${d}`;
-      add(key, r, r[d] === null);
-    }
-    // Gemeenten against their region total and their RMC-region total (same breakdown cell).
-    if (r.gebiedsniveau === 'gemeente' || r.gebiedsniveau === 'regio') {
-      add(`${base}|gebied|${all}`, r, r.gebiedsniveau === 'regio');
-    }
-    const rmc = r.gebiedsniveau === 'rmc_regio' ? r.gebied : r.gebiedsniveau === 'gemeente' ? rmcOf[r.gebied] : undefined;
-    if (rmc) add(`${base}|rmc|${rmc}|${all}`, r, r.gebiedsniveau === 'rmc_regio');
-  }
-  const out: PublicRow[][] = [];
-  for (const g of groups.values()) {
-    if (g.total && g.members.length > 0) out.push([g.total, ...g.members]);
-  }
-  return out;
-}
-
 /** For each rate indicator, the count indicators it is computed from (from the catalog). */
 export type RateLinks = Record<string, { teller?: string; noemer?: string }>;
 
-export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Record<string, string> = {}, links: RateLinks = {}): PublicRow[] {
+const lexLess = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+};
+
+
+/**
+ * Secondary suppression until the audit (disclosure-audit.ts) finds no hidden count that an outsider can pin
+ * down more tightly than its protection interval. First the quick part: a relation with exactly one hidden
+ * cell gives it away, so another of its cells is hidden too (a total when every other part is 0). Then the
+ * LP audit: for every exposed cell one more cell of its relations is hidden, and the components that changed
+ * are audited again. Only published non-zero counts are ever hidden (an outsider knows a hidden count is ≥ 1).
+ */
+async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams): Promise<void> {
+  const relsOf = new Map<number, number[]>();
+  rels.forEach((rel, i) => {
+    for (const c of rel.cells) {
+      const l = relsOf.get(c);
+      if (l) l.push(i);
+      else relsOf.set(c, [i]);
+    }
+  });
+  const hide = (c: number) => {
+    rows[c].onderdrukt = true;
+    rows[c].reden_onderdrukking = 'secundair';
+  };
+  /** Relations of cell c (but `via`) without a hidden cell: each would pin c once it is hidden. */
+  const pinned = (c: number, via: number) => (relsOf.get(c) ?? []).filter((ri) => ri !== via && !rels[ri].cells.some((x) => rows[x].onderdrukt)).length;
+  /**
+   * The best published non-zero cell of these relations to hide next to the given ones, if any: one that
+   * its other relations do not pin down at once (they already have a hidden cell), a part before a total,
+   * a gemeente before a region, then the smallest.
+   */
+  const complement = (relIdx: Iterable<number>): number | undefined => {
+    let best: { c: number; cost: number[] } | undefined;
+    for (const ri of relIdx) {
+      const rel = rels[ri];
+      rel.cells.forEach((c, k) => {
+        if (rows[c].onderdrukt || !(rows[c].waarde ?? 0)) return;
+        const cost = [pinned(c, ri), rel.coef[k] > 0 ? 1 : 0, rows[c].gebiedsniveau === 'gemeente' ? 0 : 1, rows[c].waarde ?? 0, c];
+        if (!best || lexLess(cost, best.cost)) best = { c, cost };
+      });
+    }
+    return best?.c;
+  };
+  // Quick part: a relation with one hidden cell (worklist: re-examined when one of its cells is hidden).
+  const queue = rels.map((_, i) => rels.length - 1 - i);
+  const queued = new Uint8Array(rels.length).fill(1);
+  while (queue.length) {
+    const i = queue.pop()!;
+    queued[i] = 0;
+    if (rels[i].kind !== 'eq' || rels[i].cells.filter((c) => rows[c].onderdrukt).length !== 1) continue;
+    const c = complement([i]);
+    if (c === undefined) continue;
+    hide(c);
+    for (const j of relsOf.get(c)!) if (!queued[j]) queue.push(j), (queued[j] = 1);
+  }
+  // The LP audit, repeated on what changed.
+  const input: AuditInput = {
+    values: rows.map((r) => (COUNT_UNITS.has(r.eenheid) ? r.waarde ?? 0 : 0)),
+    hidden: { length: rows.length } as ArrayLike<boolean>,
+    sensitive: rows.map((r) => COUNT_UNITS.has(r.eenheid) && r.reden_onderdrukking === 'klein_aantal'),
+    relations: rels,
+    minCel: p.min_cel,
+  };
+  // Interval propagation first (fast), then the LP (finds what propagation misses), each on what changed.
+  for (const quick of [true, false]) {
+    let only: Set<number> | undefined;
+    for (;;) {
+      input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
+      const t0 = performance.now();
+      const exposed = await audit(input, { only, quick, intervals: false });
+      if (process.env.DISC_DEBUG) console.error(`round (${quick ? 'quick' : 'LP'}): ${exposed.length} exposed, ${only?.size ?? 'all'} cells audited, ${Math.round(performance.now() - t0)} ms, ${stats.solves} solves`);
+      if (!exposed.length) break;
+      only = complementFor(exposed);
+    }
+  }
+
+  /** For each exposed cell one more hidden cell; returns the cells whose components must be audited again. */
+  function complementFor(exposed: Exposure[]): Set<number> {
+    const only = new Set<number>();
+    const touched = new Set<number>();
+    let compOf: Map<number, number[]> | undefined;
+    const componentRelations = (c: number) => {
+      if (!compOf) {
+        compOf = new Map();
+        for (const k of components(input)) for (const x of k.cells) compOf.set(x, k.relations);
+      }
+      return compOf.get(c) ?? [];
+    };
+    for (const e of exposed) {
+      only.add(e.cell);
+      // A relation that got a new hidden cell this round is audited again before it gets another.
+      const own = relsOf.get(e.cell) ?? [];
+      if (own.some((ri) => touched.has(ri))) continue;
+      // One more hidden cell in its relations; failing that, in the relations of its component.
+      const c = complement(own) ?? complement(componentRelations(e.cell));
+      if (c === undefined) continue;
+      hide(c);
+      only.add(c);
+      for (const ri of relsOf.get(c)!) touched.add(ri);
+    }
+    // Every cell around an exposed one is hidden and it is still exposed: cannot happen (all hidden leaves
+    // every total free), but would otherwise loop for ever.
+    if (!touched.size) throw new Error(`disclosure: no cell left to protect ${describe(rows[exposed[0].cell])}`);
+    return only;
+  }
+}
+
+/** "indicator schooljaar gebied (breakdown)" for messages. */
+export function describe(r: StoreRow): string {
+  const dims = DIMENSIONS.filter((d) => r[d] !== null).map((d) => `${d} ${r[d]}`);
+  return `${r.indicator} ${r.schooljaar} ${r.gebiedsniveau} ${r.gebied}${dims.length ? ` (${dims.join(', ')})` : ''}`;
+}
+
+export async function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Record<string, string> = {}, links: RateLinks = {}): Promise<PublicRow[]> {
   // The rows are extended in place (they are read from the store for this purpose only).
   const out = rows as PublicRow[];
   for (const r of out) {
@@ -94,39 +169,7 @@ export function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmcOf: Re
     r.onderdrukt = reason !== null;
     r.reden_onderdrukking = reason;
   }
-  const groups = tables(out, rmcOf);
-  // Worklist: a table is (re)examined only when one of its cells was hidden, not in repeated full passes.
-  const groupsOf = new Map<PublicRow, number[]>();
-  groups.forEach((cells, i) => {
-    for (const c of cells) {
-      const list = groupsOf.get(c);
-      if (list) list.push(i);
-      else groupsOf.set(c, [i]);
-    }
-  });
-  const queue = groups.map((_, i) => groups.length - 1 - i); // popped in table order
-  const queued = new Uint8Array(groups.length).fill(1);
-  while (queue.length) {
-    const i = queue.pop()!;
-    queued[i] = 0;
-    const cells = groups[i];
-    let hidden = 0;
-    for (const c of cells) if (c.onderdrukt) hidden++;
-    if (hidden !== 1) continue;
-    // Exactly one hidden cell: it follows from the others. Hide the smallest published non-zero member too.
-    const candidates = cells.slice(1).filter((c) => !c.onderdrukt && (c.waarde ?? 0) > 0);
-    if (candidates.length === 0) continue;
-    candidates.sort((a, b) => (a.waarde ?? 0) - (b.waarde ?? 0) || dimKey(a).localeCompare(dimKey(b)) || a.gebied.localeCompare(b.gebied));
-    const pick = candidates[0];
-    pick.onderdrukt = true;
-    pick.reden_onderdrukking = 'secundair';
-    for (const j of groupsOf.get(pick)!) {
-      if (!queued[j]) {
-        queued[j] = 1;
-        queue.push(j);
-      }
-    }
-  }
+  await protect(out, relations(out, rmcOf), p);
   followCounts(out, links);
   return out;
 }
@@ -164,7 +207,7 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
   const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
     'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
   const links: RateLinks = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, { teller: d.teller, noemer: d.noemer }]));
-  const pub = applyDisclosure(rows, p, rmcOf, links) as (PublicRow & { id: bigint })[];
+  const pub = (await applyDisclosure(rows, p, rmcOf, links)) as (PublicRow & { id: bigint })[];
   await db.run('CREATE OR REPLACE TEMP TABLE disclosure_flags (id BIGINT PRIMARY KEY, reden VARCHAR NOT NULL)');
   const flagged = pub.filter((r) => r.onderdrukt);
   if (flagged.length) {

@@ -1,0 +1,152 @@
+/**
+ * What an outsider knows about how the published counts of one release hang together: the linear relations
+ * between count cells that the disclosure audit (disclosure-audit.ts) and the suppression (disclosure.ts)
+ * take into account.
+ *
+ * - Breakdowns: a total (the dimension empty) against its categories, along every breakdown dimension.
+ * - Areas: the office region against its gemeenten; every RMC region (or the part of it in the office
+ *   region) against its gemeenten; the office region against its RMC-region parts (implied by the two,
+ *   but stated, so that the quick interval propagation sees it too).
+ * - Indicators: declared below (RELATED), e.g. thuiszitters = absoluut verzuim + langdurig relatief verzuim.
+ *
+ * Each relation says "total versus the sum of its parts". Which sense enters the audit is decided by the
+ * real values: `=` where the total equals the sum (an outsider may assume it holds), otherwise the side that
+ * holds (`≤` where categories overlap, e.g. a person in two soorten). For overlapping categories every part
+ * is also at most the total. So the audit never assumes something false, and assumes every equality that
+ * happens to hold: the strongest outsider.
+ */
+import { COUNT_UNITS, DIMENSIONS, type StoreRow } from './store.ts';
+
+type Dim = (typeof DIMENSIONS)[number];
+
+/** Σ coef·value (kind) 0 over the cells `cells` (indices into the rows). */
+export interface Relation {
+  cells: number[];
+  coef: number[];
+  /** 'eq': = 0; 'le': ≤ 0; 'ge': ≥ 0 (decided by the real values). */
+  kind: 'eq' | 'le' | 'ge';
+}
+
+interface Term {
+  indicator: string;
+  /** Fixed breakdown values of this term (others: as the instance, see `same`). */
+  dims?: Partial<Record<Dim, string>>;
+}
+
+/**
+ * Relations between indicators, per year, area and every value of the `same` dimensions (empty included):
+ * total versus the sum of the parts. Sense from the data (see above), so "of which" relations (a part at
+ * most its total) are declared the same way.
+ */
+export interface Related {
+  name: string;
+  total: Term;
+  parts: Term[];
+  same?: Dim[];
+}
+
+export const RELATED: Related[] = [
+  { name: 'thuiszitters = absoluut verzuim + langdurig relatief verzuim', total: { indicator: 'JV-THUIS' },
+    parts: [{ indicator: 'LT-AV-TOT' }, { indicator: 'LT-LRV-START' }, { indicator: 'LT-LRV-NIEUW' }] },
+  { name: 'thuiszitters langer dan 3 maanden', total: { indicator: 'JV-THUIS', dims: { duur: '>3m' } },
+    parts: [{ indicator: 'LT-AV-3M' }, { indicator: 'LT-LRV-3M' }] },
+  { name: 'absoluut verzuim langer dan 3 maanden ≤ absoluut verzuim', total: { indicator: 'LT-AV-TOT' }, parts: [{ indicator: 'LT-AV-3M' }], same: ['onderwijssoort'] },
+  { name: 'absoluut verzuim opgelost ≤ absoluut verzuim', total: { indicator: 'LT-AV-TOT' }, parts: [{ indicator: 'LT-AV-OPGELOST' }], same: ['onderwijssoort'] },
+  { name: 'LRV langer dan 3 maanden ≤ LRV', total: { indicator: 'LT-LRV-3M' }, parts: [{ indicator: 'LT-LRV-START' }, { indicator: 'LT-LRV-NIEUW' }], same: ['onderwijssoort'] },
+  { name: 'LRV ≤ relatief verzuim', total: { indicator: 'LT-RV-TOT' }, parts: [{ indicator: 'LT-LRV-START' }, { indicator: 'LT-LRV-NIEUW' }], same: ['onderwijssoort'] },
+  { name: 'herhaald relatief verzuim ≤ relatief verzuim', total: { indicator: 'LT-RV-TOT' }, parts: [{ indicator: 'LT-RV-HERH' }], same: ['onderwijssoort'] },
+  { name: 'luxeverzuim ≤ relatief verzuim', total: { indicator: 'LT-RV-TOT' }, parts: [{ indicator: 'LT-LUXE' }], same: ['onderwijssoort'] },
+  { name: 'leerlingen met een melding luxeverzuim', total: { indicator: 'JV-RV-LEERLINGEN', dims: { soort: 'LUXE' } }, parts: [{ indicator: 'LT-LUXE' }] },
+  { name: 'relatief verzuim ≤ leerlingen met een melding', total: { indicator: 'JV-RV-LEERLINGEN' }, parts: [{ indicator: 'LT-RV-TOT' }] },
+  { name: 'processen-verbaal ouders', total: { indicator: 'JV-INTERVENTIES', dims: { soort: 'PV_OUDERS' } }, parts: [{ indicator: 'LT-PV-OUDERS' }] },
+  { name: 'processen-verbaal jongere', total: { indicator: 'JV-INTERVENTIES', dims: { soort: 'PV_JONGERE' } }, parts: [{ indicator: 'LT-PV-JONGERE' }] },
+  { name: 'Halt-verwijzingen', total: { indicator: 'JV-INTERVENTIES', dims: { soort: 'HALT' } }, parts: [{ indicator: 'LT-HALT' }] },
+  { name: 'zaken ≤ acties', total: { indicator: 'JV-INTERVENTIES' }, parts: [{ indicator: 'JV-INTERVENTIES-ZAKEN' }], same: ['soort'] },
+  { name: 'verlof met bezwaar ≤ verlofaanvragen', total: { indicator: 'JV-VERLOF' }, parts: [{ indicator: 'JV-VERLOF-BEZWAAR' }], same: ['artikel', 'beslisser', 'besluit'] },
+  { name: 'meldingen 18+ (jaarverslag en RMC)', total: { indicator: 'RMC-18PLUS' }, parts: [{ indicator: 'JV-RV-MELDINGEN', dims: { soort: '18_PLUS' } }] },
+  { name: 'personen 18+ ≤ meldingen 18+', total: { indicator: 'RMC-18PLUS' }, parts: [{ indicator: 'RMC-18PLUS-PERSONEN' }] },
+  { name: 'bereikt ≤ trajecten', total: { indicator: 'RMC-TRAJECTEN' }, parts: [{ indicator: 'RMC-BEREIKT' }], same: ['soort'] },
+  { name: 'teruggeleid ≤ resultaat onderwijs', total: { indicator: 'RMC-TERUGGELEID' },
+    parts: [{ indicator: 'RMC-RESULTAAT', dims: { reden: 'ONDERWIJS' } }, { indicator: 'RMC-RESULTAAT', dims: { reden: 'WERK_MET_OPLEIDING' } }, { indicator: 'RMC-RESULTAAT', dims: { reden: 'STARTKWALIFICATIE' } }] },
+];
+
+/** The row's breakdown as text, one part per dimension ('∅' = total over it). */
+function dimParts(r: StoreRow): string[] {
+  return DIMENSIONS.map((d) => String(r[d] ?? '∅'));
+}
+
+/**
+ * Every relation between the count cells of `rows` (values: `waarde`, the real figures). `rmcOf` maps a
+ * gemeentecode to its RMC region. Only count cells take part; relations of one cell only are dropped.
+ */
+export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}): Relation[] {
+  const out: Relation[] = [];
+  const value = (i: number) => rows[i].waarde ?? 0;
+  /** total − Σ parts, sense from the real values; overlapping parts are also each at most the total. */
+  const add = (total: number, parts: number[]) => {
+    if (!parts.length) return;
+    const diff = value(total) - parts.reduce((s, p) => s + value(p), 0);
+    out.push({ cells: [total, ...parts], coef: [1, ...parts.map(() => -1)], kind: diff === 0 ? 'eq' : diff < 0 ? 'le' : 'ge' });
+    if (diff < 0 && parts.length > 1) {
+      for (const p of parts) if (value(p) <= value(total)) out.push({ cells: [total, p], coef: [1, -1], kind: value(p) === value(total) ? 'eq' : 'ge' });
+    }
+  };
+  const count = (i: number) => COUNT_UNITS.has(rows[i].eenheid);
+  // Index: indicator|schooljaar|gebiedsniveau|gebied|dims → row.
+  const parts: string[][] = rows.map(dimParts);
+  const keyOf = (indicator: string, schooljaar: string, niveau: string, gebied: string, dims: string[]) =>
+    `${indicator}|${schooljaar}|${niveau}|${gebied}|${dims.join('|')}`;
+  const index = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (count(i)) index.set(keyOf(r.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, parts[i]), i);
+  });
+
+  // Breakdowns: along each dimension, the cell with '∅' there is the total of the cells that differ only there.
+  const groups = new Map<string, { total?: number; members: number[] }>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { members: [] }));
+    return g;
+  };
+  const used = new Map<string, Set<number>>();
+  rows.forEach((r, i) => {
+    if (!count(i)) return;
+    let u = used.get(r.indicator);
+    if (!u) used.set(r.indicator, (u = new Set()));
+    parts[i].forEach((p, d) => p !== '∅' && u!.add(d));
+  });
+  rows.forEach((r, i) => {
+    if (!count(i)) return;
+    const base = `${r.indicator}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}`;
+    for (const d of used.get(r.indicator)!) {
+      const key = `${base}|${d}|${parts[i].map((p, j) => (j === d ? '*' : p)).join('|')}`;
+      const g = group(key);
+      if (parts[i][d] === '∅') g.total = i;
+      else g.members.push(i);
+    }
+    // Areas: the office region and each RMC region against their gemeenten (same breakdown cell).
+    const cell = `${r.indicator}|${r.schooljaar}|${parts[i].join('|')}`;
+    if (r.gebiedsniveau === 'regio') (group(`regio|${cell}`).total = i), (group(`regio-rmc|${cell}`).total = i);
+    if (r.gebiedsniveau === 'rmc_regio') group(`rmc|${r.gebied}|${cell}`).total = i, group(`regio-rmc|${cell}`).members.push(i);
+    if (r.gebiedsniveau === 'gemeente') {
+      group(`regio|${cell}`).members.push(i);
+      if (rmcOf[r.gebied]) group(`rmc|${rmcOf[r.gebied]}|${cell}`).members.push(i);
+    }
+  });
+  for (const g of groups.values()) if (g.total !== undefined) add(g.total, g.members);
+
+  // Relations between indicators, instantiated for every year, area and value of the `same` dimensions.
+  for (const rel of RELATED) {
+    const dimsOf = (t: Term, inst: string[]) => DIMENSIONS.map((d, j) => t.dims?.[d] ?? (rel.same?.includes(d) ? inst[j] : '∅'));
+    rows.forEach((r, i) => {
+      if (r.indicator !== rel.total.indicator || !count(i)) return;
+      // This row is the total of an instance when its fixed dimensions match and all others (but `same`) are empty.
+      const ok = DIMENSIONS.every((d, j) => rel.total.dims?.[d] !== undefined ? parts[i][j] === rel.total.dims[d] : rel.same?.includes(d) || parts[i][j] === '∅');
+      if (!ok) return;
+      const members = rel.parts.map((t) => index.get(keyOf(t.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, dimsOf(t, parts[i]))));
+      if (members.some((m) => m === undefined)) return;
+      add(i, members as number[]);
+    });
+  }
+  return out;
+}
