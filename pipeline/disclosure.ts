@@ -15,6 +15,7 @@
  *   area, year and breakdown) ends up suppressed is suppressed too, since it is published with both.
  */
 import { loadCatalog } from './catalog.ts';
+import { InputError } from './errors.ts';
 import type { Db } from './db.ts';
 import { COUNT_UNITS, DIMENSIONS, dimKey, RATE_UNITS, type StoreRow } from './store.ts';
 import { audit, components, stats, type AuditInput, type Exposure } from './disclosure-audit.ts';
@@ -192,7 +193,7 @@ function followCounts(rows: PublicRow[], links: RateLinks): void {
 
 /**
  * Reads the store, applies disclosure control and writes `public_indicators`: the store's columns
- * plus `onderdrukt` and `reden_onderdrukking`, with waarde/teller/noemer set to NULL where suppressed.
+ * plus `onderdrukt`, with waarde/teller/noemer set to NULL where suppressed.
  * Every public output (PDF, CSV, Parquet) reads this table and nothing else. Only the columns the
  * rules need are read (a national store has ~700k cells), and suppressed cells are written back by
  * the store's rowid.
@@ -208,6 +209,7 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
     'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
   const links: RateLinks = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, { teller: d.teller, noemer: d.noemer }]));
   const pub = (await applyDisclosure(rows, p, rmcOf, links)) as (PublicRow & { id: bigint })[];
+  // Why each cell is hidden stays in the database (never published: the reason would help an outsider).
   await db.run('CREATE OR REPLACE TEMP TABLE disclosure_flags (id BIGINT PRIMARY KEY, reden VARCHAR NOT NULL)');
   const flagged = pub.filter((r) => r.onderdrukt);
   if (flagged.length) {
@@ -224,9 +226,55 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
       CASE WHEN f.reden IS NULL THEN s.waarde END AS waarde,
       CASE WHEN f.reden IS NULL THEN s.teller END AS teller,
       CASE WHEN f.reden IS NULL THEN s.noemer END AS noemer,
-      f.reden IS NOT NULL AS onderdrukt,
-      f.reden AS reden_onderdrukking
+      f.reden IS NOT NULL AS onderdrukt
     FROM indicator_store s
     LEFT JOIN disclosure_flags f ON f.id = s.rowid`);
   return { cells: pub.length, suppressed: flagged.length };
+}
+
+/** At most this many exposed cells are named in the message of a refused publication. */
+const NAMED = 10;
+
+/**
+ * The audit on exactly what a build is about to publish: the `dataset` table (every CSV is a slice of it; the
+ * PDFs read the same public_indicators), against the real figures in the store. Refuses (InputError, exit 1)
+ * when a small count is shown, a hidden count shows a value, a rate gives away a hidden count, or the LP
+ * audit finds a hidden count that an outsider can narrow more than its protection allows. The message names
+ * indicator, year and area, never a value.
+ */
+export async function auditPublication(db: Db, p: DisclosureParams): Promise<{ hidden: number }> {
+  const same = ['indicator', 'schooljaar', 'gebiedsniveau', ...DIMENSIONS].map((c) => `d.${c} IS NOT DISTINCT FROM s.${c}`).join(' AND ');
+  const reader = await db.conn.runAndReadAll(`SELECT s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d}`).join(', ')},
+      CAST(s.waarde AS DOUBLE) AS waarde, s.eenheid, d.onderdrukt, CAST(d.waarde AS DOUBLE) AS gepubliceerd,
+      CAST(d.teller AS DOUBLE) AS teller, CAST(d.noemer AS DOUBLE) AS noemer
+    FROM dataset d JOIN indicator_store s ON ${same} AND d.gebiedscode = s.gebied
+    ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
+  const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { onderdrukt: boolean; gepubliceerd: number | null })[];
+  const problems: string[] = [];
+  const count = (r: StoreRow) => COUNT_UNITS.has(r.eenheid);
+  for (const r of rows) {
+    if (r.onderdrukt && (r.gepubliceerd !== null || r.teller !== null || r.noemer !== null)) problems.push(`${describe(r)}: hidden, but a value is published`);
+    else if (!r.onderdrukt && count(r) && r.gepubliceerd !== null && r.gepubliceerd > 0 && r.gepubliceerd < p.min_cel) problems.push(`${describe(r)}: a count below ${p.min_cel} is published`);
+  }
+  // A published rate shows its teller and noemer: the linked counts must be published too.
+  const links = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, [d.teller, d.noemer].filter(Boolean) as string[]]));
+  const hiddenCount = new Set(rows.filter((r) => r.onderdrukt && count(r)).map((r) => `${r.indicator}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r)}`));
+  for (const r of rows) {
+    if (r.onderdrukt || !links[r.indicator]) continue;
+    if (links[r.indicator].some((c) => hiddenCount.has(`${c}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r)}`))) problems.push(`${describe(r)}: a published rate gives a hidden count away`);
+  }
+  const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
+    'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
+  const input: AuditInput = {
+    values: rows.map((r) => (count(r) ? r.waarde ?? 0 : 0)),
+    hidden: rows.map((r) => r.onderdrukt && count(r)),
+    sensitive: rows.map((r) => count(r) && (r.waarde ?? 0) > 0 && r.waarde! < p.min_cel),
+    relations: relations(rows, rmcOf),
+    minCel: p.min_cel,
+  };
+  for (const e of await audit(input, { intervals: false })) problems.push(`${describe(rows[e.cell])}: hidden, but it can be worked back from the published figures`);
+  if (problems.length) {
+    throw new InputError(`Disclosure audit: not published, ${problems.length} figure(s) would give away what disclosure control hides:\n${problems.slice(0, NAMED).map((x) => `  ${x}`).join('\n')}${problems.length > NAMED ? `\n  … and ${problems.length - NAMED} more` : ''}\nThis is a fault in the disclosure control, not in the extract: please report it.`);
+  }
+  return { hidden: rows.filter((r) => r.onderdrukt).length };
 }

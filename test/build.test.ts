@@ -213,7 +213,7 @@ describe('dataset for monitors', () => {
     db.close();
   });
 
-  test('the CSV header and column types are pinned: schema version 2 (change deliberately, with a CHANGELOG entry)', async () => {
+  test('the CSV header and column types are pinned: schema version 3 (change deliberately, with a CHANGELOG entry)', async () => {
     const file = path.join(outA, rel, 'data/indicatoren.csv');
     const [quotedHeader, firstRow] = readFileSync(file, 'utf8').split('\n');
     // The label (free text) is always quoted, also in the header, so DuckDB's sniffer sees quoting in its sample.
@@ -223,9 +223,9 @@ describe('dataset for monitors', () => {
     expect(header).toBe([
       'indicator', 'label', 'rapport', 'schooljaar', 'periode_van', 'periode_tot', 'gebiedsniveau', 'gebiedscode', 'gebiedsnaam',
       'gemeentecode', 'gemeentenaam', 'regio', 'onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden',
-      'duur', 'status', 'waarde', 'teller', 'noemer', 'eenheid', 'onderdrukt', 'reden_onderdrukking', 'extractdatum', 'build_id',
+      'duur', 'status', 'waarde', 'teller', 'noemer', 'eenheid', 'onderdrukt', 'extractdatum', 'build_id',
     ].join(','));
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(EXPORT_COLUMNS.map((c) => c.name).join(',')).toBe(header);
     // DuckDB's auto-detection (what an analyst types first) gets the right types and every row.
     const db = await Db.open({ threads: 1 });
@@ -236,7 +236,7 @@ describe('dataset for monitors', () => {
     const parquetTypes = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
     expect(parquetTypes.map((r) => r.column_type)).toEqual(EXPORT_COLUMNS.map((c) => c.type));
     const kv = await db.all<{ key: string; value: string }>(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
-    expect(Object.fromEntries(kv.map((r) => [r.key, r.value]))).toMatchObject({ schema_version: '2', extractdatum: '2025-10-15', regio: 'west-kennemerland', schooljaar: '2024/2025' });
+    expect(Object.fromEntries(kv.map((r) => [r.key, r.value]))).toMatchObject({ schema_version: '3', extractdatum: '2025-10-15', regio: 'west-kennemerland', schooljaar: '2024/2025' });
     const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM read_csv(${sqlString(file)})`);
     const [{ p }] = await db.all<{ p: number }>(`SELECT count(*) AS p FROM read_parquet(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
     db.close();
@@ -290,7 +290,7 @@ print(len(rows))`, file]).toString().trim();
     const db = await Db.open({ threads: 1 });
     const dir = path.join(outA, rel, 'data');
     const missing = await db.all(`WITH d AS (SELECT * FROM read_csv(${sqlString(path.join(dir, 'indicatoren.csv'))}, all_varchar = true)),
-      used AS (${['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status', 'eenheid', 'gebiedsniveau', 'reden_onderdrukking']
+      used AS (${['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status', 'eenheid', 'gebiedsniveau']
         .map((c) => `SELECT DISTINCT '${c}' AS dimensie, ${c} AS code FROM d WHERE ${c} IS NOT NULL`).join(' UNION ALL ')})
       SELECT u.* FROM used u ANTI JOIN read_csv(${sqlString(path.join(dir, 'indicatoren-codelijst.csv'))}, all_varchar = true) c USING (dimensie, code)`);
     const labels = await db.all<{ dimensie: string; code: string; label: string }>(`SELECT * FROM read_csv(${sqlString(path.join(dir, 'indicatoren-codelijst.csv'))}, all_varchar = true)`);
@@ -306,7 +306,7 @@ print(len(rows))`, file]).toString().trim();
     const dir = path.join(outA, rel, 'data');
     const dp = JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
     expect(dp.profile).toBe('tabular-data-package');
-    expect(dp.schema_version).toBe(2);
+    expect(dp.schema_version).toBe(3);
     const paths = dp.resources.map((r: { path: string }) => r.path).sort();
     expect(paths).toEqual(readdirSync(dir).filter((f) => f !== 'datapackage.json').sort());
     for (const r of dp.resources) {

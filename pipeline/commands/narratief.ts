@@ -61,7 +61,7 @@ export const narratiefCommand: CommandModule<object, Args> = {
       await runModel(db, { config, schooljaar, rmcRegio: rmcRegios() });
       await loadCatalogTable(db);
       await publishIndicators(db, config.parameters);
-      const F = await Figures.load(db, `<${config.parameters.min_cel}`);
+      const F = await Figures.load(db);
       const n = openNarratives(config.regio.code, schooljaar, argv.narratief ? path.resolve(argv.narratief) : project?.narratiefRoot);
       let written = 0;
       let kept = 0;

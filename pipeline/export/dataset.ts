@@ -21,7 +21,7 @@ export interface ExportColumn {
 }
 
 /** Version of the published layout below (README CHANGELOG, Parquet metadata, datapackage.json). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The breakdown columns: a code, `totaal` (the total over that breakdown) or empty (does not apply). */
 export const BREAKDOWNS = DIMENSIONS;
@@ -57,7 +57,6 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'noemer', type: 'BIGINT', description: 'Noemer van een percentage of cijfer per 1.000; leeg als onderdrukt of niet van toepassing.' },
   { name: 'eenheid', type: 'VARCHAR', description: 'Eenheid: personen, meldingen, acties, zaken, aanvragen, trajecten, vrijstellingen, per_1000, procent, dagen, per_fte.' },
   { name: 'onderdrukt', type: 'BOOLEAN', description: 'true als het cijfer is onderdrukt om herleidbaarheid te voorkomen (in rapporten "<5" of "x").' },
-  { name: 'reden_onderdrukking', type: 'VARCHAR', description: 'klein_aantal, kleine_noemer of secundair; leeg als het cijfer is gepubliceerd.' },
   { name: 'extractdatum', type: 'DATE', description: 'Datum van het gegevensbestand (de registers) waaruit de cijfers zijn berekend (ISO-datum).' },
   { name: 'build_id', type: 'VARCHAR', description: 'Kenmerk van de aanmaak (12 tekens), ook in het colofon van de rapporten en in manifest.json: gelijke invoer geeft een gelijk kenmerk, andere invoer een ander.' },
 ];
@@ -116,7 +115,7 @@ export async function createDatasetTable(db: Db, o: { extractdatum: string; buil
     CASE WHEN p.gebiedsniveau = 'gemeente' THEN g.naam END AS gemeentenaam,
     (SELECT code FROM report_regio) AS regio,
     ${BREAKDOWNS.map(breakdown).join(',\n    ')},
-    ${roundedWaarde('p.waarde', 'p.eenheid')} AS waarde, p.teller, p.noemer, p.eenheid, p.onderdrukt, p.reden_onderdrukking,
+    ${roundedWaarde('p.waarde', 'p.eenheid')} AS waarde, p.teller, p.noemer, p.eenheid, p.onderdrukt,
     CAST(${sqlString(o.extractdatum)} AS DATE) AS extractdatum, ${sqlString(o.buildId)} AS build_id,
     row_number() OVER (ORDER BY p.indicator, p.schooljaar, p.gebiedsniveau, p.gebied, ${BREAKDOWNS.map((d) => `p.${d} NULLS FIRST`).join(', ')}) AS volgorde
   FROM public_indicators p
@@ -187,7 +186,7 @@ export async function writeDatasetXlsx(db: Db, file: string, o: XlsxOptions): Pr
 /**
  * The code list of the breakdown columns (dimensie, code, label): every code of the one Dutch code list
  * (pipeline/codes.ts, labelled as the reports print them) and every code in the dataset, in reading order;
- * `totaal` for each breakdown; and the codes of gebiedsniveau, eenheid and reden_onderdrukking.
+ * `totaal` for each breakdown; and the codes of gebiedsniveau and eenheid.
  */
 export async function codelistRows(db: Db): Promise<{ dimensie: string; code: string; label: string }[]> {
   const out: { dimensie: string; code: string; label: string }[] = [];
@@ -209,11 +208,6 @@ const OTHER_CODES: Record<string, Record<string, string>> = {
     personen: 'Aantal personen', meldingen: 'Aantal meldingen', acties: 'Aantal acties', zaken: 'Aantal zaken',
     aanvragen: 'Aantal aanvragen', trajecten: 'Aantal trajecten', vrijstellingen: 'Aantal vrijstellingen',
     per_1000: 'Per 1.000 leerplichtigen of jongeren', procent: 'Procent', dagen: 'Dagen (mediaan)', per_fte: 'Per fte van de formatie',
-  },
-  reden_onderdrukking: {
-    klein_aantal: 'Aantal kleiner dan het kleinste getoonde aantal',
-    kleine_noemer: 'Noemer te klein voor een percentage, cijfer per 1.000 of mediaan',
-    secundair: 'Verborgen omdat het anders een ander verborgen cijfer zou verraden',
   },
 };
 

@@ -15,7 +15,6 @@ export interface Scope {
   gebied: { code: string; naam: string };
   vergelijk?: { code: string; naam: string };
   schooljaar: string;
-  suppressedLabel: string;
 }
 
 export interface ChartBlock {
@@ -95,7 +94,7 @@ export async function trend(F: Figures, s: Scope, o: { code: string; title: stri
     series,
     mode: rate ? 'line' : 'small-multiples',
     decimals: decimalen(eenheid),
-    suppressedLabel: markOf(cells.flat(), s.suppressedLabel),
+    suppressedLabel: HIDDEN_MARK,
   });
   return { kind: 'chart', title: o.title, note, chart, codes: [o.code] };
 }
@@ -110,11 +109,6 @@ export function onvolledigNote(first: string, v: Completeness): string {
   return `Jaren vóór ${first} zijn weggelaten: ${reden}.`;
 }
 
-/** The mark a chart prints for its hidden points: "<5" when every hidden point is a small count, else "x". */
-function markOf(cells: Cell[], smallCount: string): string {
-  const hidden = cells.filter((c) => c.suppressed);
-  return hidden.every((c) => c.label === smallCount) ? smallCount : HIDDEN_MARK;
-}
 
 function firstUnit(F: Figures, code: string, gebieden: string[], dims?: DimFilter): string {
   for (const g of gebieden) {
@@ -154,7 +148,7 @@ export async function bars(F: Figures, s: Scope, o: { code: string; dim: Dimensi
     unit: unitText(eenheid),
     decimals: decimalen(eenheid),
     categories: cells.map(({ c, cell }) => ({ label: label(o.dim, c), value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed })),
-    suppressedLabel: markOf(cells.map((x) => x.cell), s.suppressedLabel),
+    suppressedLabel: HIDDEN_MARK,
   });
   return { kind: 'chart', title: o.title, note: o.note, chart, codes: [o.code] };
 }

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db.ts';
 import type { PublicRow } from '../disclosure.ts';
-import { CELL_KEY_SQL, cellKey, COUNT_UNITS, DIMENSIONS, type DimFilter, type Dimension } from '../store.ts';
+import { CELL_KEY_SQL, cellKey, DIMENSIONS, type DimFilter, type Dimension } from '../store.ts';
 import { Schooljaar } from '../schooljaar.ts';
 
 /** One published cell as a template shows it. */
@@ -19,14 +19,10 @@ export interface Cell {
 }
 
 /**
- * What a hidden cell shows: "<5" only where the count really is 1–4; "x" where a larger count is hidden to
- * protect another cell (secondary), or a rate or median rests on too few cases.
+ * What every hidden cell shows, whatever the reason it is hidden: telling a small count ("<5") from a cell
+ * hidden to protect another would help an outsider work values back (see disclosure-audit.ts).
  */
 export const HIDDEN_MARK = 'x';
-
-export function suppressionMark(r: Pick<PublicRow, 'eenheid' | 'reden_onderdrukking'>, smallCountLabel: string): string {
-  return r.reden_onderdrukking === 'klein_aantal' && COUNT_UNITS.has(r.eenheid) ? smallCountLabel : HIDDEN_MARK;
-}
 
 export const MISSING: Cell = { value: null, suppressed: false, label: '', teller: null, noemer: null, eenheid: '' };
 
@@ -37,7 +33,6 @@ interface Stored {
   noemer: number | null;
   eenheid: string;
   onderdrukt: boolean;
-  reden_onderdrukking: PublicRow['reden_onderdrukking'];
 }
 
 /** One breakdown cell an indicator has (over all areas and years), for categories(). */
@@ -88,7 +83,6 @@ export class Figures {
     private readonly index: Map<string, Stored>,
     private readonly combinations: Combination[],
     schooljaren: string[],
-    private readonly suppressedLabel: string,
     readonly history: History = { extractdatum: '9999-12-31' },
   ) {
     this.schooljaren = schooljaren;
@@ -99,13 +93,12 @@ export class Figures {
     return firstCompleteYear(this.schooljaren, this.history, o);
   }
 
-  /** `suppressedLabel`: the text of a suppressed cell, `<min_cel>`. */
-  static async load(db: Db, suppressedLabel: string): Promise<Figures> {
+  static async load(db: Db): Promise<Figures> {
     // A national store has ~700k cells: DuckDB builds each cell's lookup key, and only what a cell shows is
     // read (numbers as DOUBLE, so the rows need no conversion). Reading every column as objects took ~4x longer.
     const reader = await db.conn.runAndReadAll(`SELECT ${CELL_KEY_SQL} AS k,
       CAST(waarde AS DOUBLE) AS waarde, CAST(teller AS DOUBLE) AS teller, CAST(noemer AS DOUBLE) AS noemer,
-      eenheid, onderdrukt, reden_onderdrukking
+      eenheid, onderdrukt
       FROM public_indicators`);
     const index = new Map<string, Stored>();
     for (const r of reader.getRowObjectsJS() as unknown as (Stored & { k: string })[]) index.set(r.k, r);
@@ -114,14 +107,14 @@ export class Figures {
     const [h] = await db.all<{ e: string; m: string | null; a: string | null }>(`SELECT CAST((SELECT extractdatum FROM extract_meta) AS VARCHAR) AS e,
       CAST((SELECT min(datum_melding) FROM stg_verzuimmeldingen) AS VARCHAR) AS m, CAST((SELECT min(datum) FROM stg_zaakacties) AS VARCHAR) AS a`);
     const history: History = { extractdatum: h.e, meldingenVanaf: h.m ?? undefined, actiesVanaf: h.a ?? undefined };
-    return new Figures(index, combinations, years.map((y) => y.schooljaar), suppressedLabel, history);
+    return new Figures(index, combinations, years.map((y) => y.schooljaar), history);
   }
 
   /** The cell, or MISSING when the store has no such figure (e.g. no history that year). */
   get(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): Cell {
     const r = this.index.get(cellKey(indicator, schooljaar, gebied, dims));
     if (!r) return MISSING;
-    return { value: r.waarde, suppressed: r.onderdrukt, label: suppressionMark(r, this.suppressedLabel), teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
+    return { value: r.waarde, suppressed: r.onderdrukt, label: HIDDEN_MARK, teller: r.teller, noemer: r.noemer, eenheid: r.eenheid };
   }
 
   has(indicator: string, gebied: string, schooljaar: string, dims: DimFilter = {}): boolean {

@@ -166,6 +166,5 @@ export function regionScope(config: RegionConfig, g: Gemeente, schooljaar: strin
     gebied: { code: g.code, naam: g.naam },
     vergelijk: { code: config.regio.code, naam: `Regio ${config.regio.naam}` },
     schooljaar,
-    suppressedLabel: `<${config.parameters.min_cel}`,
   };
 }

@@ -56,11 +56,11 @@ export function teljaarEinde(schooljaar: string): string {
   return Schooljaar.parse(schooljaar).teljaar.tot;
 }
 
-export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, suppressedLabel: string, regioNaam: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
+export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, regioNaam: string): Promise<{ samenvatting: Chapter; chapters: Chapter[] }> {
   // When the office covers only part of the RMC region, its figures are the total of its own gemeenten: say so.
   const partial = isPartial(r);
   const gebiedNaam = partial ? (r.gemeenten.length === 1 ? r.gemeenten[0].naam : `Gemeenten van regio ${regioNaam}`) : `RMC-regio ${r.naam}`;
-  const s: Scope = { gebied: { code: r.code, naam: gebiedNaam }, schooljaar, suppressedLabel };
+  const s: Scope = { gebied: { code: r.code, naam: gebiedNaam }, schooljaar };
   // One gemeente: its figures are the total, so the total row is the only row (no duplicate).
   const areas = r.gemeenten.length === 1 ? [{ code: r.code, naam: gebiedNaam }] : [...r.gemeenten, { code: r.code, naam: partial ? 'Totaal van deze gemeenten' : gebiedNaam, total: true }];
   const vsvBeschikbaar = F.has('RMC-VSV-NIEUW', r.code, schooljaar);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readQuery } from '../../db.ts';
-import { publishIndicators } from '../../disclosure.ts';
+import { auditPublication, publishIndicators } from '../../disclosure.ts';
 import { indelingsdatum } from '../../herindelingen.ts';
 import { Figures } from '../../reports/figures.ts';
 import { openNarratives } from '../../reports/narrative.ts';
@@ -25,6 +25,8 @@ export async function publish(ctx: BuildContext): Promise<void> {
     const r = await publishIndicators(db, config.parameters);
     // The public dataset once, in its published order; every CSV, Parquet and xlsx file is a slice of it.
     await createDatasetTable(db, { extractdatum, buildId: id });
+    // The audit on exactly what is published: refuses (exit 1) if a hidden figure can be worked back.
+    await auditPublication(db, config.parameters);
     return r;
   });
   ctx.colofon = {
@@ -44,5 +46,5 @@ export async function publish(ctx: BuildContext): Promise<void> {
 
 /** The published figures, read once for every report that shows them (a national store is large). */
 export async function figures(ctx: BuildContext): Promise<Figures> {
-  return (ctx.figures ??= await timed(ctx, 'figures for the reports', () => Figures.load(ctx.db, `<${ctx.config.parameters.min_cel}`)));
+  return (ctx.figures ??= await timed(ctx, 'figures for the reports', () => Figures.load(ctx.db)));
 }

@@ -36,7 +36,7 @@ export async function rmc(ctx: BuildContext): Promise<void> {
       metadata: documentMetadata.rmc(title, schooljaar.label, r, config.regio, ctx.datum.moment),
       web: true,
       render: async () => {
-        const { samenvatting, chapters } = await rmcChapters(F, r, schooljaar.label, `<${config.parameters.min_cel}`, config.regio.naam);
+        const { samenvatting, chapters } = await rmcChapters(F, r, schooljaar.label, config.regio.naam);
         return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: schooljaar.label, sj: schooljaar, samenvatting, chapters, definities: definitions([...chapters, samenvatting]), colofon });
       },
     }, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => ctx.digests?.get(c)) });
