@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../pipeline/catalog.ts';
-import { applyDisclosure } from '../pipeline/disclosure.ts';
+import { applyDisclosure, describe as describeCell, type PublicRow } from '../pipeline/disclosure.ts';
 import { COUNT_UNITS, type StoreRow } from '../pipeline/store.ts';
+import { audit } from '../pipeline/disclosure-audit.ts';
+import { relations } from '../pipeline/disclosure-relations.ts';
 
 const P = { min_cel: 5, min_noemer: 20 };
 function cell(over: Partial<StoreRow>): StoreRow {
@@ -11,32 +13,48 @@ function cell(over: Partial<StoreRow>): StoreRow {
     reden: null, duur: null, status: null, waarde: 0, teller: null, noemer: null, eenheid: 'personen', ...over,
   };
 }
-const find = (rows: ReturnType<typeof applyDisclosure>, o: string | null) => rows.find((r) => r.onderwijssoort === o)!;
+/** What the LP audit finds an outsider can narrow down in these published cells ("indicator year area"). */
+async function exposed(rows: PublicRow[], rmcOf: Record<string, string> = {}): Promise<string[]> {
+  const count = (r: StoreRow) => COUNT_UNITS.has(r.eenheid);
+  const found = await audit({
+    values: rows.map((r) => r.waarde ?? 0),
+    hidden: rows.map((r) => r.onderdrukt && count(r)),
+    sensitive: rows.map((r) => count(r) && (r.waarde ?? 0) > 0 && r.waarde! < P.min_cel),
+    relations: relations(rows, rmcOf),
+    minCel: P.min_cel,
+  });
+  return found.map((e) => describeCell(rows[e.cell]));
+}
+/** The old suppression of these cells (no LP): hidden as given, to show the audit finds the leak. */
+function hiddenAs(rows: StoreRow[], hidden: number[]): PublicRow[] {
+  return rows.map((r, i) => ({ ...r, onderdrukt: hidden.includes(i), reden_onderdrukking: null }));
+}
+const find = (rows: PublicRow[], o: string | null) => rows.find((r) => r.onderwijssoort === o)!;
 
 describe('primary suppression', () => {
-  test('counts 1..4 are suppressed, 0 and 5 are published', () => {
-    const rows = applyDisclosure([0, 1, 4, 5].map((w, i) => cell({ waarde: w, gebied: `000${i}` })), P);
+  test('counts 1..4 are suppressed, 0 and 5 are published', async () => {
+    const rows = await applyDisclosure([0, 1, 4, 5].map((w, i) => cell({ waarde: w, gebied: `000${i}` })), P);
     expect(rows.map((r) => r.onderdrukt)).toEqual([false, true, true, false]);
     expect(rows[1].reden_onderdrukking).toBe('klein_aantal');
   });
-  test('a rate with a denominator below min_noemer, or a small numerator, is suppressed', () => {
-    const rows = applyDisclosure([
+  test('a rate with a denominator below min_noemer, or a small numerator, is suppressed', async () => {
+    const rows = await applyDisclosure([
       cell({ eenheid: 'per_1000', waarde: 50, teller: 1 * 5, noemer: 19 }),
       cell({ eenheid: 'per_1000', waarde: 2, teller: 2, noemer: 1000, gebied: '0375' }),
       cell({ eenheid: 'per_1000', waarde: 6, teller: 6, noemer: 1000, gebied: '0377' }),
     ], P);
     expect(rows.map((r) => r.reden_onderdrukking)).toEqual(['kleine_noemer', 'klein_aantal', null]);
   });
-  test('a median based on fewer than min_cel cases is suppressed', () => {
-    const rows = applyDisclosure([cell({ eenheid: 'dagen', waarde: 30, teller: 4 }), cell({ eenheid: 'dagen', waarde: 30, teller: 5, gebied: '0375' })], P);
+  test('a median based on fewer than min_cel cases is suppressed', async () => {
+    const rows = await applyDisclosure([cell({ eenheid: 'dagen', waarde: 30, teller: 4 }), cell({ eenheid: 'dagen', waarde: 30, teller: 5, gebied: '0375' })], P);
     expect(rows.map((r) => r.onderdrukt)).toEqual([true, false]);
   });
 });
 
 describe('secondary suppression', () => {
-  test('a single suppressed cell that follows from its total gets the smallest other non-zero cell suppressed', () => {
+  test('a single suppressed cell that follows from its total gets the smallest other non-zero cell suppressed', async () => {
     // total 40 = PO 3 + VO 12 + MBO 25 + SO/VSO 0: hiding PO alone would leave 40 - 12 - 25 = 3.
-    const rows = applyDisclosure([
+    const rows = await applyDisclosure([
       cell({ waarde: 40 }),
       cell({ onderwijssoort: 'PO', waarde: 3 }),
       cell({ onderwijssoort: 'VO', waarde: 12 }),
@@ -49,41 +67,42 @@ describe('secondary suppression', () => {
     expect(find(rows, 'SO/VSO').onderdrukt).toBe(false);
     expect(find(rows, null).onderdrukt).toBe(false);
   });
-  test('two suppressed cells in a table need nothing more', () => {
-    const rows = applyDisclosure([
+  test('two suppressed cells in a table need nothing more', async () => {
+    const rows = await applyDisclosure([
       cell({ waarde: 30 }), cell({ onderwijssoort: 'PO', waarde: 2 }), cell({ onderwijssoort: 'VO', waarde: 3 }),
       cell({ onderwijssoort: 'MBO', waarde: 25 }),
     ], P);
     expect(rows.filter((r) => r.onderdrukt).map((r) => r.onderwijssoort)).toEqual(['PO', 'VO']);
   });
-  test('a suppressed gemeente that follows from the region total gets a second gemeente suppressed', () => {
-    const rows = applyDisclosure([
+  test('a suppressed gemeente that follows from the region total gets a second gemeente suppressed', async () => {
+    const rows = await applyDisclosure([
       cell({ gebiedsniveau: 'regio', gebied: 'testregio', waarde: 31 }),
       cell({ gebied: '0392', waarde: 20 }), cell({ gebied: '0375', waarde: 2 }), cell({ gebied: '0377', waarde: 9 }),
     ], P);
     expect(rows.filter((r) => r.onderdrukt).map((r) => [r.gebied, r.reden_onderdrukking])).toEqual([['0375', 'klein_aantal'], ['0377', 'secundair']]);
   });
-  test('secondary suppression cascades: a cell hidden for one table is checked in the crossing table', () => {
+  test('secondary suppression cascades: a cell hidden for one table is checked in the crossing table', async () => {
     // soort × onderwijssoort: row LRV (total 14) = PO 2 + VO 12; column VO (total 30) = LRV 12 + 16_UUR 18.
-    const rows = applyDisclosure([
+    const rows = await applyDisclosure([
       cell({ soort: 'LRV', waarde: 14 }), cell({ soort: 'LRV', onderwijssoort: 'PO', waarde: 2 }),
       cell({ soort: 'LRV', onderwijssoort: 'VO', waarde: 12 }),
       cell({ onderwijssoort: 'VO', waarde: 30 }), cell({ soort: '16_UUR', onderwijssoort: 'VO', waarde: 18 }),
       cell({ onderwijssoort: 'PO', waarde: 2 }),
     ], P);
-    const lrvVo = rows.find((r) => r.soort === 'LRV' && r.onderwijssoort === 'VO')!;
-    const uurVo = rows.find((r) => r.soort === '16_UUR' && r.onderwijssoort === 'VO')!;
-    expect(lrvVo.reden_onderdrukking).toBe('secundair');
-    expect(uurVo.reden_onderdrukking).toBe('secundair');
+    // LRV/PO (2) is hidden; protecting it hides another cell of the LRV row, and that one in turn is protected
+    // in the VO column: no hidden cell can be narrowed down.
+    expect(rows.find((r) => r.soort === 'LRV' && r.onderwijssoort === 'PO')!.onderdrukt).toBe(true);
+    expect(rows.filter((r) => r.reden_onderdrukking === 'secundair').length).toBeGreaterThanOrEqual(1);
+    expect(await exposed(rows)).toEqual([]);
   });
 });
 
 describe('rates follow their counts', () => {
   const links = { 'JV-AV-1000': { teller: 'LT-AV-TOT' } };
   const rate = (over: Partial<StoreRow>) => cell({ indicator: 'JV-AV-1000', eenheid: 'per_1000', noemer: 1000, ...over });
-  test('a rate whose numerator count is hidden (here: secondarily) is hidden too, since it is published with its teller', () => {
+  test('a rate whose numerator count is hidden (here: secondarily) is hidden too, since it is published with its teller', async () => {
     // Region 40 = 0392 3 + 0375 37: 0392 is hidden (primary), so 0375 is hidden to protect it (secondary).
-    const rows = applyDisclosure([
+    const rows = await applyDisclosure([
       cell({ gebiedsniveau: 'regio', gebied: 'wk', waarde: 40 }),
       cell({ gebied: '0392', waarde: 3 }),
       cell({ gebied: '0375', waarde: 37 }),
@@ -97,11 +116,11 @@ describe('rates follow their counts', () => {
     // The region's count is published, so its rate is too.
     expect(rows.find((r) => r.indicator === 'JV-AV-1000' && r.gebied === 'wk')!.onderdrukt).toBe(false);
   });
-  test('without a link in the catalog a rate is judged on its own numbers only', () => {
-    const rows = applyDisclosure([cell({ gebied: '0392', waarde: 3 }), rate({ gebied: '0392', waarde: 30, teller: 30 })], P);
+  test('without a link in the catalog a rate is judged on its own numbers only', async () => {
+    const rows = await applyDisclosure([cell({ gebied: '0392', waarde: 3 }), rate({ gebied: '0392', waarde: 30, teller: 30 })], P);
     expect(rows[1].onderdrukt).toBe(false);
   });
-  test('every teller/noemer link in the catalog points at a count indicator with the same breakdown', () => {
+  test('every teller/noemer link in the catalog points at a count indicator with the same breakdown', async () => {
     const defs = loadCatalog();
     const linked = defs.filter((d) => d.teller || d.noemer);
     expect(linked.map((d) => d.code).sort()).toEqual(['JV-AV-1000', 'JV-RV-1000', 'KW-AV-1000', 'KW-BINNEN-3M', 'RMC-BEREIKT-PCT', 'RMC-VSV-PCT']);
@@ -116,8 +135,8 @@ describe('rates follow their counts', () => {
 });
 
 describe('RMC-region totals', () => {
-  test('a suppressed gemeente that follows from its RMC-region total gets a second gemeente suppressed', () => {
-    const rows = applyDisclosure([
+  test('a suppressed gemeente that follows from its RMC-region total gets a second gemeente suppressed', async () => {
+    const rows = await applyDisclosure([
       cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebiedsniveau: 'rmc_regio', gebied: '25', waarde: 30 }),
       cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebied: '0392', waarde: 19 }),
       cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebied: '0473', waarde: 4 }),
@@ -127,12 +146,77 @@ describe('RMC-region totals', () => {
   });
 });
 
+describe('the leaks of issue 13, each with the pattern the old suppression published', () => {
+  test('every other part is 0: the total is hidden instead of giving up', async () => {
+    // Verlof of Velsen: total 3 = artikel 14 (3) + 13A (0): hiding only the 3 leaves it equal to the total.
+    const cells = [
+      cell({ indicator: 'JV-VERLOF', eenheid: 'aanvragen', waarde: 3 }),
+      cell({ indicator: 'JV-VERLOF', eenheid: 'aanvragen', artikel: '14', waarde: 3 }),
+      cell({ indicator: 'JV-VERLOF', eenheid: 'aanvragen', artikel: '13A', waarde: 0 }),
+    ];
+    expect(await exposed(hiddenAs(cells, [1]))).toEqual(['JV-VERLOF 2024/2025 gemeente 0392 (artikel 14)']);
+    const rows = await applyDisclosure(cells, P);
+    expect(rows.map((r) => r.onderdrukt)).toEqual([true, true, false]);
+    expect(await exposed(rows)).toEqual([]);
+  });
+  test('two hidden cells with a small published sum are protected by a third', async () => {
+    // Interventies: 70 = PV_OUDERS 1 + PV_JONGERE 1 + GESPREK 68: the two hidden cells add up to 2, so both are 1.
+    const cells = [
+      cell({ indicator: 'JV-INTERVENTIES', eenheid: 'acties', waarde: 70 }),
+      cell({ indicator: 'JV-INTERVENTIES', eenheid: 'acties', soort: 'GESPREK', waarde: 68 }),
+      cell({ indicator: 'JV-INTERVENTIES', eenheid: 'acties', soort: 'PV_JONGERE', waarde: 1 }),
+      cell({ indicator: 'JV-INTERVENTIES', eenheid: 'acties', soort: 'PV_OUDERS', waarde: 1 }),
+    ];
+    expect((await exposed(hiddenAs(cells, [2, 3]))).length).toBe(2);
+    const rows = await applyDisclosure(cells, P);
+    expect(rows[1].onderdrukt).toBe(true);
+    expect(await exposed(rows)).toEqual([]);
+  });
+  test('the office region is the sum of its RMC-region parts', async () => {
+    // Region 98 = RMC 25 (94: 0392 60 + 0375 34) + RMC 24 part (Uitgeest 0450: 4). Hiding Uitgeest and, for the
+    // region total, Beverwijk leaves 98 − 94 = 4.
+    const g = (gebiedsniveau: string, gebied: string, waarde: number) => cell({ indicator: 'RMC-18PLUS', eenheid: 'meldingen', gebiedsniveau, gebied, waarde });
+    const cells = [g('gemeente', '0375', 34), g('gemeente', '0392', 60), g('gemeente', '0450', 4), g('regio', 'wk', 98), g('rmc_regio', '24', 4), g('rmc_regio', '25', 94)];
+    const rmcOf = { '0375': '25', '0392': '25', '0450': '24' };
+    expect(await exposed(hiddenAs(cells, [0, 2, 4]), rmcOf)).toContain('RMC-18PLUS 2024/2025 gemeente 0450');
+    const rows = await applyDisclosure(cells, P, rmcOf);
+    expect(rows[2].onderdrukt).toBe(true);
+    expect(await exposed(rows, rmcOf)).toEqual([]);
+  });
+  test('thuiszitters = absoluut verzuim + langdurig relatief verzuim', async () => {
+    // Zandvoort: 29 thuiszitters = 28 absoluut verzuimers + 1 LRV (start) + 0 LRV (nieuw): 29 − 28 = 1.
+    const cells = [
+      cell({ indicator: 'JV-THUIS', waarde: 29 }), cell({ indicator: 'LT-AV-TOT', waarde: 28 }),
+      cell({ indicator: 'LT-LRV-START', waarde: 1 }), cell({ indicator: 'LT-LRV-NIEUW', waarde: 0 }),
+    ];
+    expect(await exposed(hiddenAs(cells, [2]))).toEqual(['LT-LRV-START 2024/2025 gemeente 0392']);
+    const rows = await applyDisclosure(cells, P);
+    expect(rows.filter((r) => r.onderdrukt).length).toBe(2);
+    expect(await exposed(rows)).toEqual([]);
+  });
+  test('a small count is not narrowed below its protection width: "<5" tells no more than 1 to 4', async () => {
+    // 2 = PO 1 + VO 1 with both hidden: each hidden count is at least 1, so both are exactly 1.
+    const rows = hiddenAs([cell({ waarde: 2 }), cell({ onderwijssoort: 'PO', waarde: 1 }), cell({ onderwijssoort: 'VO', waarde: 1 })], [1, 2]);
+    expect((await exposed(rows)).length).toBe(2);
+  });
+});
+
 describe('what a hidden cell shows', () => {
-  test('"<5" only for a count of 1 to 4; "x" for a larger count hidden to protect another, or a rate or median', async () => {
-    const { suppressionMark } = await import('../pipeline/reports/figures.ts');
-    expect(suppressionMark({ eenheid: 'personen', reden_onderdrukking: 'klein_aantal' }, '<5')).toBe('<5');
-    expect(suppressionMark({ eenheid: 'personen', reden_onderdrukking: 'secundair' }, '<5')).toBe('x');
-    expect(suppressionMark({ eenheid: 'dagen', reden_onderdrukking: 'klein_aantal' }, '<5')).toBe('x');
-    expect(suppressionMark({ eenheid: 'per_1000', reden_onderdrukking: 'kleine_noemer' }, '<5')).toBe('x');
+  test('every hidden cell shows the same mark, whatever the reason', async () => {
+    const { Db } = await import('../pipeline/db.ts');
+    const { Figures, HIDDEN_MARK } = await import('../pipeline/reports/figures.ts');
+    const db = await Db.open({ threads: 1 });
+    await db.run(`CREATE TABLE int_schooljaren AS SELECT '2024/2025' AS schooljaar, 2024 AS jaar`);
+    await db.run(`CREATE TABLE public_indicators AS SELECT * FROM (VALUES
+      ('LT-AV-TOT', '2024/2025', '0392', 'PO', NULL::DOUBLE, 'personen', true),
+      ('LT-AV-TOT', '2024/2025', '0392', 'VO', NULL::DOUBLE, 'personen', true),
+      ('LT-AV-TOT', '2024/2025', '0392', 'MBO', 40, 'personen', false))
+      t(indicator, schooljaar, gebied, onderwijssoort, waarde, eenheid, onderdrukt)`);
+    for (const d of ['leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status', 'teller', 'noemer']) await db.run(`ALTER TABLE public_indicators ADD COLUMN ${d} VARCHAR`);
+    const F = await Figures.load(db);
+    // PO was a small count, VO hidden to protect it: they look the same.
+    expect(F.get('LT-AV-TOT', '0392', '2024/2025', { onderwijssoort: 'PO' }).label).toBe(HIDDEN_MARK);
+    expect(F.get('LT-AV-TOT', '0392', '2024/2025', { onderwijssoort: 'VO' }).label).toBe(HIDDEN_MARK);
+    db.close?.();
   });
 });
