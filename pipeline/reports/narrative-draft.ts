@@ -29,10 +29,9 @@ export const CHAPTER_FIGURES: Record<string, { code: string; wat: string; rate?:
   doorlooptijden: [{ code: 'JV-DOORLOOP', wat: 'dagen mediane doorlooptijd van een verzuimmelding' }],
 };
 
-/** A published value as text: the number, or "minder dan 5" / not shown. */
+/** A published value as text; undefined when hidden (a draft says nothing about a hidden figure, not even that it is small). */
 function shown(c: Cell, decimals = 0): string | undefined {
-  if (c.suppressed) return c.label.startsWith('<') ? `minder dan ${c.label.slice(1)}` : undefined;
-  if (c.value === null) return undefined;
+  if (c.suppressed || c.value === null) return undefined;
   return getal(c.value, decimals, decimals);
 }
 
