@@ -207,6 +207,9 @@ describe('what a hidden cell shows', () => {
     const { Figures, HIDDEN_MARK } = await import('../pipeline/reports/figures.ts');
     const db = await Db.open({ threads: 1 });
     await db.run(`CREATE TABLE int_schooljaren AS SELECT '2024/2025' AS schooljaar, 2024 AS jaar`);
+    await db.run(`CREATE TABLE extract_meta AS SELECT DATE '2025-10-15' AS extractdatum`);
+    await db.run(`CREATE TABLE stg_verzuimmeldingen AS SELECT DATE '2020-01-01' AS datum_melding`);
+    await db.run(`CREATE TABLE stg_zaakacties AS SELECT DATE '2020-01-01' AS datum`);
     await db.run(`CREATE TABLE public_indicators AS SELECT * FROM (VALUES
       ('LT-AV-TOT', '2024/2025', '0392', 'PO', NULL::DOUBLE, 'personen', true),
       ('LT-AV-TOT', '2024/2025', '0392', 'VO', NULL::DOUBLE, 'personen', true),
