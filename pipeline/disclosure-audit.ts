@@ -99,7 +99,7 @@ export function components(input: Pick<AuditInput, 'hidden' | 'relations'>): Com
 }
 
 /** Audits one component: the cells an outsider can pin down more tightly than their protection interval. */
-export async function auditComponent(input: AuditInput, comp: Component, intervals = true): Promise<Exposure[]> {
+export async function auditComponent(input: AuditInput, comp: Component, intervals = true, check?: Set<number>): Promise<Exposure[]> {
   const h = await highs();
   const { values, hidden, sensitive, relations, minCel } = input;
   const col = new Map<number, number>();
@@ -130,7 +130,7 @@ export async function auditComponent(input: AuditInput, comp: Component, interva
   const seenLo = comp.cells.map((c) => values[c]);
   const seenHi = comp.cells.map((c) => values[c]);
   const open = new Set<number>();
-  comp.cells.forEach((_, j) => width[j] > 0 && open.add(j));
+  comp.cells.forEach((c, j) => width[j] > 0 && (!check || check.has(c)) && open.add(j));
   const model = h.createModel({
     numCols: n, numRows: comp.relations.length, colCost: new Float64Array(n),
     colLower: comp.cells.map((c) => Math.min(1, values[c])), colUpper: new Float64Array(n).fill(CAP),
@@ -257,7 +257,11 @@ export function propagate(input: AuditInput, comp: Component): Exposure[] {
 }
 
 export interface AuditOptions {
-  /** Only the components that hold one of these cells. */
+  /**
+   * Only these cells (and so only their components). Enough after hiding more cells: a hidden cell that was
+   * safe stays safe when another is hidden (a published constant becomes one more unknown: every interval
+   * can only grow), so only the cells that were exposed and the newly hidden ones need checking.
+   */
   only?: Set<number>;
   /** Interval propagation only (fast, finds less), instead of the LP. */
   quick?: boolean;
@@ -270,7 +274,7 @@ export async function audit(input: AuditInput, o: AuditOptions = {}): Promise<Ex
   const out: Exposure[] = [];
   for (const comp of components(input)) {
     if (o.only && !comp.cells.some((c) => o.only!.has(c))) continue;
-    out.push(...(o.quick ? propagate(input, comp) : await auditComponent(input, comp, o.intervals ?? true)));
+    out.push(...(o.quick ? propagate(input, comp) : await auditComponent(input, comp, o.intervals ?? true, o.only)));
   }
   return out;
 }
