@@ -54,7 +54,7 @@ describe('kwartaalrapportage', () => {
   test('the same figures are in the dataset, with the quarter as period, through disclosure control', async () => {
     const db = await Db.open({ threads: 1 });
     try {
-      const csv = sqlString(path.join(out, 'west-kennemerland/2024-2025/publiek/data/indicatoren.csv'));
+      const csv = sqlString(path.join(out, 'west-kennemerland/2024-2025/data/indicatoren.csv'));
       const rows = await db.all<{ schooljaar: string; periode_van: string; periode_tot: string; n: number }>(
         `SELECT schooljaar, CAST(min(periode_van) AS VARCHAR) AS periode_van, CAST(max(periode_tot) AS VARCHAR) AS periode_tot, count(*)::INT AS n
          FROM read_csv(${csv}, all_varchar = true) WHERE indicator = 'KW-MELDINGEN' GROUP BY schooljaar ORDER BY periode_van`);

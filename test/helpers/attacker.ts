@@ -31,11 +31,12 @@ export interface Recovered {
 function csvFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    return e.isDirectory() ? csvFiles(p) : e.name.endsWith('.csv') && !e.name.includes('excel') && !e.name.includes('woordenboek') ? [p] : [];
+    const skip = ['vertrouwelijk', 'excel', 'woordenboek', 'codelijst'].some((x) => e.name.includes(x));
+    return e.isDirectory() ? csvFiles(p) : e.name.endsWith('.csv') && !skip ? [p] : [];
   });
 }
 
-/** Every published count cell of every CSV under `dir` (the same cell from several files once). */
+/** Every published count cell of every public CSV under `dir` (the same cell from several files once). */
 export async function readPublished(dir: string): Promise<PublishedCell[]> {
   const db = await Db.open({ threads: 1 });
   try {
@@ -44,7 +45,8 @@ export async function readPublished(dir: string): Promise<PublishedCell[]> {
       FROM read_csv([${files.map(sqlString).join(', ')}], union_by_name = true, all_varchar = true)`);
     return rows.filter((r) => COUNT_UNITS.has(r.eenheid!)).map((r) => ({
       indicator: r.indicator!, schooljaar: r.schooljaar!, gebiedsniveau: r.gebiedsniveau!, gebiedscode: r.gebiedscode!,
-      dims: DIMENSIONS.map((d) => r[d] ?? ''), waarde: r.waarde === null || r.waarde === '' ? null : Number(r.waarde),
+      // A total is marked "totaal"; empty means the breakdown does not apply. Both are "no category" here.
+      dims: DIMENSIONS.map((d) => (r[d] === 'totaal' ? '' : r[d] ?? '')), waarde: r.waarde === null || r.waarde === '' ? null : Number(r.waarde),
       onderdrukt: r.onderdrukt === 'true', eenheid: r.eenheid!,
     }));
   } finally {
