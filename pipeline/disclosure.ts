@@ -243,7 +243,9 @@ const NAMED = 10;
  * indicator, year and area, never a value.
  */
 export async function auditPublication(db: Db, p: DisclosureParams): Promise<{ hidden: number }> {
-  const same = ['indicator', 'schooljaar', 'gebiedsniveau', ...DIMENSIONS].map((c) => `d.${c} IS NOT DISTINCT FROM s.${c}`).join(' AND ');
+  // (the dataset marks a total "totaal" and its breakdowns are text)
+  const same = [...['indicator', 'schooljaar', 'gebiedsniveau'].map((c) => `d.${c} = s.${c}`),
+    ...DIMENSIONS.map((c) => `coalesce(NULLIF(CAST(d.${c} AS VARCHAR), 'totaal'), '∅') = coalesce(CAST(s.${c} AS VARCHAR), '∅')`)].join(' AND ');
   const reader = await db.conn.runAndReadAll(`SELECT s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d}`).join(', ')},
       CAST(s.waarde AS DOUBLE) AS waarde, s.eenheid, d.onderdrukt, CAST(d.waarde AS DOUBLE) AS gepubliceerd,
       CAST(d.teller AS DOUBLE) AS teller, CAST(d.noemer AS DOUBLE) AS noemer
@@ -251,6 +253,9 @@ export async function auditPublication(db: Db, p: DisclosureParams): Promise<{ h
     ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
   const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { onderdrukt: boolean; gepubliceerd: number | null })[];
   const problems: string[] = [];
+  // Every published row must be audited: one that cannot be matched to the store is a fault too.
+  const [{ n }] = await db.all<{ n: number }>('SELECT CAST(count(*) AS DOUBLE) AS n FROM dataset');
+  if (n !== rows.length) problems.push(`${n - rows.length} published row(s) could not be matched to the indicator store`);
   const count = (r: StoreRow) => COUNT_UNITS.has(r.eenheid);
   for (const r of rows) {
     if (r.onderdrukt && (r.gepubliceerd !== null || r.teller !== null || r.noemer !== null)) problems.push(`${describe(r)}: hidden, but a value is published`);
