@@ -44,8 +44,6 @@ export interface Exposure {
 type Loader = typeof import('highs', { with: { 'resolution-mode': 'require' } }).default;
 const loadHighs: Loader = createRequire(import.meta.url)('highs');
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
-/** Number of LP solves (for DISC_DEBUG timing). */
-export const stats = { solves: 0 };
 let highsPromise: Promise<Highs> | undefined;
 function highs(): Promise<Highs> {
   return (highsPromise ??= loadHighs());
@@ -145,7 +143,6 @@ export async function auditComponent(input: AuditInput, comp: Component, interva
       return solveWith(cost, sense);
     };
     const solveWith = (cost: Float64Array, sense: 'min' | 'max'): Float64Array => {
-      if (process.env.DISC_DEBUG) stats.solves++;
       model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
       model.changeObjectiveSense(sense === 'max' ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
       model.run();

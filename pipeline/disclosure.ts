@@ -18,7 +18,7 @@ import { loadCatalog } from './catalog.ts';
 import { InputError } from './errors.ts';
 import type { Db } from './db.ts';
 import { COUNT_UNITS, DIMENSIONS, dimKey, RATE_UNITS, type StoreRow } from './store.ts';
-import { audit, components, stats, type AuditInput, type Exposure } from './disclosure-audit.ts';
+import { audit, components, type AuditInput, type Exposure } from './disclosure-audit.ts';
 import { relations, type Relation } from './disclosure-relations.ts';
 
 export type SuppressionReason = 'klein_aantal' | 'kleine_noemer' | 'secundair';
@@ -117,9 +117,7 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
     let only: Set<number> | undefined;
     for (;;) {
       input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
-      const t0 = performance.now();
       const exposed = await audit(input, { only, quick, intervals: false });
-      if (process.env.DISC_DEBUG) console.error(`round (${quick ? 'quick' : 'LP'}): ${exposed.length} exposed, ${only?.size ?? 'all'} cells audited, ${Math.round(performance.now() - t0)} ms, ${stats.solves} solves`);
       if (!exposed.length) break;
       only = complementFor(exposed);
     }
