@@ -8,6 +8,9 @@
  *   region) against its gemeenten; the office region against its RMC-region parts (implied by the two,
  *   but stated, so that the quick interval propagation sees it too).
  * - Indicators: declared below (RELATED), e.g. thuiszitters = absoluut verzuim + langdurig relatief verzuim.
+ * - Periods of the kwartaalrapportage: a count over the schooljaar up to a quarter is the count up to the
+ *   quarter before plus the quarter's (events are dated once); the third quarter (July–September) holds its
+ *   schooljaar's first two months, so the schooljaar up to it is at most the quarter.
  *
  * Each relation says "total versus the sum of its parts". Which sense enters the audit is decided by the
  * real values: `=` where the total equals the sum (an outsider may assume it holds), otherwise the side that
@@ -134,6 +137,25 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     }
   });
   for (const g of groups.values()) if (g.total !== undefined) add(g.total, g.members);
+
+  // Kwartaal periods: the schooljaar up to quarter k = up to quarter k−1 + quarter k (k ≠ 3); up to K3 ≤ K3.
+  rows.forEach((r, i) => {
+    if (!count(i)) return;
+    const q = /^(\d{4})-K([1-4])$/.exec(r.schooljaar);
+    if (!q) return;
+    const jaar = Number(q[1]);
+    const k = Number(q[2]);
+    const sj = k >= 3 ? jaar : jaar - 1;
+    const upTo = (n: number) => index.get(keyOf(r.indicator, `${sj}/${sj + 1} t/m K${n}`, r.gebiedsniveau, r.gebied, parts[i]));
+    const total = upTo(k);
+    if (total === undefined) return;
+    if (k === 3) {
+      add(i, [total]);
+    } else {
+      const before = upTo(k === 1 ? 4 : k - 1);
+      if (before !== undefined) add(total, [before, i]);
+    }
+  });
 
   // Relations between indicators, instantiated for every year, area and value of the `same` dimensions.
   for (const rel of RELATED) {

@@ -182,7 +182,7 @@ describe('shards', () => {
     // West Kennemerland spans RMC regions 24 and 25: both have their own report folder.
     const rmc = a.filter((f) => f.includes('rmc-effectrapportage') && f.endsWith('.csv'));
     expect(rmc.length).toBe(2);
-    expect(rmc.every((f) => f.startsWith('west-kennemerland/2024-2025/rmc/'))).toBe(true);
+    expect(rmc.every((f) => f.startsWith('west-kennemerland/2024-2025/publiek/rmc/'))).toBe(true);
     for (const f of a.filter((x) => x.endsWith('.csv'))) {
       expect(readFileSync(path.join(sharded, f), 'utf8'), f).toBe(readFileSync(path.join(whole, f), 'utf8'));
     }
@@ -212,7 +212,7 @@ describe('Excel and disclosure settings', () => {
     const out = path.join(work, 'excel');
     const r = await build(opts({ config: c, out, reports: ['data'] }));
     expect(r.warnings.join('\n')).toMatch(/min_cel is 1 \(below 5\): disclosure control is weakened/);
-    const xl = readFileSync(path.join(out, 'west-kennemerland/2024-2025/data/indicatoren-excel.csv'), 'utf8');
+    const xl = readFileSync(path.join(out, 'west-kennemerland/2024-2025/publiek/data/indicatoren-excel.csv'), 'utf8');
     expect(xl).toContain(`"'=HYPERLINK(""http://x"",""Velsen"")"`);
     expect(xl.split('\n').some((l) => l.split(';').some((cell) => /^"?[=+@]/.test(cell)))).toBe(false);
   }, 120_000);

@@ -26,9 +26,9 @@ const outB = path.join(work, 'b');
 const outC = path.join(work, 'c');
 const outRepro = path.join(work, 'repro');
 const noNarrative = path.join(work, 'geen-narratief');
-const JV_0392 = '0392-haarlem/jaarverslag-leerplicht-2024-2025-0392-haarlem';
-const JV_0375 = '0375-beverwijk/jaarverslag-leerplicht-2024-2025-0375-beverwijk';
-const RMC = 'rmc-effectrapportage-2024-2025-25-zuid-kennemerland-en-ijmond';
+const JV_0392 = 'publiek/0392-haarlem/jaarverslag-leerplicht-2024-2025-0392-haarlem';
+const JV_0375 = 'publiek/0375-beverwijk/jaarverslag-leerplicht-2024-2025-0375-beverwijk';
+const RMC = 'publiek/rmc-effectrapportage-2024-2025-25-zuid-kennemerland-en-ijmond';
 const rel = 'west-kennemerland/2024-2025';
 let bsns: string[] = [];
 
@@ -55,6 +55,15 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('public and confidential apart', () => {
+  test('the build folder holds publiek/, vertrouwelijk/ and the manifest; every restricted file is under vertrouwelijk/', () => {
+    expect(readdirSync(path.join(outA, rel)).sort()).toEqual(['manifest.json', 'publiek', 'vertrouwelijk']);
+    const all = files(path.join(outA, rel)).map((f) => path.relative(path.join(outA, rel), f));
+    for (const f of all.filter((x) => /vertrouwelijk|leerplichttelling|rejected/.test(path.basename(x)))) expect(f.startsWith('vertrouwelijk/'), f).toBe(true);
+    expect(all.filter((f) => f.startsWith('publiek/') && /vertrouwelijk|leerplichttelling/.test(f))).toEqual([]);
+  });
+});
 
 describe('jaarverslag PDF', () => {
   test('is written per gemeente with its headings, figures and colofon', () => {
@@ -95,7 +104,7 @@ describe('jaarverslag PDF', () => {
   test('the kerncijfers show the published figures of the store', async () => {
     const db = await Db.open({ threads: 1 });
     const rows = await db.all<{ waarde: number | null; onderdrukt: boolean }>(
-      `SELECT waarde, onderdrukt FROM read_csv(${sqlString(path.join(outA, rel, 'data/indicatoren.csv'))})
+      `SELECT waarde, onderdrukt FROM read_csv(${sqlString(path.join(outA, rel, 'publiek/data/indicatoren.csv'))})
        WHERE indicator = 'JV-POP-LP' AND gebiedscode = '0392' AND schooljaar = '2024/2025' AND onderwijssoort = 'totaal' AND leeftijd = 'totaal'`);
     db.close();
     expect(rows).toHaveLength(1);
@@ -170,7 +179,7 @@ describe('privacy', () => {
   });
 
   test('no published count is between 1 and min_cel - 1', () => {
-    const csv = readFileSync(path.join(outA, rel, 'data/indicatoren.csv'), 'utf8').trim().split('\n');
+    const csv = readFileSync(path.join(outA, rel, 'publiek/data/indicatoren.csv'), 'utf8').trim().split('\n');
     const head = csv[0].split(',');
     const iW = head.indexOf('waarde');
     const iE = head.indexOf('eenheid');
@@ -186,7 +195,7 @@ describe('privacy', () => {
 describe('privacy: rates', () => {
   test('no rate is published beside a hidden count that is its teller (it would give the count away)', async () => {
     const db = await Db.open({ threads: 1 });
-    const leaks = await db.all(`WITH d AS (SELECT * FROM read_csv(${sqlString(path.join(outA, rel, 'data/indicatoren.csv'))}, all_varchar = true))
+    const leaks = await db.all(`WITH d AS (SELECT * FROM read_csv(${sqlString(path.join(outA, rel, 'publiek/data/indicatoren.csv'))}, all_varchar = true))
       SELECT r.indicator, r.gebiedscode, r.schooljaar FROM d r JOIN d c
         ON c.indicator = CASE r.indicator WHEN 'JV-AV-1000' THEN 'LT-AV-TOT' WHEN 'JV-RV-1000' THEN 'LT-RV-TOT'
                                           WHEN 'RMC-BEREIKT-PCT' THEN 'RMC-BEREIKT' WHEN 'RMC-VSV-PCT' THEN 'RMC-VSV-NIEUW' END
@@ -204,9 +213,9 @@ describe('dataset for monitors', () => {
     const read = async (file: string, where = 'true') => (await db.all(
       `SELECT * FROM read_csv(${sqlString(file)}, all_varchar = true) WHERE ${where}`)).map((r) => JSON.stringify(r));
     for (const g of ['0392-haarlem', '0375-beverwijk']) {
-      const expected = await read(path.join(outA, rel, 'data/indicatoren.csv'),
+      const expected = await read(path.join(outA, rel, 'publiek/data/indicatoren.csv'),
         `gebiedscode IN ('${g.slice(0, 4)}', '${config.regio.code}') AND rapport LIKE '%jaarverslag%'`);
-      const actual = await read(path.join(outA, rel, g, `jaarverslag-leerplicht-2024-2025-${g}.csv`));
+      const actual = await read(path.join(outA, rel, 'publiek', g, `jaarverslag-leerplicht-2024-2025-${g}.csv`));
       expect(actual.length).toBeGreaterThan(100);
       expect(actual).toEqual(expected);
     }
@@ -214,7 +223,7 @@ describe('dataset for monitors', () => {
   });
 
   test('the CSV header and column types are pinned: schema version 3 (change deliberately, with a CHANGELOG entry)', async () => {
-    const file = path.join(outA, rel, 'data/indicatoren.csv');
+    const file = path.join(outA, rel, 'publiek/data/indicatoren.csv');
     const [quotedHeader, firstRow] = readFileSync(file, 'utf8').split('\n');
     // The label (free text) is always quoted, also in the header, so DuckDB's sniffer sees quoting in its sample.
     expect(quotedHeader.split(',')[1]).toBe('"label"');
@@ -233,19 +242,19 @@ describe('dataset for monitors', () => {
     const t = Object.fromEntries(types.map((r) => [r.column_name, r.column_type]));
     expect(t).toMatchObject({ periode_van: 'DATE', periode_tot: 'DATE', waarde: 'DOUBLE', onderdrukt: 'BOOLEAN', teller: 'BIGINT', gemeentecode: 'VARCHAR',
       leeftijd: 'VARCHAR', extractdatum: 'DATE', build_id: 'VARCHAR' });
-    const parquetTypes = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
+    const parquetTypes = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path.join(outA, rel, 'publiek/data/indicatoren.parquet'))})`);
     expect(parquetTypes.map((r) => r.column_type)).toEqual(EXPORT_COLUMNS.map((c) => c.type));
-    const kv = await db.all<{ key: string; value: string }>(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
+    const kv = await db.all<{ key: string; value: string }>(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${sqlString(path.join(outA, rel, 'publiek/data/indicatoren.parquet'))})`);
     expect(Object.fromEntries(kv.map((r) => [r.key, r.value]))).toMatchObject({ schema_version: '3', extractdatum: '2025-10-15', regio: 'west-kennemerland', schooljaar: '2024/2025' });
     const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM read_csv(${sqlString(file)})`);
-    const [{ p }] = await db.all<{ p: number }>(`SELECT count(*) AS p FROM read_parquet(${sqlString(path.join(outA, rel, 'data/indicatoren.parquet'))})`);
+    const [{ p }] = await db.all<{ p: number }>(`SELECT count(*) AS p FROM read_parquet(${sqlString(path.join(outA, rel, 'publiek/data/indicatoren.parquet'))})`);
     db.close();
     expect(p).toBe(n);
     expect(n).toBe(readFileSync(file, 'utf8').trim().split('\n').length - 1);
   });
 
   test("Python's csv module reads it with the same row count and keeps gemeentecode as text", () => {
-    const file = path.join(outA, rel, 'data/indicatoren.csv');
+    const file = path.join(outA, rel, 'publiek/data/indicatoren.csv');
     const out = execFileSync('python3', ['-c', `
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
@@ -259,7 +268,7 @@ print(len(rows))`, file]).toString().trim();
 
   test('every row says what it is: extract date, build id, "totaal" for a total and empty only where a breakdown does not apply', async () => {
     const db = await Db.open({ threads: 1 });
-    const file = sqlString(path.join(outA, rel, 'data/indicatoren.csv'));
+    const file = sqlString(path.join(outA, rel, 'publiek/data/indicatoren.csv'));
     const manifest = JSON.parse(readFileSync(path.join(outA, rel, 'manifest.json'), 'utf8'));
     const ids = await db.all<{ e: string; b: string }>(`SELECT DISTINCT CAST(extractdatum AS VARCHAR) AS e, build_id AS b FROM read_csv(${file})`);
     expect(ids).toEqual([{ e: '2025-10-15', b: manifest.build_id }]);
@@ -288,7 +297,7 @@ print(len(rows))`, file]).toString().trim();
 
   test('the code list has a Dutch label for every code in the breakdown columns', async () => {
     const db = await Db.open({ threads: 1 });
-    const dir = path.join(outA, rel, 'data');
+    const dir = path.join(outA, rel, 'publiek/data');
     const missing = await db.all(`WITH d AS (SELECT * FROM read_csv(${sqlString(path.join(dir, 'indicatoren.csv'))}, all_varchar = true)),
       used AS (${['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status', 'eenheid', 'gebiedsniveau']
         .map((c) => `SELECT DISTINCT '${c}' AS dimensie, ${c} AS code FROM d WHERE ${c} IS NOT NULL`).join(' UNION ALL ')})
@@ -303,7 +312,7 @@ print(len(rows))`, file]).toString().trim();
   });
 
   test('datapackage.json describes every data file, its size, hash and columns', () => {
-    const dir = path.join(outA, rel, 'data');
+    const dir = path.join(outA, rel, 'publiek/data');
     const dp = JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
     expect(dp.profile).toBe('tabular-data-package');
     expect(dp.schema_version).toBe(3);
@@ -320,13 +329,13 @@ print(len(rows))`, file]).toString().trim();
 
   test('indicatoren.xlsx has the sheets data, woordenboek and codelijst: codes as text, numbers as numbers', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(outA, rel, 'data/indicatoren.xlsx'));
+    await wb.xlsx.readFile(path.join(outA, rel, 'publiek/data/indicatoren.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['data', 'woordenboek', 'codelijst']);
     const ws = wb.getWorksheet('data')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(EXPORT_COLUMNS.map((c) => c.name));
     const col = (name: string) => header.indexOf(name) + 1;
-    expect(ws.rowCount - 1).toBe(readFileSync(path.join(outA, rel, 'data/indicatoren.csv'), 'utf8').trim().split('\n').length - 1);
+    expect(ws.rowCount - 1).toBe(readFileSync(path.join(outA, rel, 'publiek/data/indicatoren.csv'), 'utf8').trim().split('\n').length - 1);
     let beverwijk: ExcelJS.Row | undefined;
     ws.eachRow((row, i) => {
       if (!beverwijk && i > 1 && row.getCell(col('gemeentecode')).value === '0375' && row.getCell(col('eenheid')).value === 'per_1000' && row.getCell(col('waarde')).value !== null) beverwijk = row;
@@ -340,7 +349,7 @@ print(len(rows))`, file]).toString().trim();
     expect(ws.autoFilter).toBeTruthy();
     // The region workbook of the telling: one number column per gemeente.
     const telling = new ExcelJS.Workbook();
-    await telling.xlsx.readFile(path.join(outA, rel, 'leerplichttelling-2024-2025-west-kennemerland-regio-vertrouwelijk.xlsx'));
+    await telling.xlsx.readFile(path.join(outA, rel, 'vertrouwelijk/leerplichttelling-2024-2025-west-kennemerland-regio-vertrouwelijk.xlsx'));
     const t = telling.worksheets[0];
     const th = (t.getRow(1).values as unknown[]).slice(1);
     expect(th).toContain('0392 Haarlem');
@@ -349,7 +358,7 @@ print(len(rows))`, file]).toString().trim();
   });
 
   test('the Excel copy has a BOM, semicolons and decimal commas', () => {
-    const buf = readFileSync(path.join(outA, rel, 'data/indicatoren-excel.csv'));
+    const buf = readFileSync(path.join(outA, rel, 'publiek/data/indicatoren-excel.csv'));
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString('utf8');
     expect(text.split('\n')[0]).toContain('indicator;label;rapport');
@@ -357,7 +366,7 @@ print(len(rows))`, file]).toString().trim();
   });
 
   test('every indicator in the dataset has a dictionary entry, and every dictionary entry is in the dataset', () => {
-    const csv = readFileSync(path.join(outA, rel, 'data/indicatoren.csv'), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(path.join(outA, rel, 'publiek/data/indicatoren.csv'), 'utf8').trim().split('\n').slice(1);
     const produced = new Set(csv.map((l) => l.split(',')[0]));
     const documented = new Set(loadCatalog().map((d) => d.code));
     expect([...produced].filter((c) => !documented.has(c))).toEqual([]);
@@ -365,9 +374,9 @@ print(len(rows))`, file]).toString().trim();
   });
 
   test('building twice gives byte-identical CSV, Parquet, xlsx, dictionary and data package files', () => {
-    for (const f of ['data/indicatoren.csv', 'data/indicatoren.parquet', 'data/indicatoren-excel.csv', 'data/indicatoren-woordenboek.csv',
-      'data/indicatoren-codelijst.csv', 'data/indicatoren.xlsx', 'data/datapackage.json', `${JV_0392}.csv`, `${JV_0392}.xlsx`,
-      `leerplichttelling-2024-2025-west-kennemerland-regio-vertrouwelijk.xlsx`]) {
+    for (const f of ['publiek/data/indicatoren.csv', 'publiek/data/indicatoren.parquet', 'publiek/data/indicatoren-excel.csv', 'publiek/data/indicatoren-woordenboek.csv',
+      'publiek/data/indicatoren-codelijst.csv', 'publiek/data/indicatoren.xlsx', 'publiek/data/datapackage.json', `${JV_0392}.csv`, `${JV_0392}.xlsx`,
+      `vertrouwelijk/leerplichttelling-2024-2025-west-kennemerland-regio-vertrouwelijk.xlsx`]) {
       expect(readFileSync(path.join(outB, rel, f)).equals(readFileSync(path.join(outA, rel, f))), f).toBe(true);
     }
   });

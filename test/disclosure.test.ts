@@ -194,6 +194,16 @@ describe('the leaks of issue 13, each with the pattern the old suppression publi
     expect(rows.filter((r) => r.onderdrukt).length).toBe(2);
     expect(await exposed(rows)).toEqual([]);
   });
+  test('kwartaal periods: the schooljaar up to a quarter is the schooljaar up to the quarter before plus the quarter', async () => {
+    // 2025-K1: 2 interventies; up to K4 40, up to K1 42, all published: 42 − 40 = 2 gives the quarter away.
+    const k = (schooljaar: string, waarde: number) => cell({ indicator: 'KW-INTERVENTIES', eenheid: 'acties', schooljaar, waarde });
+    const cells = [k('2025-K1', 2), k('2024/2025 t/m K4', 40), k('2024/2025 t/m K1', 42), k('2024-K4', 30)];
+    expect(await exposed(hiddenAs(cells, [0]))).toEqual(['KW-INTERVENTIES 2025-K1 gemeente 0392']);
+    const rows = await applyDisclosure(cells, P);
+    expect(rows[0].onderdrukt).toBe(true);
+    expect(rows.filter((r) => r.onderdrukt).length).toBeGreaterThan(1);
+    expect(await exposed(rows)).toEqual([]);
+  });
   test('a small count is not narrowed below its protection width: "<5" tells no more than 1 to 4', async () => {
     // 2 = PO 1 + VO 1 with both hidden: each hidden count is at least 1, so both are exactly 1.
     const rows = hiddenAs([cell({ waarde: 2 }), cell({ onderwijssoort: 'PO', waarde: 1 }), cell({ onderwijssoort: 'VO', waarde: 1 })], [1, 2]);

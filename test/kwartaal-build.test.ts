@@ -32,9 +32,9 @@ const pdfText = (f: string) => execFileSync('pdftotext', ['-layout', f, '-']).to
 
 describe('kwartaalrapportage', () => {
   test('one PDF per quarter of the schooljaar, each with the dashboard of the jaarplan first', () => {
-    const dir = path.join(out, 'west-kennemerland/2024-2025/kwartaal');
-    expect(readdirSync(dir).sort()).toEqual(['2024-K3', '2024-K4', '2025-K1', '2025-K2'].map((k) => `kwartaalrapportage-${k}.pdf`));
-    const text = pdfText(path.join(dir, 'kwartaalrapportage-2025-K1.pdf'));
+    const dir = path.join(out, 'west-kennemerland/2024-2025/publiek/kwartaal');
+    expect(readdirSync(dir).sort()).toEqual(['2024-K3', '2024-K4', '2025-K1', '2025-K2'].map((k) => `kwartaalrapportage-${k}-west-kennemerland.pdf`));
+    const text = pdfText(path.join(dir, 'kwartaalrapportage-2025-K1-west-kennemerland.pdf'));
     const eerstePagina = text.split('\f')[0];
     expect(eerstePagina).toContain('Kwartaalrapportage 1e kwartaal 2025');
     expect(eerstePagina).toContain('Doelen uit het jaarplan 2024/2025');
@@ -47,14 +47,14 @@ describe('kwartaalrapportage', () => {
     expect(text).not.toMatch(/\bKW-[A-Z]|\b[A-Z0-9]+_[A-Z0-9_]+\b|--[a-z]|\.ya?ml\b/);
     // the extract was taken long after these quarters: not voorlopig
     expect(text).not.toContain('Voorlopige cijfers');
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'kwartaalrapportage-2025-K1.pdf')]).toString())![1]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'kwartaalrapportage-2025-K1-west-kennemerland.pdf')]).toString())![1]);
     expect(pages).toBeLessThanOrEqual(7);
   });
 
   test('the same figures are in the dataset, with the quarter as period, through disclosure control', async () => {
     const db = await Db.open({ threads: 1 });
     try {
-      const csv = sqlString(path.join(out, 'west-kennemerland/2024-2025/data/indicatoren.csv'));
+      const csv = sqlString(path.join(out, 'west-kennemerland/2024-2025/publiek/data/indicatoren.csv'));
       const rows = await db.all<{ schooljaar: string; periode_van: string; periode_tot: string; n: number }>(
         `SELECT schooljaar, CAST(min(periode_van) AS VARCHAR) AS periode_van, CAST(max(periode_tot) AS VARCHAR) AS periode_tot, count(*)::INT AS n
          FROM read_csv(${csv}, all_varchar = true) WHERE indicator = 'KW-MELDINGEN' GROUP BY schooljaar ORDER BY periode_van`);
@@ -70,7 +70,7 @@ describe('kwartaalrapportage', () => {
   });
 
   test('a quarter of the running schooljaar can be built on its own; it is marked voorlopig until six weeks after its end', () => {
-    const f = path.join(out, 'west-kennemerland/2025-2026/kwartaal/kwartaalrapportage-2025-K3.pdf');
+    const f = path.join(out, 'west-kennemerland/2025-2026/publiek/kwartaal/kwartaalrapportage-2025-K3-west-kennemerland.pdf');
     expect(existsSync(f)).toBe(true);
     const text = pdfText(f);
     expect(text).toContain('3e kwartaal 2025');
@@ -87,6 +87,6 @@ describe('kwartaalrapportage', () => {
   test('a quarter that has not ended by the extract date is refused, naming the date', async () => {
     await expect(build({ ...opts, out: path.join(work, 'x'), schooljaar: '2025/2026', reports: ['kwartaal'], kwartalen: ['2025-K4'] }))
       .rejects.toThrow(/2025-K4 ends on 2025-12-31, after the extract date 2025-10-15/);
-    expect(existsSync(path.join(work, 'x', 'west-kennemerland/2025-2026/kwartaal'))).toBe(false);
+    expect(existsSync(path.join(work, 'x', 'west-kennemerland/2025-2026/publiek/kwartaal'))).toBe(false);
   });
 });

@@ -75,7 +75,7 @@ describe('project folder', () => {
     }
     expect(existsSync(path.join(dir, 'extracts', 'demo', 'personen.csv'))).toBe(true);
     expect(readFileSync(path.join(dir, 'narratief', 'west-kennemerland', '2024-2025', '0392', 'thuiszitters.md'), 'utf8')).toMatch(/^(\*\*Wat de cijfers laten zien\.\*\* In 2024\/2025 telde Haarlem [\d.]+ thuiszitters[\s\S]*)?\[IN TE VULLEN: /);
-    expect(existsSync(path.join(dir, 'reports', 'west-kennemerland', '2024-2025', '0392-haarlem', 'jaarverslag-leerplicht-2024-2025-0392-haarlem.pdf'))).toBe(true);
+    expect(existsSync(path.join(dir, 'reports', 'west-kennemerland', '2024-2025', 'publiek', '0392-haarlem', 'jaarverslag-leerplicht-2024-2025-0392-haarlem.pdf'))).toBe(true);
     expect(toolSnapshot()).toEqual(before);
   }, 180_000);
 });

@@ -53,7 +53,7 @@ describe('web edition', () => {
     expect(r.failed).toEqual([]);
     const html = pages();
     const pdfs = r.outputs.filter((f) => f.endsWith('.pdf') && !f.includes('vertrouwelijk')).map((f) => path.relative(r.root, f).replace(/\.pdf$/, '.html')).sort();
-    expect(html).toEqual(['index.html', ...pdfs].sort());
+    expect(html).toEqual(['publiek/index.html', ...pdfs].sort());
     expect(html.filter((f) => f.includes('jaarverslag')).length).toBe(2);
     expect(html.some((f) => f.includes('rmc'))).toBe(true);
     expect(html.some((f) => f.includes('vertrouwelijk'))).toBe(false);
@@ -86,7 +86,7 @@ describe('web edition', () => {
   }, 120_000);
 
   test('no serious or critical axe-core violation on a jaarverslag page and the index', async () => {
-    for (const rel of [pages().find((f) => f.includes('jaarverslag'))!, 'index.html']) {
+    for (const rel of [pages().find((f) => f.includes('jaarverslag'))!, 'publiek/index.html']) {
       const page = await open(rel, true);
       const a = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
       await page.close();
@@ -96,9 +96,9 @@ describe('web edition', () => {
   }, 120_000);
 
   test('the index links every gemeente\'s page, PDF and CSV, the RMC report and the dataset, all existing and public', () => {
-    const index = readFileSync(path.join(r.root, 'index.html'), 'utf8');
+    const index = readFileSync(path.join(r.root, 'publiek/index.html'), 'utf8');
     const links = [...index.matchAll(/href="([^"#]+)"/g)].map((m) => m[1]);
-    for (const l of links) expect(existsSync(path.join(r.root, l)), l).toBe(true);
+    for (const l of links) expect(existsSync(path.join(r.root, 'publiek', l)), l).toBe(true);
     expect(links.filter((l) => /jaarverslag.*\.html$/.test(l)).length).toBe(2);
     expect(links.filter((l) => /jaarverslag.*\.pdf$/.test(l)).length).toBe(2);
     expect(links.filter((l) => /jaarverslag.*\.csv$/.test(l)).length).toBe(2);

@@ -11,6 +11,7 @@ import { emit } from '../log.ts';
 import { documentKey, type PreviousOutput, reuseDecision } from '../output/cache.ts';
 import type { PdfMetadata } from '../render/pdf-metadata.ts';
 import type { BuildEffects } from './effects.ts';
+import { paths } from './paths.ts';
 
 export interface PlannedDocument {
   id: string;
@@ -86,7 +87,7 @@ export class Documents {
         this.fx.keepHtml(doc.id, html);
         if (web) {
           const dir = path.posix.dirname(web);
-          await this.fx.writeFile(web, webPage(html, { title: doc.title, pdf: path.posix.basename(doc.rel), index: path.posix.relative(dir, 'index.html') }));
+          await this.fx.writeFile(web, webPage(html, { title: doc.title, pdf: path.posix.basename(doc.rel), index: path.posix.relative(dir, paths.webIndex) }));
         }
         return html;
       },

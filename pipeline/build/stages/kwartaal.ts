@@ -41,7 +41,7 @@ export async function kwartaal(ctx: BuildContext): Promise<void> {
     ctx.documents.add({
       id: `kwartaal ${k.label}`,
       title,
-      rel: paths.kwartaalPdf(k.label),
+      rel: paths.kwartaalPdf(k.label, config.regio),
       metadata: documentMetadata.kwartaal(title, namen.periode, config.regio, ctx.datum.moment),
       web: true,
       render: async () => {

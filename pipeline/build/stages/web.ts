@@ -3,12 +3,12 @@
  * CSV, the RMC reports, the kwartaalrapportages and the public dataset. The pages themselves are written beside their PDFs when
  * printed (documents.ts, render/web.ts). Only public outputs are linked, never a vertrouwelijk file.
  */
+import path from 'node:path';
 import { renderTemplate } from '../../render/html.ts';
 import { webPage, webPath } from '../../render/web.ts';
 import { type BuildContext, need } from '../context.ts';
 import { paths } from '../paths.ts';
 
-export const INDEX_PAGE = 'index.html';
 
 export async function webIndex(ctx: BuildContext): Promise<void> {
   const { o, config, schooljaar, selection } = ctx;
@@ -34,6 +34,11 @@ export async function webIndex(ctx: BuildContext): Promise<void> {
       { label: 'Beschrijving van de bestanden (Data Package, JSON)', file: paths.dataset.datapackage },
     ]
     : [];
-  const html = renderTemplate('index.njk', { title, regio: config.regio, schooljaar: schooljaar.label, gemeenten, rmc, kwartaal, data, colofon: need(ctx.colofon, 'colofon') });
-  await ctx.fx.writeFile(INDEX_PAGE, webPage(html, { title }));
+  // Links relative to the index page (publiek/index.html).
+  const rel = (f: string) => path.posix.relative(path.posix.dirname(paths.webIndex), f);
+  for (const g of gemeenten) Object.assign(g, { pdf: rel(g.pdf), html: rel(g.html), csv: rel(g.csv), xlsx: rel(g.xlsx) });
+  for (const p of [...rmc, ...kwartaal]) Object.assign(p, { pdf: rel(p.pdf), html: rel(p.html) });
+  const links = data.map((d) => ({ ...d, file: rel(d.file) }));
+  const html = renderTemplate('index.njk', { title, regio: config.regio, schooljaar: schooljaar.label, gemeenten, rmc, kwartaal, data: links, colofon: need(ctx.colofon, 'colofon') });
+  await ctx.fx.writeFile(paths.webIndex, webPage(html, { title }));
 }
