@@ -21,7 +21,7 @@ const EXPECTED_CODES = [
   'LT-PV-OUDERS', 'LT-PV-JONGERE', 'LT-HALT',
   'JV-POP-LP', 'JV-POP-KP', 'JV-AV-1000', 'JV-RV-MELDINGEN', 'JV-RV-LEERLINGEN', 'JV-RV-1000', 'JV-THUIS',
   'JV-AFHANDELING', 'JV-INTERVENTIES', 'JV-INTERVENTIES-ZAKEN', 'JV-VERLOF', 'JV-VERLOF-BEZWAAR',
-  'JV-VRIJ-AANGEVRAAGD', 'JV-VRIJ-TOEGEKEND', 'JV-DOORLOOP',
+  'JV-VRIJ-AANGEVRAAGD', 'JV-VRIJ-TOEGEKEND', 'JV-DOORLOOP', 'JV-CASELOAD',
 ].sort();
 const LT_PERSONEN = EXPECTED_CODES.filter((c) => c.startsWith('LT-') && !['LT-PV-OUDERS', 'LT-PV-JONGERE', 'LT-HALT'].includes(c));
 
@@ -51,7 +51,7 @@ describe('data dictionary', () => {
     expect(defs.map((d) => d.code).sort()).toEqual(EXPECTED_CODES);
     for (const d of defs) {
       expect(d.label, d.code).toMatch(/\S/);
-      expect(['personen', 'meldingen', 'acties', 'zaken', 'aanvragen', 'per_1000', 'dagen']).toContain(d.eenheid);
+      expect(['personen', 'meldingen', 'acties', 'zaken', 'aanvragen', 'per_1000', 'dagen', 'per_fte']).toContain(d.eenheid);
       expect(['schooljaar', 'peildatum']).toContain(d.tijdvak);
       expect(d.rapporten.length, d.code).toBeGreaterThan(0);
       expect(Array.isArray(d.parameters) && Array.isArray(d.dimensies), d.code).toBe(true);
@@ -139,7 +139,7 @@ describe('consistency of the figures', () => {
         sum(waarde) FILTER (WHERE gebiedsniveau = 'gemeente') AS som,
         max(waarde) FILTER (WHERE gebiedsniveau = 'gemeente') AS max
       FROM indicator_store
-      WHERE (indicator LIKE 'LT-%' OR indicator LIKE 'JV-%') AND eenheid NOT IN ('per_1000', 'dagen')
+      WHERE (indicator LIKE 'LT-%' OR indicator LIKE 'JV-%') AND eenheid NOT IN ('per_1000', 'dagen', 'per_fte')
       GROUP BY ALL`);
     const personen = new Set(defs.filter((d) => d.eenheid === 'personen' || d.eenheid === 'zaken').map((d) => d.code));
     for (const r of rows) {
