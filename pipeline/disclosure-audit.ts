@@ -266,11 +266,17 @@ export interface AuditOptions {
   intervals?: boolean;
 }
 
-/** Audits every component (or those of `only`). */
+/**
+ * Audits every component (or those of `only`). The solver runs synchronously, so every 64 components the
+ * loop gives the event loop a turn: Ctrl-C (the interrupt handler) and the progress display keep working
+ * during a long audit.
+ */
 export async function audit(input: AuditInput, o: AuditOptions = {}): Promise<Exposure[]> {
   const out: Exposure[] = [];
+  let n = 0;
   for (const comp of components(input)) {
     if (o.only && !comp.cells.some((c) => o.only!.has(c))) continue;
+    if (++n % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     out.push(...(o.quick ? propagate(input, comp) : await auditComponent(input, comp, o.intervals ?? true, o.only)));
   }
   return out;
