@@ -54,15 +54,7 @@ export function removeLeftovers(outputRoot: string, tmp = os.tmpdir()): string[]
   // Chromium first, so that it does not write into a profile folder being removed.
   for (const { pid, owner } of chromiumProcesses(tmp)) {
     if (!dead(owner)) continue;
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone meanwhile
-      }
-    }
+    killGroup(pid);
     removed.push(`Chromium pid ${pid} of build ${owner}`);
   }
   for (const name of list(tmp)) {
@@ -123,5 +115,19 @@ export function watchOwner(pgid: number | undefined, dirs: string[]): void {
     w.unref();
   } catch {
     // no shell: the next build start cleans up instead
+  }
+}
+
+/** SIGKILL a detached Chromium with its process group (renderers, zygote, GPU process); gone already is fine. */
+export function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 }

@@ -29,7 +29,7 @@ import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
 import { escapeHtml } from '../format/html.ts';
 import { installInterruptHandlers, onCleanup, outputProblem, writeFileAtomic } from '../output/atomic.ts';
 import { browserAt, findBrowser, type BrowserChoice } from './browser.ts';
-import { CHROMIUM_PREFIX, ownedPrefix, watchOwner } from '../output/leftovers.ts';
+import { CHROMIUM_PREFIX, killGroup, ownedPrefix, watchOwner } from '../output/leftovers.ts';
 import { FONT_STACK } from './fonts.ts';
 import { type PdfMetadata, setPdfMetadata } from './pdf-metadata.ts';
 
@@ -460,20 +460,6 @@ export class PdfPrinter {
     await Promise.all([...this.#gens].map((g) => this.#dispose(g)));
     this.#gen = null;
     this.#unregisterCleanup();
-  }
-}
-
-/** SIGKILL a detached Chromium with its process group (renderers, zygote, GPU process). */
-function killGroup(pid: number | undefined): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
   }
 }
 
