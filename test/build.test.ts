@@ -74,7 +74,11 @@ describe('jaarverslag PDF', () => {
       'Samenvatting', 'Inhoud', 'Voorwoord']) {
       expect(text).toContain(h);
     }
-    expect(text).toMatch(/pagina 1 van \d+/);
+    // The cover has no footer; page 2 has the title and page number.
+    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-']).toString();
+    expect(page(1)).toContain('Jaarverslag leerplicht 2024/2025');
+    expect(page(1)).not.toContain('pagina');
+    expect(page(2)).toMatch(/Jaarverslag leerplicht 2024\/2025 – Haarlem\s+pagina 2 van \d+/);
     expect(text).toContain('15 oktober 2025');
     // Haarlem takes part in perceel 2: inhoudelijk, with the shipped demo narrative and no placeholder.
     expect(text).toContain('Wat de cijfers laten zien.');

@@ -59,8 +59,12 @@ describe('PdfPrinter', () => {
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/Pages:\s+3/);
     const text = execFileSync('pdftotext', ['-layout', results[0].outFile, '-'], { encoding: 'utf8' });
-    expect(text).toMatch(/pagina 1 van 3/);
-    expect(text).toMatch(/pagina 3 van 3/);
+    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), results[0].outFile, '-'], { encoding: 'utf8' });
+    // The cover has no footer; the other pages carry the title and "pagina X van Y".
+    expect(page(1)).toContain('Gemeente Voorbeeld');
+    expect(page(1)).not.toMatch(/pagina|Testverslag 1 – Voorbeeld/);
+    expect(page(2)).toMatch(/Testverslag 1 – Voorbeeld\s+pagina 2 van 3/);
+    expect(page(3)).toMatch(/pagina 3 van 3/);
     expect(text).toContain('Gemeente 24');
     expect(text).toContain('29.616'); // 24 × 1234, Dutch grouping
     const bytes = readFileSync(results[0].outFile).toString('latin1');
@@ -70,9 +74,13 @@ describe('PdfPrinter', () => {
 
     // Warm timing of one 3-page document.
     const t0 = performance.now();
-    const [again] = await printer.printAll([job(4)]);
+    // (A title with quotes, a backslash and "</style>" is printed as it is in the footer.)
+    const [again] = await printer.printAll([{ ...job(4), title: 'Verslag "’s-Gravenhage" \\ </style> $& 4' }]);
     console.log(`PDF, 3 pages, warm: ${Math.round(performance.now() - t0)} ms (printer: ${Math.round(again.ms)} ms)`);
     expect(again.ok).toBe(true);
+    const footer = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', again.outFile, '-'], { encoding: 'utf8' });
+    expect(footer).toContain('Verslag "’s-Gravenhage" \\ </style> $& 4');
+    expect(footer).toContain('pagina 2 van 3');
   });
 
   it('survives the browser being killed mid-run: restarts and finishes every document', async () => {

@@ -19,7 +19,7 @@
  *   disk or unwritable folder stops the run: printAll rejects with that InputError.
  * - Tabs are offline: documents must be self-contained (SVG inline; fonts installed or inline).
  * - The PDF Title is job.title (put into <title>), tagged PDF with an outline (bookmarks) from
- *   the h1–h6 headings, footer "pagina X van Y".
+ *   the h1–h6 headings, footer with the title and "pagina X van Y" (footerCss; none on the cover).
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -96,19 +96,31 @@ const BASE_ARGS = [
   '--font-render-hinting=none',
 ];
 
-export const FOOTER_TEMPLATE =
-  `<div style="width:100%;margin:0 20mm;font-family:${FONT_STACK.replace(/"/g, "'")};font-size:7.5pt;color:#555;` +
-  `display:flex;justify-content:space-between;-webkit-print-color-adjust:exact;">` +
-  `<span class="title"></span><span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`;
+/** A string as a CSS string literal that is also safe inside a <style> element. */
+function cssString(s: string): string {
+  return `"${s.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+const FOOTER_BOX = `font-family: ${FONT_STACK}; font-size: 7.5pt; color: #555;`;
+
+/**
+ * The footer as CSS page-margin boxes: the title at the left, "pagina X van Y" at the right. A page
+ * named `voorblad` (the cover, styles.css) has none. Unlike Chromium's footerTemplate this lets the
+ * cover go without a page number, and it costs no separate header/footer rendering pass.
+ */
+export function footerCss(title: string): string {
+  return (
+    `<style>@page { @bottom-left { content: ${cssString(title)}; ${FOOTER_BOX} } ` +
+    `@bottom-right { content: "pagina " counter(page) " van " counter(pages); ${FOOTER_BOX} } }</style>`
+  );
+}
 
 export const DEFAULT_PDF_OPTIONS: PDFOptions = {
   format: 'A4',
   printBackground: true,
   tagged: true,
   outline: true,
-  displayHeaderFooter: true,
-  headerTemplate: '<span></span>',
-  footerTemplate: FOOTER_TEMPLATE,
+  displayHeaderFooter: false, // the footer is CSS (footerCss)
   margin: { top: '18mm', bottom: '20mm', left: '20mm', right: '20mm' },
   preferCSSPageSize: false,
   waitForFonts: true,
@@ -143,10 +155,13 @@ interface Slot {
 }
 
 
-/** Makes the document's <title> equal to `title` (Chromium takes the PDF Title from it). */
+/**
+ * Makes the document's <title> equal to `title` (Chromium takes the PDF Title from it) and adds the
+ * page footer (footerCss) with that title.
+ */
 export function withTitle(html: string, title: string): string {
-  const t = `<title>${escapeHtml(title)}</title>`;
-  if (/<title[\s>][\s\S]*?<\/title>/i.test(html)) return html.replace(/<title[\s>][\s\S]*?<\/title>/i, t);
+  const t = `<title>${escapeHtml(title)}</title>${footerCss(title)}`;
+  if (/<title[\s>][\s\S]*?<\/title>/i.test(html)) return html.replace(/<title[\s>][\s\S]*?<\/title>/i, () => t);
   if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (m) => `${m}${t}`);
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">${t}</head><body>${html}</body></html>`;
 }
