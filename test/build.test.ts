@@ -85,7 +85,14 @@ describe('jaarverslag PDF', () => {
     expect(text).not.toContain('Ontbreekt');
     expect(text).not.toContain('CONCEPT');
     // The national yardstick beside the gemeente, with its source in the colofon.
-    expect(text).toMatch(/Vergelijking met Nederland[\s\S]*Thuiszitters \(Nederland: 2022\/2023\)[\s\S]*13\.707/);
+    // Rates beside rates: absoluut and relatief verzuim, thuiszitters (per 1.000) and the vsv percentage, the
+    // national one last on the row (the label may wrap).
+    expect(text).toContain('Vergelijking met Nederland');
+    for (const [label, nl] of [['Absoluut verzuimers per 1\\.000', '6,3'], ['Relatief verzuimers per 1\\.000', '27,0'],
+      ['Thuiszitters per 1\\.000', '5,7'], ['Nieuwe voortijdig schoolverlaters \\(procent\\)', '2,4']]) {
+      expect(text).toMatch(new RegExp(`${label}[^\\n]* ${nl}\\n`));
+    }
+    expect(text).toMatch(/Thuiszitters per 1\.000 \(Nederland: 2022\/2023\)/);
     expect(text).toMatch(/Bronnen landelijke cijfers[\s\S]*Leerplichttelling/);
     expect(text).toContain('Formatie en caseload');
     const info = execFileSync('pdfinfo', [pdf]).toString();

@@ -12,6 +12,10 @@ import { NIVEAU_PER_SOORT, RNI, TABLE_NAMES, TABLES, type TableName } from '../p
 import { Db } from '../pipeline/db.ts';
 import { generateExtract } from '../pipeline/generate/index.ts';
 import { parseCsv } from '../pipeline/generate/reference.ts';
+import { build } from '../pipeline/build/index.ts';
+import { Progress } from '../pipeline/progress.ts';
+import { landelijk } from '../pipeline/reference.ts';
+import { latestNational, YARDSTICK_ROWS } from '../pipeline/reports/landelijk.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'lp-generate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -238,4 +242,38 @@ describe('a medium-size region extract (West Kennemerland, default size)', () =>
     expect(col('verzuimmeldingen', 'datum_melding').some((d) => d < '2019-10-01')).toBe(true);
     expect(col('inschrijvingen', 'van').some((d) => d <= '2019-08-01')).toBe(true);
   });
+
+  // The demo extract (this one: `npm run setup` generates the same) is calibrated to the national yardstick
+  // of the jaarverslag (pipeline/generate/README.md, Calibration): each rate of the comparison table within a
+  // factor 1.5 of the national figure, for the region and for every gemeente whose rate is published.
+  it('gives 2024/2025 rates within a factor 1.5 of the national figures of the jaarverslag', async () => {
+    const out = path.join(tmp, 'wk-build');
+    await build({
+      extract: dir, config: loadConfig('west-kennemerland'), schooljaar: '2024/2025', datum: '2025-10-20', out,
+      reports: ['data'], pdf: false, progress: new Progress({ quiet: true }),
+    });
+    const [header, ...rows] = parseCsv(readFileSync(path.join(out, 'west-kennemerland/2024-2025/publiek/data/indicatoren.csv'), 'utf8'));
+    const at = (r: string[], c: string) => r[header.indexOf(c)];
+    const dims = ['onderwijssoort', 'leeftijd', 'soort', 'artikel', 'beslisser', 'besluit', 'reden', 'duur', 'status'];
+    const national = landelijk();
+    const seen: string[] = [];
+    for (const { code } of YARDSTICK_ROWS) {
+      const nl = latestNational(national, code, '2024/2025')!;
+      expect(nl, code).toBeDefined();
+      const cells = rows.filter((r) => at(r, 'indicator') === code && at(r, 'schooljaar') === '2024/2025'
+        && ['gemeente', 'regio'].includes(at(r, 'gebiedsniveau'))
+        && dims.every((d) => ['', 'totaal'].includes(at(r, d))) && at(r, 'waarde') !== '');
+      // (the region always, and at least Haarlem, the largest gemeente)
+      expect(cells.some((r) => at(r, 'gebiedsniveau') === 'regio' && at(r, 'gebiedscode') === 'west-kennemerland'), code).toBe(true);
+      expect(cells.some((r) => at(r, 'gemeentecode') === '0392'), code).toBe(true);
+      for (const r of cells) {
+        const rate = Number(at(r, 'waarde'));
+        const ratio = rate / nl.waarde;
+        seen.push(`${code} ${at(r, 'gebiedsnaam')}: ${rate} against ${nl.waarde} (${ratio.toFixed(2)})`);
+        expect(ratio, seen.at(-1)).toBeGreaterThanOrEqual(1 / 1.5);
+        expect(ratio, seen.at(-1)).toBeLessThanOrEqual(1.5);
+      }
+    }
+    console.log(seen.join('\n'));
+  }, 300_000);
 });

@@ -33,14 +33,14 @@ export const RATES_CAREER = {
   repeatYear: { vmbo: 0.08, havo: 0.15, vwo: 0.12 },
   voDropoutPerYear: 0.001,
   examPass: { pro: 0.5, vmbo: 0.95, havo: 0.88, vwo: 0.9, retry: 0.85 },
-  mboDropoutPerYear: [0, 0.1, 0.05, 0.03, 0.025],
+  mboDropoutPerYear: [0, 0.15, 0.075, 0.045, 0.0375],
   /** dropout hazard factor while under 18 (kwalificatieplichtig pupils leave less often) */
-  mboDropoutMinorFactor: 0.1,
-  mboPass: [0, 0.7, 0.75, 0.78, 0.8],
+  mboDropoutMinorFactor: 0.067,
+  mboPass: [0, 0.65, 0.7, 0.72, 0.75],
   /** who fails the MBO diploma tries one more year with this chance (and then passes at mboPass) */
-  mboRetry: 0.5,
+  mboRetry: 0.4,
   /** chance that a dropout without startkwalificatie re-enrolls (within 3–24 months) */
-  returnAfterDropout: 0.35,
+  returnAfterDropout: 0.15,
   /** the same for a leaver under 18 (kwalificatieplichtig), within 2–10 weeks */
   returnMinor: 0.8,
   hoDropoutFirstYear: 0.25,

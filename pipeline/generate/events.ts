@@ -32,10 +32,10 @@ function bySoort(r: Partial<Record<(typeof CODES.onderwijssoort)[number], number
 
 /** Rates per pupil per schooljaar (see README.md). */
 export const RATES_EVENTS = {
-  m16: bySoort({ PO: 0.008, SO: 0.015, VSO: 0.03, VO: 0.03, MBO: 0.05, VAVO: 0.05 }),
+  m16: bySoort({ PO: 0.0092, SO: 0.017, VSO: 0.035, VO: 0.035, MBO: 0.058, VAVO: 0.058 }),
   /** 16_UUR is this much more frequent in PRO and VMBO basis/kader */
   m16VmboFactor: 1.5,
-  lrv: bySoort({ PO: 0.001, SO: 0.004, VSO: 0.008, VO: 0.003, MBO: 0.006, VAVO: 0.006 }),
+  lrv: bySoort({ PO: 0.0005, SO: 0.002, VSO: 0.004, VO: 0.0015, MBO: 0.003, VAVO: 0.003 }),
   luxe: bySoort({ PO: 0.005, SO: 0.002, VSO: 0.002, VO: 0.003 }),
   signaal: 0.008,
   overig: 0.002,

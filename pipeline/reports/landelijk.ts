@@ -1,21 +1,23 @@
 /**
- * The national yardstick of the jaarverslag: the gemeente and the region beside the latest published national
- * figure (data/reference/landelijk.csv; every number with its source, printed in the colofon). Only published
- * numbers are shown: nothing national is derived here.
+ * The national yardstick of the jaarverslag: the gemeente's and the region's rates beside the latest national
+ * rate (data/reference/landelijk.csv; every number with its source, printed in the colofon). Rates only, so the
+ * columns compare: per 1.000 leerlingen, and the vsv percentage. The national figures are published ones,
+ * except thuiszitters per 1.000, computed in the reference data from a published count and a published
+ * number of pupils (data/reference/SOURCES.md); nothing national is derived here.
  */
 import { type Landelijk, landelijk } from '../reference.ts';
 import type { Scope, TableBlock } from './blocks.ts';
 import { type Cell, type Figures, MISSING } from './figures.ts';
 
-const ROWS: { code: string; label: string }[] = [
-  { code: 'LT-AV-TOT', label: 'Absoluut verzuimers' },
-  { code: 'JV-THUIS', label: 'Thuiszitters' },
-  { code: 'RMC-VSV-NIEUW', label: 'Nieuwe voortijdig schoolverlaters' },
-  { code: 'RMC-VSV-PCT', label: 'Percentage nieuwe voortijdig schoolverlaters' },
+export const YARDSTICK_ROWS: { code: string; label: string }[] = [
+  { code: 'JV-AV-1000', label: 'Absoluut verzuimers per 1.000' },
+  { code: 'JV-RV-1000', label: 'Relatief verzuimers per 1.000' },
+  { code: 'JV-THUIS-1000', label: 'Thuiszitters per 1.000' },
+  { code: 'RMC-VSV-PCT', label: 'Nieuwe voortijdig schoolverlaters (procent)' },
 ];
 
 /** The latest published national figure of an indicator up to the report's schooljaar. */
-function latest(all: Landelijk[], code: string, schooljaar: string): Landelijk | undefined {
+export function latestNational(all: Landelijk[], code: string, schooljaar: string): Landelijk | undefined {
   return all.filter((r) => r.indicator === code && r.schooljaar <= schooljaar).sort((a, b) => b.schooljaar.localeCompare(a.schooljaar))[0];
 }
 
@@ -23,8 +25,8 @@ export function nationalYardstick(F: Figures, s: Scope): { block: TableBlock; br
   const all = landelijk();
   const bronnen = new Set<string>();
   const cell = (r: Landelijk | undefined): Cell => (r ? { ...MISSING, value: r.waarde, eenheid: r.eenheid } : MISSING);
-  const rows = ROWS.map((row) => {
-    const nl = latest(all, row.code, s.schooljaar);
+  const rows = YARDSTICK_ROWS.map((row) => {
+    const nl = latestNational(all, row.code, s.schooljaar);
     if (nl) bronnen.add(nl.bron);
     return {
       label: nl ? `${row.label} (Nederland: ${nl.schooljaar})` : row.label,
@@ -37,8 +39,11 @@ export function nationalYardstick(F: Figures, s: Scope): { block: TableBlock; br
       title: 'Vergelijking met Nederland',
       head: ['', `${s.gebied.naam} ${s.schooljaar}`, ...(s.vergelijk ? [`${s.vergelijk.naam} ${s.schooljaar}`] : []), 'Nederland (laatst gepubliceerd)'],
       rows,
-      note: 'Landelijk zijn alleen aantallen gepubliceerd (en het percentage voortijdig schoolverlaters), geen cijfers per 1.000; landelijke cijfers over relatief verzuim zijn niet gepubliceerd. Bronnen: zie de colofon.',
-      codes: ROWS.map((r) => r.code),
+      note:
+        'Per 1.000 leer- en kwalificatieplichtigen; landelijk per 1.000 leerlingen van 5 tot 18 jaar. Het landelijke cijfer voor ' +
+        'thuiszitters is een benadering: het landelijke aantal gedeeld door het aantal schoolgaande kinderen en jongeren. ' +
+        'Landelijk is het laatst gepubliceerde schooljaar getoond. Bronnen: zie de colofon.',
+      codes: YARDSTICK_ROWS.map((r) => r.code),
     },
     bronnen: [...bronnen],
   };

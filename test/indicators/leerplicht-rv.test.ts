@@ -1,6 +1,6 @@
 /**
  * Relatief verzuim and thuiszitters (LT-RV-TOT, LT-RV-HERH, LT-LUXE, LT-LRV-START/-NIEUW/-3M, JV-RV-MELDINGEN,
- * JV-RV-LEERLINGEN, JV-RV-1000, JV-THUIS) on a hand-built extract. Schooljaar 2024/2025, extract 2025-10-15,
+ * JV-RV-LEERLINGEN, JV-RV-1000, JV-THUIS, JV-THUIS-1000) on a hand-built extract. Schooljaar 2024/2025, extract 2025-10-15,
  * gemeenten 0392 and 0375 (region 'testregio'). Unless stated, a person is born 2012-01-01, lives in 0392 and
  * is enrolled in VO from 2023-08-01.
  *
@@ -25,6 +25,8 @@
  * 2024/25, 0392: RV-TOT 6 (VO 4: Q0 Q5 Q7 Q10; SO/VSO 1: Q1; MBO 1: Q4); RV-HERH 1; LUXE 2; LRV-START 2 (Q3 Q5);
  *   LRV-NIEUW 2 (Q1 PO, Q4 MBO); LRV-3M 1 (Q3); JV-RV-1000 = 1000 × 6 / 10 (in_beeld on 2024-10-01: all but Q8 Q9);
  *   JV-THUIS (LRV_AV) 5 = Q1 Q3 Q4 Q5 + Q11; >3m: Q3 Q11; with LRV only: 4, >3m 1.
+ *   JV-THUIS-1000 = 1000 × 5 / 10 (the noemer of JV-RV-1000); with LRV only 1000 × 4 / 10. 0375: no thuiszitter
+ *   and nobody living there on 2024-10-01 (Q10 moves in later): no rate. Region: 5 of 10 (Q9 lives outside).
  *   JV-RV-MELDINGEN 10: 16_UUR 4 (VO 3, SO/VSO 1), LRV 3 (PO, MBO, VO), LUXE 2, 18_PLUS 1 (MBO);
  *   JV-RV-LEERLINGEN 8: 16_UUR 3, LRV 3, LUXE 2, 18_PLUS 1.
  */
@@ -155,6 +157,14 @@ describe('relatief verzuim (thuiszitter_definitie LRV_AV)', () => {
     expect(await waarde(db, 'JV-THUIS', { duur: '<=3m' })).toBe(3);
     expect(await waarde(db, 'JV-THUIS', { duur: '>3m' })).toBe(2);
   });
+
+  it('JV-THUIS-1000: thuiszitters per 1,000 leer- and kwalificatieplichtigen on the peildatum', async () => {
+    const r = await cel(db, 'JV-THUIS-1000');
+    expect(r).toMatchObject({ teller: 5, noemer: 10 });
+    expect(r.waarde).toBeCloseTo(500, 9);
+    expect(await cel(db, 'JV-THUIS-1000', { gebied: '0375' })).toEqual({ waarde: null, teller: 0, noemer: 0 });
+    expect(await cel(db, 'JV-THUIS-1000', { gebied: 'testregio' })).toMatchObject({ teller: 5, noemer: 10 });
+  });
 });
 
 describe('thuiszitter_definitie LRV', () => {
@@ -169,5 +179,6 @@ describe('thuiszitter_definitie LRV', () => {
     expect(await waarde(db, 'JV-THUIS', { duur: '<=3m' })).toBe(3);
     expect(await waarde(db, 'JV-THUIS', { duur: '>3m' })).toBe(1);
     expect(await waarde(db, 'LT-AV-TOT')).toBe(1); // Q11 is still an absoluut verzuimer
+    expect(await cel(db, 'JV-THUIS-1000')).toMatchObject({ waarde: 400, teller: 4, noemer: 10 });
   });
 });
