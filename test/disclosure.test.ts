@@ -123,7 +123,7 @@ describe('rates follow their counts', () => {
   test('every teller/noemer link in the catalog points at a count indicator with the same breakdown', async () => {
     const defs = loadCatalog();
     const linked = defs.filter((d) => d.teller || d.noemer);
-    expect(linked.map((d) => d.code).sort()).toEqual(['JV-AV-1000', 'JV-RV-1000', 'KW-AV-1000', 'KW-BINNEN-3M', 'RMC-BEREIKT-PCT', 'RMC-VSV-PCT']);
+    expect(linked.map((d) => d.code).sort()).toEqual(['JV-AV-1000', 'JV-RV-1000', 'JV-THUIS-1000', 'KW-AV-1000', 'KW-BINNEN-3M', 'RMC-BEREIKT-PCT', 'RMC-VSV-PCT']);
     for (const d of linked) {
       for (const c of [d.teller, d.noemer].filter(Boolean)) {
         const target = defs.find((x) => x.code === c)!;

@@ -13,7 +13,7 @@ export const YARDSTICK_ROWS: { code: string; label: string }[] = [
   { code: 'JV-AV-1000', label: 'Absoluut verzuimers per 1.000' },
   { code: 'JV-RV-1000', label: 'Relatief verzuimers per 1.000' },
   { code: 'JV-THUIS-1000', label: 'Thuiszitters per 1.000' },
-  { code: 'RMC-VSV-PCT', label: 'Nieuwe voortijdig schoolverlaters (procent)' },
+  { code: 'RMC-VSV-PCT', label: 'Percentage nieuwe voortijdig schoolverlaters' },
 ];
 
 /** The latest published national figure of an indicator up to the report's schooljaar. */
@@ -25,11 +25,15 @@ export function nationalYardstick(F: Figures, s: Scope): { block: TableBlock; br
   const all = landelijk();
   const bronnen = new Set<string>();
   const cell = (r: Landelijk | undefined): Cell => (r ? { ...MISSING, value: r.waarde, eenheid: r.eenheid } : MISSING);
-  const rows = YARDSTICK_ROWS.map((row) => {
-    const nl = latestNational(all, row.code, s.schooljaar);
-    if (nl) bronnen.add(nl.bron);
+  const nls = YARDSTICK_ROWS.map((row) => latestNational(all, row.code, s.schooljaar));
+  for (const nl of nls) if (nl) bronnen.add(nl.bron);
+  // One schooljaar for every national figure: it goes in the column head, else beside each label.
+  const jaren = new Set(nls.map((nl) => nl?.schooljaar));
+  const eenJaar = jaren.size === 1 ? nls[0]?.schooljaar : undefined;
+  const rows = YARDSTICK_ROWS.map((row, i) => {
+    const nl = nls[i];
     return {
-      label: nl ? `${row.label} (Nederland: ${nl.schooljaar})` : row.label,
+      label: nl && !eenJaar ? `${row.label} (Nederland: ${nl.schooljaar})` : row.label,
       cells: [F.get(row.code, s.gebied.code, s.schooljaar), ...(s.vergelijk ? [F.get(row.code, s.vergelijk.code, s.schooljaar)] : []), cell(nl)],
     };
   });
@@ -37,10 +41,11 @@ export function nationalYardstick(F: Figures, s: Scope): { block: TableBlock; br
     block: {
       kind: 'table',
       title: 'Vergelijking met Nederland',
-      head: ['', `${s.gebied.naam} ${s.schooljaar}`, ...(s.vergelijk ? [`${s.vergelijk.naam} ${s.schooljaar}`] : []), 'Nederland (laatst gepubliceerd)'],
+      head: ['', `${s.gebied.naam} ${s.schooljaar}`, ...(s.vergelijk ? [`${s.vergelijk.naam} ${s.schooljaar}`] : []), eenJaar ? `Nederland ${eenJaar}` : 'Nederland (laatst gepubliceerd)'],
       rows,
       note:
-        'Per 1.000 leer- en kwalificatieplichtigen; landelijk per 1.000 leerlingen van 5 tot 18 jaar. Het landelijke cijfer voor ' +
+        'Per 1.000 leer- en kwalificatieplichtigen (landelijk: per 1.000 leerlingen van 5 tot 18 jaar); voortijdig schoolverlaters ' +
+        'als percentage van de leerlingen van 12 tot en met 21 jaar in voortgezet onderwijs, mbo en vavo. Het landelijke cijfer voor ' +
         'thuiszitters is een benadering: het landelijke aantal gedeeld door het aantal schoolgaande kinderen en jongeren. ' +
         'Landelijk is het laatst gepubliceerde schooljaar getoond. Bronnen: zie de colofon.',
       codes: YARDSTICK_ROWS.map((r) => r.code),

@@ -39,7 +39,7 @@ export async function jaarverslag(ctx: BuildContext): Promise<void> {
         const { kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined, config);
         return renderTemplate('jaarverslag.njk', {
           title, gemeente: g, regio: config.regio, schooljaar: schooljaar.label, variant: v, kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen, concept: ctx.o.concept,
-          definities: definitions([...chapters, kerncijfers]), colofon,
+          definities: definitions([...chapters, { ...kerncijfers, title: 'Kerncijfers en vergelijking met Nederland' }]), colofon,
         });
       },
     }, { g, v, figures: [ctx.digests?.get(g.code), ctx.digests?.get(config.regio.code)], narrative: v === 'inhoudelijk' ? narrativeTexts(narratives, g.code) : null, concept: ctx.o.concept ?? false });

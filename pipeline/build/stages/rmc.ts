@@ -37,7 +37,7 @@ export async function rmc(ctx: BuildContext): Promise<void> {
       web: true,
       render: async () => {
         const { samenvatting, chapters } = await rmcChapters(F, r, schooljaar.label, config.regio.naam);
-        return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: schooljaar.label, sj: schooljaar, samenvatting, chapters, definities: definitions([...chapters, samenvatting]), colofon });
+        return renderTemplate('rmc.njk', { title, rmc: r, regio: config.regio, schooljaar: schooljaar.label, sj: schooljaar, samenvatting, chapters, definities: definitions([...chapters, { ...samenvatting, title: 'Kerncijfers' }]), colofon });
       },
     }, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => ctx.digests?.get(c)) });
   }
