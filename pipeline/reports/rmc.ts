@@ -162,8 +162,12 @@ export async function rmcChapters(F: Figures, r: RmcRegion, schooljaar: string, 
     },
   ];
   // A contribution: the samenvatting says whose figures these are, so no chapter about the region.
-  // For one gemeente, a table of one row repeats the kerncijfers: left out (a chapter keeps its text).
-  const single = (c: Chapter): Chapter => ({ ...c, blocks: c.blocks.filter((b) => b.kind !== 'table' || b.rows.length > 1) });
+  // For one gemeente, a table of one row repeats the kerncijfers: left out (a chapter keeps its text, and says
+  // where its figures are when nothing else is left).
+  const single = (c: Chapter): Chapter => {
+    const blocks = c.blocks.filter((b) => b.kind !== 'table' || b.rows.length > 1);
+    return { ...c, blocks, intro: blocks.length ? c.intro : `${c.intro} De cijfers van ${gebiedNaam} staan in de kerncijfers bij de samenvatting.` };
+  };
   const shown = partial ? chapters.filter((c) => c.id !== 'regio').map((c) => (r.gemeenten.length === 1 ? single(c) : c)) : chapters;
   numberFigures(shown);
   return { samenvatting, chapters: shown };
