@@ -93,6 +93,16 @@ describe('consistency of the figures', () => {
     expect(r.n).toBe(5 * gebieden * (EXPECTED_CODES.length - 1));
   });
 
+  it('population by age has only the ages a plicht can have: leerplichtig 5-16, kwalificatieplichtig 16-17', async () => {
+    const r = await db.all<{ indicator: string; leeftijden: number[] }>(`
+      SELECT indicator, list(DISTINCT leeftijd ORDER BY leeftijd) AS leeftijden FROM indicator_store
+      WHERE indicator IN ('JV-POP-LP', 'JV-POP-KP') AND leeftijd IS NOT NULL GROUP BY indicator ORDER BY indicator`);
+    expect(r.map((x) => [x.indicator, [...x.leeftijden].map(Number)])).toEqual([
+      ['JV-POP-KP', [16, 17]],
+      ['JV-POP-LP', [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]],
+    ]);
+  });
+
   it('no cell is in the store twice', async () => {
     const dup = await db.all(`
       SELECT indicator, schooljaar, gebied, onderwijssoort, leeftijd, soort, artikel, beslisser, besluit, reden, duur, status, count(*)

@@ -42,5 +42,8 @@ WITH resultaten AS (
         SELECT NULL, bucket FROM (SELECT DISTINCT bucket FROM int_onderwijssoort_buckets)
         UNION ALL
         SELECT NULL, NULL) AS d
+  -- Ages a plicht can have on the peildatum (1 October): leerplichtig 5 to 16 (leerplicht ends on the 31 July
+  -- after the 16th birthday at the latest), kwalificatieplichtig 16 and 17. No row of zeros for the others.
+  WHERE d.leeftijd IS NULL OR (i.indicator = 'JV-POP-LP' AND d.leeftijd <= 16) OR (i.indicator = 'JV-POP-KP' AND d.leeftijd >= 16)
 )
 SELECT * FROM int_indicator_uitvoer('resultaten', 'cellen')
