@@ -23,7 +23,7 @@ const ACTIES: Completeness = { maxLeeftijd: 18, bron: 'acties' };
 
 const LAATSTE_ONDERWIJSSOORT = 'Naar de inschrijving op de peildatum; wie toen niet ingeschreven stond, telt bij de laatste onderwijssoort, en wie nooit ingeschreven stond onder "geen inschrijving". Vrijgestelden tellen dus bij de school waar zij het laatst stonden ingeschreven.';
 
-export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives, config?: RegionConfig): Promise<{ kerncijfers: Chapter; chapters: Chapter[]; voorwoord?: { markdown?: string; missing?: string }; samenvatting: string[]; landelijkeBronnen: string[] }> {
+export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Narratives, config?: RegionConfig): Promise<{ kerncijfers: Chapter; chapters: Chapter[]; voorwoord?: { markdown?: string; missing?: string }; samenvatting: string[]; vergelijking: string[]; landelijkeBronnen: string[] }> {
   const yardstick = nationalYardstick(F, s);
   const kerncijfers: Chapter = {
     id: 'kerncijfers',
@@ -158,7 +158,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
   const formatie = narratives && config ? formatieChapter(F, s, config) : undefined;
   if (formatie) chapters.push(formatie);
   numberFigures(chapters);
-  return { kerncijfers, chapters, voorwoord: narratives ? narrativeFor(narratives, s.gebied.code, 'voorwoord') : undefined, samenvatting: keyMovements(F, s), landelijkeBronnen: yardstick.bronnen };
+  return { kerncijfers, chapters, voorwoord: narratives ? narrativeFor(narratives, s.gebied.code, 'voorwoord') : undefined, samenvatting: keyMovements(F, s), vergelijking: yardstick.zinnen, landelijkeBronnen: yardstick.bronnen };
 }
 
 export function regionScope(config: RegionConfig, g: Gemeente, schooljaar: string): Scope {

@@ -7,6 +7,7 @@
  */
 import { type Landelijk, landelijk } from '../reference.ts';
 import type { Scope, TableBlock } from './blocks.ts';
+import { getal } from '../format/index.ts';
 import { type Cell, type Figures, MISSING } from './figures.ts';
 
 export const YARDSTICK_ROWS: { code: string; label: string }[] = [
@@ -21,7 +22,11 @@ export function latestNational(all: Landelijk[], code: string, schooljaar: strin
   return all.filter((r) => r.indicator === code && r.schooljaar <= schooljaar).sort((a, b) => b.schooljaar.localeCompare(a.schooljaar))[0];
 }
 
-export function nationalYardstick(F: Figures, s: Scope): { block: TableBlock; bronnen: string[] } {
+/**
+ * The table, the sources for the colofon, and for the samenvatting one sentence per rate the gemeente publishes
+ * ("Absoluut verzuimers per 1.000: Haarlem 6,5, Nederland 6,3 (2022/2023)."); a hidden rate gets no sentence.
+ */
+export function nationalYardstick(F: Figures, s: Scope): { block: TableBlock; bronnen: string[]; zinnen: string[] } {
   const all = landelijk();
   const bronnen = new Set<string>();
   const cell = (r: Landelijk | undefined): Cell => (r ? { ...MISSING, value: r.waarde, eenheid: r.eenheid } : MISSING);
@@ -37,7 +42,15 @@ export function nationalYardstick(F: Figures, s: Scope): { block: TableBlock; br
       cells: [F.get(row.code, s.gebied.code, s.schooljaar), ...(s.vergelijk ? [F.get(row.code, s.vergelijk.code, s.schooljaar)] : []), cell(nl)],
     };
   });
+  const zinnen = YARDSTICK_ROWS.flatMap((row, i) => {
+    const nl = nls[i];
+    const c = F.get(row.code, s.gebied.code, s.schooljaar);
+    if (!nl || c.suppressed || c.value === null) return [];
+    const tekst = (v: number) => `${getal(v, 1, 1)}${nl.eenheid === 'procent' ? '%' : ''}`;
+    return [`${row.label}: ${s.gebied.naam} ${tekst(c.value)}, Nederland ${tekst(nl.waarde)} (${nl.schooljaar}).`];
+  });
   return {
+    zinnen,
     block: {
       kind: 'table',
       title: 'Vergelijking met Nederland',

@@ -36,9 +36,9 @@ export async function jaarverslag(ctx: BuildContext): Promise<void> {
       metadata: documentMetadata.jaarverslag(title, schooljaar.label, g, config.regio, ctx.datum.moment),
       web: true,
       render: async () => {
-        const { kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined, config);
+        const { kerncijfers, chapters, voorwoord, samenvatting, vergelijking, landelijkeBronnen } = await jaarverslagChapters(F, regionScope(config, g, schooljaar.label), v === 'inhoudelijk' ? narratives : undefined, config);
         return renderTemplate('jaarverslag.njk', {
-          title, gemeente: g, regio: config.regio, schooljaar: schooljaar.label, variant: v, kerncijfers, chapters, voorwoord, samenvatting, landelijkeBronnen, concept: ctx.o.concept,
+          title, gemeente: g, regio: config.regio, schooljaar: schooljaar.label, variant: v, kerncijfers, chapters, voorwoord, samenvatting, vergelijking, landelijkeBronnen, concept: ctx.o.concept,
           definities: definitions([...chapters, { ...kerncijfers, title: 'Kerncijfers en vergelijking met Nederland' }]), colofon,
         });
       },
