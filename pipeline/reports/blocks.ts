@@ -81,6 +81,11 @@ export async function trend(F: Figures, s: Scope, o: { code: string; title: stri
     return { kind: 'table', title: `${o.title}, ${s.schooljaar}`, note, head: ['', s.schooljaar], rows: areas.map((a) => ({ label: a.naam, cells: [F.get(o.code, a.code, s.schooljaar, o.dims)] })), codes: [o.code] };
   }
   const cells = areas.map((a) => jaren.map((sj) => F.get(o.code, a.code, sj, o.dims)));
+  // No line without two points: when no area shows two years (the rest hidden), the years as a table.
+  const shown = (c: Cell) => !c.suppressed && c.value !== null;
+  if (cells.every((row) => row.filter(shown).length < 2)) {
+    return { kind: 'table', title: o.title, note, head: ['', ...jaren], rows: areas.map((a, i) => ({ label: a.naam, cells: cells[i] })), wide: jaren.length > 4, codes: [o.code] };
+  }
   const series = areas.map((a, i) => ({
     label: a.naam,
     points: jaren.map((sj, j) => {
