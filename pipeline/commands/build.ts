@@ -2,13 +2,12 @@
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { COMMANDS } from './index.ts';
-import { build, type BuildOptions, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build/index.ts';
-import { loadConfig } from '../config/load.ts';
+// Only what the options and their checks need is imported here: the build itself (DuckDB, Puppeteer, Vega,
+// exceljs …) and the configuration reader are loaded by the handler, so `leerplicht build --help` starts fast.
+import { type BuildOptions, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } from '../build/context.ts';
 import { checkMemoryLimit, IncompleteError, UsageError } from '../errors.ts';
 import { emit } from '../log.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
-import { configRef, configRoots, extractRef, findProject } from '../project.ts';
-import { textTable } from '../load/report.ts';
 import { CPU_NOTE, stageRows } from '../metrics.ts';
 import { isCalendarDate } from '../load/values.ts';
 import { Progress } from '../progress.ts';
@@ -87,7 +86,8 @@ export const buildOptions = (y: Argv): Argv<Args> =>
       .example('$0 build --extract ./extract --config twente --kwartaal 2025-K1', 'The kwartaalrapportage of January–March 2025')) as unknown as Argv<Args>;
 
 /** The command line of `build` or `plan` as BuildOptions (usage errors are thrown before anything starts). */
-export function buildOptionsFrom(argv: ArgumentsCamelCase<Args>): BuildOptions {
+export async function buildOptionsFrom(argv: ArgumentsCamelCase<Args>): Promise<BuildOptions> {
+    const [{ loadConfig }, { configRef, configRoots, extractRef, findProject }] = await Promise.all([import('../config/load.ts'), import('../project.ts')]);
     if (argv.datum && !isCalendarDate(argv.datum)) throw new UsageError(`--datum ${argv.datum}: expected a date YYYY-MM-DD`);
     const shard = argv.shard ? parseShard(argv.shard) : undefined;
     const project = findProject(argv.project);
@@ -130,7 +130,9 @@ export const buildCommand: CommandModule<object, Args> = {
   builder: buildOptions,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const t0 = performance.now();
-    const r = await build(buildOptionsFrom(argv));
+    const options = await buildOptionsFrom(argv);
+    const [{ build }, { textTable }] = await Promise.all([import('../build/index.ts'), import('../load/report.ts')]);
+    const r = await build(options);
     const rel = (f: string) => path.relative(process.cwd(), f);
     console.log(`\nBuilt ${r.outputs.length} file(s) in ${rel(r.root) || '.'} in ${((performance.now() - t0) / 1000).toFixed(1)} s${r.reused ? ` (${r.reused} document(s) unchanged since the previous build, taken over)` : ''}`);
     const t = stageRows(r.stages);

@@ -9,9 +9,8 @@
 import { existsSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { COMMANDS } from './index.ts';
-import { loadConfig, resolveConfigPath } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
-import { type KostenOptions, runKosten } from '../kosten/run.ts';
+import type { KostenOptions } from '../kosten/run.ts';
 
 /** The flags: the run's options, with the configuration as the user names it. */
 type Args = Omit<KostenOptions, 'config'> & { config: string };
@@ -47,8 +46,10 @@ export const kostenCommand: CommandModule<object, Args> = {
       .example('$0 kosten --config west-kennemerland/2014 --bevolking data/bevolking/west-kennemerland-2013-01-01.csv --jaarrekening data/realisatie/west-kennemerland-2014', 'The jaarrekening and afrekening 2014 from a realisation (an invented example)'),
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const { jaar, jaren, bevolking, extract, out, pdf, jaarrekening, status, vergadering, threads, memoryLimit } = argv;
+    // Loaded here, not at the top: `leerplicht kosten --help` needs none of DuckDB, HiGHS, exceljs or Puppeteer.
+    const [{ loadConfig, resolveConfigPath }, { runKosten }] = await Promise.all([import('../config/load.ts'), import('../kosten/run.ts')]);
     await runKosten({
-      config: loadConfig(configRef(argv.config, argv.jaar)),
+      config: loadConfig(configRef(argv.config, argv.jaar, resolveConfigPath)),
       jaar, jaren, bevolking, extract, out, pdf, jaarrekening, status, vergadering, threads, memoryLimit,
     });
   },
@@ -59,7 +60,7 @@ function isDate(s: string): boolean {
 }
 
 /** `--config twente --jaar 2025` means twente/2025 when that exists. */
-function configRef(ref: string, jaar: number | undefined): string {
+function configRef(ref: string, jaar: number | undefined, resolveConfigPath: (ref: string) => string): string {
   if (jaar === undefined || ref.includes('/') || existsSync(ref)) return ref;
   try {
     resolveConfigPath(`${ref}/${jaar}`);

@@ -8,20 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { COMMANDS } from './index.ts';
-import { loadConfig, variant } from '../config/load.ts';
-import { Db } from '../db.ts';
-import { publishIndicators } from '../disclosure.ts';
 import { InputError, UsageError } from '../errors.ts';
-import { loadCatalogTable } from '../export/dataset.ts';
-import { loadExtract } from '../load/index.ts';
-import { formatProblems } from '../load/report.ts';
-import { runModel } from '../model.ts';
-import { configRef, configRoots, extractRef, findProject } from '../project.ts';
-import { rmcRegios } from '../reference.ts';
-import { Figures } from '../reports/figures.ts';
-import { regionScope } from '../reports/jaarverslag.ts';
-import { MARKER, NARRATIVE_CHAPTERS, narrativeFile, openNarratives } from '../reports/narrative.ts';
-import { draftText } from '../reports/narrative-draft.ts';
 
 interface Args {
   project?: string;
@@ -46,6 +33,16 @@ export const narratiefCommand: CommandModule<object, Args> = {
       .option('overwrite', { type: 'boolean', default: false, describe: 'Replace existing files (default: keep them)' })
       .example('$0 narratief --extract data/generated/west-kennemerland --config west-kennemerland --schooljaar 2024/2025', 'Drafts for every inhoudelijk gemeente')) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
+    // Loaded here, not at the top: `leerplicht narratief --help` needs none of DuckDB, Vega or the reports.
+    const [
+      { loadConfig, variant }, { Db }, { publishIndicators }, { loadCatalogTable }, { loadExtract }, { formatProblems }, { runModel },
+      { configRef, configRoots, extractRef, findProject }, { rmcRegios }, { Figures }, { regionScope },
+      { MARKER, NARRATIVE_CHAPTERS, narrativeFile, openNarratives }, { draftText },
+    ] = await Promise.all([
+      import('../config/load.ts'), import('../db.ts'), import('../disclosure.ts'), import('../export/dataset.ts'), import('../load/index.ts'),
+      import('../load/report.ts'), import('../model.ts'), import('../project.ts'), import('../reference.ts'), import('../reports/figures.ts'),
+      import('../reports/jaarverslag.ts'), import('../reports/narrative.ts'), import('../reports/narrative-draft.ts'),
+    ]);
     const project = findProject(argv.project);
     const config = loadConfig(configRef(argv.config, project), configRoots(project));
     const schooljaar = argv.schooljaar ?? project?.schooljaar;

@@ -5,9 +5,7 @@
  */
 import path from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { build } from '../build/index.ts';
 import { emit } from '../log.ts';
-import { textTable } from '../load/report.ts';
 import { COMMANDS } from './index.ts';
 import { buildOptions, buildOptionsFrom } from './build.ts';
 
@@ -21,7 +19,10 @@ export const planCommand: CommandModule<object, Args> = {
       .example('$0 plan --extract ./extract --config twente --schooljaar 2024/2025', 'Which documents a build would print, which it would take over')
       .example('$0 plan --config twente --schooljaar 2024/2025 --gemeente 0153 --force', 'With --force everything is printed') as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const r = await build({ ...buildOptionsFrom(argv), plan: true });
+    const options = await buildOptionsFrom(argv);
+    // Loaded here, not at the top: `leerplicht plan --help` needs none of the build's modules.
+    const [{ build }, { textTable }] = await Promise.all([import('../build/index.ts'), import('../load/report.ts')]);
+    const r = await build({ ...options, plan: true });
     for (const d of r.plan) emit('document', { status: d.action === 'print' ? 'would_print' : 'would_reuse', id: d.id, file: d.file, reason: d.reason });
     for (const w of r.warnings) emit('warning', { message: w });
     const print = r.plan.filter((d) => d.action === 'print').length;
