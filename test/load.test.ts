@@ -200,6 +200,24 @@ describe('validation: each rule on a fixture with exactly that fault', () => {
     expect(await faults(rows)).toEqual(['verblijfplaatsen:van:residence period overlaps the previous one of this person (row 2)']);
   });
 
+  test('a malformed bsn is matched by its text: same person, duplicate and overlap as with a valid one', async () => {
+    // References (all tables in one query), duplicates and overlaps compare the bsn as the file gives it (padded).
+    const rows = validRows();
+    const bad = '736.845.793';
+    rows.personen!.push({ bsn: bad, geboortedatum: '2010-01-01', geslacht: 'M' }, { bsn: bad, geboortedatum: '2010-01-02', geslacht: 'V' });
+    rows.verblijfplaatsen!.push({ bsn: bad, gemeentecode: '0392', van: '2010-01-01' }, { bsn: bad, gemeentecode: '0375', van: '2015-01-01' });
+    rows.diplomas!.push({ bsn: bad, soort: 'VMBO', datum: '2024-07-01' }, { bsn: '736.845.79', soort: 'VMBO', datum: '2024-07-01' });
+    expect((await faults(rows)).sort()).toEqual([
+      // row 5 of diplomas.csv: no person with this text, and not 9 digits
+      'diplomas:bsn:not a valid BSN',
+      'personen:bsn:duplicate bsn (also on row 4)',
+      'personen:bsn:duplicate bsn (also on row 5)',
+      'personen:bsn:not a valid BSN',
+      'personen:bsn:not a valid BSN',
+      'verblijfplaatsen:van:residence period overlaps the previous one of this person (row 5)',
+    ]);
+  });
+
   test('a date after the extract date or before 1900', async () => {
     const rows = validRows();
     rows.verlofaanvragen![0].datum_besluit = '2025-10-16';

@@ -141,14 +141,37 @@ export function referenceRulesSql(t: Table, mode: 'existence' | 'cascade'): stri
     const there = `p.${refCol.name}`;
     const plain = sqlString(mode === 'existence' ? `${c.name} not in ${ref.name}` : `refers to a rejected ${ref.name} row`);
     const reason = mode === 'existence' && c.bsn ? `CASE WHEN elfproef(r.${c.name}) THEN ${plain} ELSE ${sqlString(ELFPROEF_REASON)} END` : plain;
-    const validOnly = mode === 'cascade' ? `AND p._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(ref.name)})` : '';
+    const referenced = mode === 'cascade'
+      ? `(SELECT ${refCol.name} FROM raw_${ref.name} WHERE _row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(ref.name)}))`
+      : `raw_${ref.name}`;
     const skipReported = mode === 'cascade' ? `AND r._row NOT IN (SELECT rij FROM load_errors WHERE tabel = ${sqlString(t.name)})` : '';
+    // An ANTI JOIN, not NOT EXISTS: DuckDB decorrelates NOT EXISTS into a delim join that materialises the
+    // referring rows; the anti join streams them past a hash table of the referenced values (bsnReferencesSql).
     return `INSERT INTO load_errors
 SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`}, ${reason}
-FROM raw_${t.name} r
-WHERE r.${c.name} IS NOT NULL ${skipReported}
-  AND NOT EXISTS (SELECT 1 FROM raw_${ref.name} p WHERE ${there} = ${here} ${validOnly})`;
+FROM raw_${t.name} r ANTI JOIN ${referenced} p ON ${there} = ${here}
+WHERE r.${c.name} IS NOT NULL ${skipReported}`;
   });
+}
+
+/**
+ * The bsn → personen references of every table in one query (existence): the persons' numbers are hashed
+ * once, not once per table. Measured on the national extract (17 million referring rows, 2 threads, two
+ * interleaved rounds, a loaded machine): one query per table with NOT EXISTS 5.4 CPU-s and ~680 MB; one per
+ * table with ANTI JOIN 2.7-3.2 CPU-s, ~560 MB; all in one NOT EXISTS 3.4-4.2 CPU-s but ~1.1 GB (the
+ * decorrelation materialises the referring rows); all in one ANTI JOIN 1.3 CPU-s, ~160 MB. Integer keys did
+ * not pay here: a key exact enough to join on alone (digits only) costs about what it saves, and a cheap key
+ * joined together with the text was no faster than the text.
+ */
+export function bsnReferencesSql(tables: Table[]): string[] {
+  const referring = tables.flatMap((t) => t.columns.filter((c) => c.bsn && c.references?.table === 'personen').map((c) => ({ t, c })));
+  if (!referring.length) return [];
+  const rows = referring.map(({ t, c }) => `SELECT ${sqlString(t.name)} AS tabel, _row, ${sqlString(c.name)} AS kolom, ${c.name} AS bsn FROM raw_${t.name} WHERE ${c.name} IS NOT NULL`);
+  return [`INSERT INTO load_errors
+SELECT r.tabel, r._row, r.kolom, NULL,
+  CASE WHEN elfproef(r.bsn) THEN r.kolom || ' not in personen' ELSE ${sqlString(ELFPROEF_REASON)} END
+FROM (${rows.join('\n  UNION ALL ')}) r
+ANTI JOIN raw_personen p ON p.bsn = r.bsn`];
 }
 
 /** Residence periods of one person must not overlap. */
@@ -174,13 +197,18 @@ export function allRules(present: Set<string>, cascade: boolean): string[] {
   const order = ['personen', 'scholen', 'verzuimmeldingen', 'zaken'];
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
   const sorted = TABLES.filter((t) => present.has(t.name)).sort((a, b) => rank(a.name) - rank(b.name));
-  const refs = (t: Table, mode: 'existence' | 'cascade') =>
-    referenceRulesSql(t, mode).filter((_, i) => present.has(t.columns.filter((x) => x.references)[i].references!.table));
+  // With personen present, its bsn references are checked together (bsnReferencesSql).
+  const fused = (mode: 'existence' | 'cascade', c: Column) => mode === 'existence' && !!c.bsn && c.references!.table === 'personen';
+  const refs = (t: Table, mode: 'existence' | 'cascade') => {
+    const cols = t.columns.filter((x) => x.references);
+    return referenceRulesSql(t, mode).filter((_, i) => present.has(cols[i].references!.table) && !fused(mode, cols[i]));
+  };
   const sql: string[] = [];
   for (const t of sorted) {
     sql.push(rowRulesSql(t), ...uniqueRulesSql(t));
     if (t.name === 'verblijfplaatsen') sql.push(overlapRuleSql());
   }
+  if (present.has('personen')) sql.push(...bsnReferencesSql(sorted));
   for (const t of sorted) sql.push(...refs(t, 'existence'));
   if (cascade) for (const t of sorted) sql.push(...refs(t, 'cascade'));
   return sql;
