@@ -17,11 +17,12 @@ export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'kwartaal', 'data'] as 
 export type ReportName = (typeof REPORTS)[number];
 
 /**
- * DuckDB's memory limit unless --memory-limit says otherwise: DuckDB spills to the scratch folder to stay
- * under it; Node (figures, HTML) needs about 1 GB next to it. Measured with `npm run bench` to keep a
- * national build under 4 GB.
+ * DuckDB's memory limit for load and SQL model unless --memory-limit says otherwise (after the model it drops
+ * to 1 GB: stages/model.ts). Measured on the national extract (4.2 million persons): at 2.5 GB the model
+ * spilled ~0.4-0.8 GB to the scratch folder, at 3.2 GB nothing, with the process's peak at ~3.2 GB (Node
+ * holds little during load and model), so under 4 GB.
  */
-export const DEFAULT_MEMORY_LIMIT = '2.5GB';
+export const DEFAULT_MEMORY_LIMIT = '3.2GB';
 
 export interface BuildOptions {
   extract: string;
