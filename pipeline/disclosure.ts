@@ -6,11 +6,10 @@
  * - Rates (per_1000, procent): suppressed when the denominator is below min_noemer, or when the
  *   numerator is itself a suppressable count (1 .. min_cel-1), since rate × noemer would reveal it.
  * - Medians (dagen): suppressed when based on fewer than min_cel cases.
- * - Secondary: a suppressed cell that could be recovered from its row or column total gets a second
- *   cell suppressed. A "table" is a set of cells that add up to a total: cells that differ in exactly
- *   one breakdown dimension (the total has NULL there), and gemeenten against their region total.
- *   Repeated (a worklist of tables whose cells changed) until no table has exactly one suppressed cell;
- *   the smallest published non-zero cell of the table is the one suppressed, so as little is hidden as possible.
+ * - Secondary: more cells are hidden until the audit (disclosure-audit.ts) proves that no hidden count can be
+ *   narrowed by an outsider beyond its protection interval, using every relation of the release
+ *   (disclosure-relations.ts). Each complement is the cheapest cell that gives the relation the room its hidden
+ *   cells need (see `protect`).
  * - Rates follow their counts: a rate whose numerator or denominator count (catalog `teller`/`noemer`, same
  *   area, year and breakdown) ends up suppressed is suppressed too, since it is published with both.
  */
@@ -55,10 +54,15 @@ const lexLess = (a: number[], b: number[]) => {
 
 /**
  * Secondary suppression until the audit (disclosure-audit.ts) finds no hidden count that an outsider can pin
- * down more tightly than its protection interval. First the quick part: a relation with exactly one hidden
- * cell gives it away, so another of its cells is hidden too (a total when every other part is 0). Then the
- * LP audit: for every exposed cell one more cell of its relations is hidden, and the components that changed
- * are audited again. Only published non-zero counts are ever hidden (an outsider knows a hidden count is ≥ 1).
+ * down more tightly than its protection interval, in three steps, each cheaper than the next and each run to
+ * its end before the next:
+ * 1. settle: an equation whose hidden cells lack room (one alone has none; small counts need min_cel − 2)
+ *    gets the cheapest complement that gives it the room (a worklist; a total when every other part is 0);
+ * 2. interval propagation around what changed finds what follows from several relations together;
+ * 3. the LP audit finds the rest.
+ * After 2 and 3 every exposed cell gets one complement in the relation that leaves it least room, and settle
+ * runs again on what that changed. Only published non-zero counts are ever hidden (an outsider knows a
+ * hidden count is ≥ 1).
  */
 async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams): Promise<void> {
   const relsOf = new Map<number, number[]>();
@@ -69,48 +73,78 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
       else relsOf.set(c, [i]);
     }
   });
+  /** Cells hidden since the last audit round (it audits them). */
+  const recent: number[] = [];
   const hide = (c: number) => {
     rows[c].onderdrukt = true;
     rows[c].reden_onderdrukking = 'secundair';
+    recent.push(c);
   };
   /** Relations of cell c (but `via`) without a hidden cell: each would pin c once it is hidden. */
   const pinned = (c: number, via: number) => (relsOf.get(c) ?? []).filter((ri) => ri !== via && !rels[ri].cells.some((x) => rows[x].onderdrukt)).length;
   /**
-   * The best published non-zero cell of these relations to hide next to the given ones, if any: one that
-   * its other relations do not pin down at once (they already have a hidden cell), a part before a total,
-   * a gemeente before a region, then the smallest.
+   * What a relation's hidden cells leave an outsider (an equation, each hidden count known to be ≥ 1): with two
+   * or more hidden, each can range over Σ (value − 1) of them (`spare`; one alone is pinned); a small count
+   * needs min_cel − 2 of that range, another hidden count 1 (`need`).
+   */
+  const roomOf = (ri: number) => {
+    let spare = 0, need = 0, hidden = 0;
+    for (const x of rels[ri].cells) {
+      if (!rows[x].onderdrukt) continue;
+      hidden++;
+      spare += (rows[x].waarde ?? 0) - 1;
+      need = Math.max(need, rows[x].reden_onderdrukking === 'klein_aantal' ? p.min_cel - 2 : 1);
+    }
+    return { spare, need, hidden, ok: hidden === 0 || (hidden > 1 && spare >= need) };
+  };
+  /**
+   * The best published non-zero cell of these relations to hide next to the given ones, if any: one that its other
+   * relations do not pin down at once (they already have a hidden cell) and that gives its relation the room its
+   * hidden cells need (τ-ARGUS: a complement covers the protection level at the least cost), a part before a
+   * total, a gemeente before a region, then the smallest.
    */
   const complement = (relIdx: Iterable<number>): number | undefined => {
     let best: { c: number; cost: number[] } | undefined;
     for (const ri of relIdx) {
       const rel = rels[ri];
+      const { spare, need } = roomOf(ri);
       rel.cells.forEach((c, k) => {
         if (rows[c].onderdrukt || !(rows[c].waarde ?? 0)) return;
-        const cost = [pinned(c, ri), rel.coef[k] > 0 ? 1 : 0, rows[c].gebiedsniveau === 'gemeente' ? 0 : 1, rows[c].waarde ?? 0, c];
+        const short = spare + rows[c].waarde! - 1 < need ? 1 : 0;
+        const cost = [pinned(c, ri) + short, rel.coef[k] > 0 ? 1 : 0, rows[c].gebiedsniveau === 'gemeente' ? 0 : 1, rows[c].waarde ?? 0, c];
         if (!best || lexLess(cost, best.cost)) best = { c, cost };
       });
     }
     return best?.c;
   };
-  // Quick part: a relation with one hidden cell (worklist: re-examined when one of its cells is hidden).
-  const queue = rels.map((_, i) => rels.length - 1 - i);
-  const queued = new Uint8Array(rels.length).fill(1);
-  while (queue.length) {
-    const i = queue.pop()!;
-    queued[i] = 0;
-    if (rels[i].kind !== 'eq' || rels[i].cells.filter((c) => rows[c].onderdrukt).length !== 1) continue;
-    const c = complement([i]);
-    if (c === undefined) continue;
-    hide(c);
-    for (const j of relsOf.get(c)!) if (!queued[j]) queue.push(j), (queued[j] = 1);
-  }
-  // The LP audit, repeated on what changed.
+  /**
+   * The quick part: an equation whose hidden cells lack room (one hidden cell has none) gets one more, until none
+   * does (a worklist of relations, each examined again when one of its cells is hidden). Run at the start and
+   * after every round of the audit, on the relations of the cells it hid.
+   */
+  const queued = new Uint8Array(rels.length);
+  const settle = (start: Iterable<number>) => {
+    const queue: number[] = [];
+    for (const i of start) if (!queued[i]) queue.push(i), (queued[i] = 1);
+    while (queue.length) {
+      const i = queue.pop()!;
+      queued[i] = 0;
+      if (rels[i].kind !== 'eq') continue;
+      if (roomOf(i).ok) continue;
+      const c = complement([i]);
+      if (c === undefined) continue;
+      hide(c);
+      for (const j of relsOf.get(c)!) if (!queued[j]) queue.push(j), (queued[j] = 1);
+    }
+  };
+  settle(rels.map((_, i) => rels.length - 1 - i));
   const input: AuditInput = {
     values: rows.map((r) => (COUNT_UNITS.has(r.eenheid) ? r.waarde ?? 0 : 0)),
     hidden: { length: rows.length } as ArrayLike<boolean>,
     sensitive: rows.map((r) => COUNT_UNITS.has(r.eenheid) && r.reden_onderdrukking === 'klein_aantal'),
     relations: rels,
     minCel: p.min_cel,
+    area: areas(rows),
   };
   // Interval propagation first (fast), then the LP (finds what propagation misses), each on what changed.
   for (const quick of [true, false]) {
@@ -140,18 +174,35 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
       // A relation that got a new hidden cell this round is audited again before it gets another.
       const own = relsOf.get(e.cell) ?? [];
       if (own.some((ri) => touched.has(ri))) continue;
-      // One more hidden cell in its relations; failing that, in the relations of its component.
-      const c = complement(own) ?? complement(componentRelations(e.cell));
+      // One more hidden cell in the relation that leaves it least room (most likely the one that pins it),
+      // else the next; failing all, in the relations of its component.
+      const tight = own.map((ri) => ({ ri, r: roomOf(ri) })).sort((a, b) => a.r.spare - a.r.need - (b.r.spare - b.r.need) || a.ri - b.ri);
+      let c: number | undefined;
+      for (const { ri } of tight) if ((c = complement([ri])) !== undefined) break;
+      // All of them hidden (or 0): give room to the hidden cells around it, through their other relations.
+      if (c === undefined) {
+        const ring = new Set<number>();
+        for (const ri of own) for (const x of rels[ri].cells) if (x !== e.cell && rows[x].onderdrukt) for (const rj of relsOf.get(x) ?? []) if (!own.includes(rj)) ring.add(rj);
+        c = complement(ring) ?? complement(componentRelations(e.cell));
+      }
       if (c === undefined) continue;
       hide(c);
       only.add(c);
       for (const ri of relsOf.get(c)!) touched.add(ri);
     }
+    settle(touched);
+    for (const c of recent.splice(0)) only.add(c);
     // Every cell around an exposed one is hidden and it is still exposed: cannot happen (all hidden leaves
     // every total free), but would otherwise loop for ever.
     if (!touched.size) throw new Error(`disclosure: no cell left to protect ${describe(rows[exposed[0].cell])}`);
     return only;
   }
+}
+
+/** Each cell's area for the audit's blocks: a number per gemeente, −1 above gemeente level. */
+function areas(rows: StoreRow[]): number[] {
+  const ids = new Map<string, number>();
+  return rows.map((r) => (r.gebiedsniveau === 'gemeente' ? (ids.get(r.gebied) ?? (ids.set(r.gebied, ids.size), ids.size - 1)) : -1));
 }
 
 /** "indicator schooljaar gebied (breakdown)" for messages. */
@@ -274,6 +325,7 @@ export async function auditPublication(db: Db, p: DisclosureParams): Promise<{ h
     sensitive: rows.map((r) => count(r) && (r.waarde ?? 0) > 0 && r.waarde! < p.min_cel),
     relations: relations(rows, rmcOf),
     minCel: p.min_cel,
+    area: areas(rows),
   };
   for (const e of await audit(input, { intervals: false })) problems.push(`${describe(rows[e.cell])}: hidden, but it can be worked back from the published figures`);
   if (problems.length) {

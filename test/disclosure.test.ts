@@ -233,3 +233,66 @@ describe('what a hidden cell shows', () => {
     db.close?.();
   });
 });
+
+describe('the audit of a large component, in blocks of gemeenten', () => {
+  // Region R = gemeenten A, B, C, D; each gemeente's total = PO + VO + MBO; the region's cells the sums.
+  const values: Record<string, number[]> = { A: [2, 10, 20], B: [8, 3, 20], C: [30, 30, 30], D: [30, 30, 30] };
+  const soorten = ['PO', 'VO', 'MBO'];
+  const rows: StoreRow[] = [];
+  for (const [g, v] of Object.entries(values)) {
+    rows.push(cell({ gebied: g, waarde: v[0] + v[1] + v[2] }));
+    soorten.forEach((s, k) => rows.push(cell({ gebied: g, onderwijssoort: s, waarde: v[k] })));
+  }
+  const sum = (k: number) => Object.values(values).reduce((t, v) => t + v[k], 0);
+  rows.push(cell({ gebiedsniveau: 'regio', gebied: 'R', waarde: sum(0) + sum(1) + sum(2) }));
+  soorten.forEach((s, k) => rows.push(cell({ gebiedsniveau: 'regio', gebied: 'R', onderwijssoort: s, waarde: sum(k) })));
+  const rels = relations(rows);
+  const at = (g: string, s: string | null) => rows.findIndex((r) => r.gebied === g && r.onderwijssoort === s);
+  /** The cells an outsider can narrow down with these cells hidden: as one LP, and in blocks of one gemeente. */
+  async function both(hidden: number[]): Promise<{ whole: number[]; blocks: number[] }> {
+    const input = {
+      values: rows.map((r) => r.waarde ?? 0),
+      hidden: rows.map((_, i) => hidden.includes(i)),
+      sensitive: rows.map((r) => (r.waarde ?? 0) > 0 && r.waarde! < P.min_cel),
+      relations: rels,
+      minCel: P.min_cel,
+      area: rows.map((r) => (r.gebiedsniveau === 'gemeente' ? 'ABCD'.indexOf(r.gebied) : -1)),
+    };
+    const cells = async (o: Parameters<typeof audit>[1]) => (await audit(input, { ...o, intervals: false })).map((e) => e.cell).sort((a, b) => a - b);
+    return { whole: await cells({}), blocks: await cells({ blocks: { whole: 1, size: 1 } }) };
+  }
+
+  test('a rectangle of hidden cells across two gemeenten is proved safe (the second pass puts both in one block)', async () => {
+    // A.PO + d, A.VO − d, B.PO − d, B.VO + d keeps every total: A.PO anywhere in 1..9, B.VO in 1..10.
+    const r = await both([at('A', 'PO'), at('A', 'VO'), at('B', 'PO'), at('B', 'VO')]);
+    expect(r).toEqual({ whole: [], blocks: [] });
+  });
+  test('a cell pinned by a published total is exposed in blocks as in the whole LP', async () => {
+    // B.VO published: B.PO = B's total − 3 − 20, and then A.PO = the region's PO − B.PO − 30 − 30.
+    const r = await both([at('A', 'PO'), at('A', 'VO'), at('B', 'PO')]);
+    expect(r.whole).toEqual([at('A', 'PO'), at('A', 'VO'), at('B', 'PO')]);
+    expect(r.blocks).toEqual(r.whole);
+  });
+  test('blocks are never more lenient than the whole LP: every cell the whole LP finds exposed, blocks find too', async () => {
+    const candidates = rows.map((r, i) => i).filter((i) => (rows[i].waarde ?? 0) > 0);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let n = 0; n < 40; n++) {
+      const hidden = candidates.filter(() => random() < 0.4);
+      const r = await both(hidden);
+      expect(r.whole.filter((c) => !r.blocks.includes(c))).toEqual([]);
+    }
+  });
+});
+
+describe('relations enter as equalities wherever they hold', () => {
+  test('a part equal to its total: an outsider may guess the equality, so the audit assumes it', () => {
+    // absoluut verzuim > 3 maanden = absoluut verzuim = 2 here.
+    const rows = [cell({ indicator: 'LT-AV-TOT', waarde: 2 }), cell({ indicator: 'LT-AV-3M', waarde: 2 })];
+    expect(relations(rows).map((r) => r.kind)).toEqual(['eq']);
+  });
+  test('a part below its total is only at most the total', () => {
+    const rows = [cell({ indicator: 'LT-AV-TOT', waarde: 3 }), cell({ indicator: 'LT-AV-3M', waarde: 2 })];
+    expect(relations(rows).map((r) => r.kind)).toEqual(['ge']);
+  });
+});
