@@ -288,19 +288,22 @@ const NAMED = 10;
  * The audit on exactly what a build is about to publish: the `dataset` table (every CSV is a slice of it; the
  * PDFs read the same public_indicators), against the real figures in the store. Refuses (InputError, exit 1)
  * when a small count is shown, a hidden count shows a value, a rate gives away a hidden count, or the LP
- * audit finds a hidden count that an outsider can narrow more than its protection allows. The message names
- * indicator, year and area, never a value.
+ * audit finds a hidden count that an outsider can narrow more than its protection allows. With `proved` (the
+ * build: publishIndicators has just proved its pattern by LP on the same figures and relations) the LP is not
+ * run twice: the published pattern must then be that pattern, cell by cell. The message names indicator, year
+ * and area, never a value.
  */
-export async function auditPublication(db: Db, p: DisclosureParams): Promise<{ hidden: number }> {
+export async function auditPublication(db: Db, p: DisclosureParams, o: { proved?: boolean } = {}): Promise<{ hidden: number }> {
   // (the dataset marks a total "totaal" and its breakdowns are text)
   const same = [...['indicator', 'schooljaar', 'gebiedsniveau'].map((c) => `d.${c} = s.${c}`),
     ...DIMENSIONS.map((c) => `coalesce(NULLIF(CAST(d.${c} AS VARCHAR), 'totaal'), '∅') = coalesce(CAST(s.${c} AS VARCHAR), '∅')`)].join(' AND ');
   const reader = await db.conn.runAndReadAll(`SELECT s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d}`).join(', ')},
-      CAST(s.waarde AS DOUBLE) AS waarde, s.eenheid, d.onderdrukt, CAST(d.waarde AS DOUBLE) AS gepubliceerd,
+      CAST(s.waarde AS DOUBLE) AS waarde, s.eenheid, d.onderdrukt, ${o.proved ? 'f.id IS NOT NULL' : 'NULL'} AS audited, CAST(d.waarde AS DOUBLE) AS gepubliceerd,
       CAST(d.teller AS DOUBLE) AS teller, CAST(d.noemer AS DOUBLE) AS noemer
     FROM dataset d JOIN indicator_store s ON ${same} AND d.gebiedscode = s.gebied
+    ${o.proved ? 'LEFT JOIN disclosure_flags f ON f.id = s.rowid' : ''}
     ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
-  const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { onderdrukt: boolean; gepubliceerd: number | null })[];
+  const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { onderdrukt: boolean; gepubliceerd: number | null; audited: boolean | null })[];
   const problems: string[] = [];
   // Every published row must be audited: one that cannot be matched to the store is a fault too.
   const [{ n }] = await db.all<{ n: number }>('SELECT CAST(count(*) AS DOUBLE) AS n FROM dataset');
@@ -317,6 +320,11 @@ export async function auditPublication(db: Db, p: DisclosureParams): Promise<{ h
     if (r.onderdrukt || !links[r.indicator]) continue;
     if (links[r.indicator].some((c) => hiddenCount.has(`${c}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r)}`))) problems.push(`${describe(r)}: a published rate gives a hidden count away`);
   }
+  // The pattern publishIndicators proved safe by LP (on the same figures, with the same relations) needs no
+  // second LP: the published pattern must be that pattern, cell by cell.
+  const differs = o.proved ? rows.filter((r) => r.onderdrukt !== r.audited) : [];
+  for (const r of differs) problems.push(`${describe(r)}: ${r.onderdrukt ? 'hidden' : 'published'}, unlike the pattern the disclosure audit proved safe`);
+  if (o.proved) return refuseIf(problems, rows.filter((r) => r.onderdrukt).length);
   const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
     'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
   const input: AuditInput = {
@@ -328,8 +336,12 @@ export async function auditPublication(db: Db, p: DisclosureParams): Promise<{ h
     area: areas(rows),
   };
   for (const e of await audit(input, { intervals: false })) problems.push(`${describe(rows[e.cell])}: hidden, but it can be worked back from the published figures`);
+  return refuseIf(problems, rows.filter((r) => r.onderdrukt).length);
+}
+
+function refuseIf(problems: string[], hidden: number): { hidden: number } {
   if (problems.length) {
     throw new InputError(`Disclosure audit: not published, ${problems.length} figure(s) would give away what disclosure control hides:\n${problems.slice(0, NAMED).map((x) => `  ${x}`).join('\n')}${problems.length > NAMED ? `\n  … and ${problems.length - NAMED} more` : ''}\nThis is a fault in the disclosure control, not in the extract: please report it.`);
   }
-  return { hidden: rows.filter((r) => r.onderdrukt).length };
+  return { hidden };
 }
