@@ -273,15 +273,8 @@ async function auditComponent(input: AuditInput, comp: Component, o: AuditOption
  */
 async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<number>, block: number): Promise<void> {
   const area = input.area!;
-  const relsOf = new Map<number, number[]>();
-  for (const ri of comp.relations) {
-    for (const c of input.relations[ri].cells) {
-      if (!input.hidden[c]) continue;
-      const l = relsOf.get(c);
-      if (l) l.push(ri);
-      else relsOf.set(c, [ri]);
-    }
-  }
+  // (every relation of a hidden cell belongs to its component)
+  const relsOf = relationsOf(input.relations);
   const top: number[] = [];
   const byArea = new Map<number, number[]>();
   for (const c of comp.cells) {
@@ -325,7 +318,7 @@ async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<numb
 
 const relationIndex = new WeakMap<Relation[], Map<number, number[]>>();
 /** The relations of every cell (built once per set of relations). */
-function relationsOf(relations: Relation[]): Map<number, number[]> {
+export function relationsOf(relations: Relation[]): Map<number, number[]> {
   let index = relationIndex.get(relations);
   if (!index) {
     relationIndex.set(relations, (index = new Map()));
@@ -365,7 +358,7 @@ function neighbourhood(input: AuditInput, cells: Iterable<number>): Component {
  * than the LP does) but fast: the suppression uses it to find most exposed cells before the LP has to.
  */
 export function propagate(input: AuditInput, comp: Component): Exposure[] {
-  const { values, hidden, sensitive, relations, minCel } = input;
+  const { values, hidden, relations } = input;
   const pos = new Map<number, number>();
   comp.cells.forEach((c, j) => pos.set(c, j));
   const lo = Float64Array.from(comp.cells, (c) => Math.min(1, values[c]));
@@ -413,7 +406,7 @@ export function propagate(input: AuditInput, comp: Component): Exposure[] {
   const out: Exposure[] = [];
   comp.cells.forEach((c, j) => {
     const l = Math.ceil(lo[j] - EPS), h = Math.floor(hi[j] + EPS);
-    if (h - l < (sensitive[c] ? minCel - 2 : 1)) out.push({ cell: c, lo: l, hi: h });
+    if (h - l < widthOf(input, c)) out.push({ cell: c, lo: l, hi: h });
   });
   return out;
 }

@@ -17,7 +17,7 @@ import { loadCatalog } from './catalog.ts';
 import { InputError } from './errors.ts';
 import type { Db } from './db.ts';
 import { COUNT_UNITS, DIMENSIONS, dimKey, RATE_UNITS, type StoreRow } from './store.ts';
-import { audit, components, type AuditInput, type Exposure } from './disclosure-audit.ts';
+import { audit, components, relationsOf, type AuditInput, type Exposure } from './disclosure-audit.ts';
 import { relations, type Relation } from './disclosure-relations.ts';
 
 export type SuppressionReason = 'klein_aantal' | 'kleine_noemer' | 'secundair';
@@ -65,14 +65,7 @@ const lexLess = (a: number[], b: number[]) => {
  * hidden count is ≥ 1).
  */
 async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams): Promise<void> {
-  const relsOf = new Map<number, number[]>();
-  rels.forEach((rel, i) => {
-    for (const c of rel.cells) {
-      const l = relsOf.get(c);
-      if (l) l.push(i);
-      else relsOf.set(c, [i]);
-    }
-  });
+  const relsOf = relationsOf(rels);
   /** Cells hidden since the last audit round (it audits them). */
   const recent: number[] = [];
   const hide = (c: number) => {
