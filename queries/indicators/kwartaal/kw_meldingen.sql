@@ -77,7 +77,7 @@ WITH perioden AS (
 ), afgesloten_telling AS (
   SELECT
     jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     count(*)                            AS meldingen,
     count(*) FILTER (WHERE binnen_3m)   AS binnen_3m,
@@ -88,7 +88,7 @@ WITH perioden AS (
 ), resultaten AS (
   SELECT
     'KW-MELDINGEN' AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     soort, count(*) AS waarde
   FROM nieuw_gemeente

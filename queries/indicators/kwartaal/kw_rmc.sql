@@ -36,7 +36,7 @@ WITH perioden AS (
 ), resultaten AS (
   SELECT
     indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     soort, reden, count(*) AS waarde
   FROM in_gemeente

@@ -116,7 +116,7 @@ WITH dagen AS (
 ), personen AS (
   SELECT
     indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     count(DISTINCT bsn) AS waarde
   FROM (SELECT 'KW-AV' AS indicator, jaar, bsn, gemeentecode, regio FROM av_in_beeld
@@ -125,7 +125,7 @@ WITH dagen AS (
 ), resultaten AS (
   SELECT
     'KW-ZAKEN-OPEN' AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     soort, duur, count(*) AS waarde
   FROM zaken_gemeente
@@ -133,7 +133,7 @@ WITH dagen AS (
   UNION ALL BY NAME
   SELECT
     'KW-RMC-LOPEND' AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     soort, count(*) AS waarde
   FROM trajecten_gemeente

@@ -47,7 +47,7 @@ WITH afgesloten AS (
 ), telling_afgesloten AS (
   SELECT
     jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     reden, soort,
     grouping(reden) AS alle_redenen, grouping(soort) AS alle_soorten,
@@ -64,7 +64,7 @@ WITH afgesloten AS (
   UNION ALL BY NAME
   SELECT
     'JV-AFHANDELING' AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     'OPEN' AS status, count(*) AS waarde
   FROM open_gemeente

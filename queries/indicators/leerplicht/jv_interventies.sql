@@ -30,7 +30,7 @@ WITH zaken AS (
   -- one row per zaak per gebied and soort, and per zaak per gebied over all soorten, with its number of acties
   SELECT
     jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     soort, zaak_id,
     count(*) AS acties

@@ -48,7 +48,7 @@ WITH meldingen AS (
 ), meldingen_telling AS (
   SELECT
     'JV-RV-MELDINGEN' AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     soort, onderwijssoort,
     count(*) AS waarde
@@ -58,7 +58,7 @@ WITH meldingen AS (
   -- one row per person per gebied and soort, and per person per gebied over all soorten
   SELECT
     jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     soort, bsn
   FROM items

@@ -28,7 +28,7 @@
 WITH resultaten AS (
   SELECT
     'JV-POP-' || plicht AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     leeftijd, onderwijssoort,
     CAST(sum(personen) AS BIGINT) AS waarde

@@ -38,7 +38,7 @@ WITH episodes AS (
 ), personen AS (
   SELECT
     jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     bsn,
     CASE WHEN bool_or(langer_dan_3m) THEN '>3m' ELSE '<=3m' END           AS duur

@@ -33,7 +33,7 @@ WITH aanvragen AS (
 ), telling AS (
   SELECT
     jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     artikel, beslisser, besluit,
     count(*) AS aanvragen, count(*) FILTER (WHERE bezwaar) AS met_bezwaar

@@ -37,7 +37,7 @@ WITH gebeurtenissen AS (
 ), resultaten AS (
   SELECT
     indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     artikel,
     count(*) AS waarde

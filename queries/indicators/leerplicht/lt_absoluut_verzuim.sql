@@ -58,7 +58,7 @@ WITH personen AS (
   -- one row per person per gemeente and per person for the region (distinct persons, GROUPING SETS)
   SELECT
     jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     bsn,
     arg_min(onderwijssoort, datum)   AS onderwijssoort,

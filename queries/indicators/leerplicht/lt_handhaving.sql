@@ -38,7 +38,7 @@
 WITH resultaten AS (
   SELECT
     'LT-' || replace(soort, '_', '-') AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     onderwijssoort,
     count(*) AS waarde

@@ -112,7 +112,7 @@ WITH meldingen AS (
   -- one row per group, person and gemeente, and per group and person for the region (distinct persons)
   SELECT
     groep, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     bsn,
     arg_min(onderwijssoort, (datum, id)) AS onderwijssoort,

@@ -110,7 +110,7 @@ WITH vrijstellingen AS (
 ), personen AS (
   SELECT
     'LT-VR-' || artikel AS indicator, jaar,
-    CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+    int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
     coalesce(gemeentecode, regio)                                         AS gebied,
     bsn,
     arg_min(onderwijssoort, (datum, id)) AS onderwijssoort

@@ -4,7 +4,7 @@
 CREATE OR REPLACE TABLE int_populatie_noemer AS
 SELECT
   jaar,
-  CASE WHEN grouping(gemeentecode) = 1 THEN 'regio' ELSE 'gemeente' END AS gebiedsniveau,
+  int_gebiedsniveau(grouping(gemeentecode)) AS gebiedsniveau,
   coalesce(gemeentecode, regio) AS gebied,
   CAST(sum(personen) AS BIGINT) AS noemer
 FROM int_populatie
