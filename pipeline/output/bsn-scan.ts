@@ -10,6 +10,7 @@
  * national extract. Binary outputs (Parquet, .xlsx) hold the same rows as the CSVs next to them.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,16 +48,17 @@ export async function assertNoBsn(db: Db, root: Root, files: string[]): Promise<
 export async function findBsns(db: Db, root: Root, files: string[]): Promise<Hit[]> {
   const abs = (f: string) => (typeof root === 'string' ? path.join(root, f) : root(f));
   const candidates: Candidate[] = [];
-  const pdfs = files.filter((f) => f.endsWith('.pdf'));
+  // The PDFs' text comes from pdftotext in other processes while this one reads the text files.
+  const pdfs = new Map(files.filter((f) => f.endsWith('.pdf')).map((f) => [abs(f), f]));
+  const pdfsDone = pdfTexts([...pdfs.keys()], Math.max(1, os.availableParallelism()), (file, text) => collect(pdfs.get(file)!, text, 'page', candidates));
+  pdfsDone.catch(() => undefined); // awaited below; a text file's error may come first
   for (const f of files) {
     const ext = path.extname(f).toLowerCase();
     if (!TEXT.has(ext)) continue;
     const text = await readFile(abs(f), 'utf8');
     collect(f, text, 'line', candidates, ext === '.json' ? jsonStringSpans(text) : undefined);
   }
-  await mapLimit(pdfs, Math.max(1, os.availableParallelism()), async (f) => {
-    collect(f, await pdfText(abs(f)), 'page', candidates);
-  });
+  await pdfsDone;
   if (!candidates.length) return [];
   const inExtract = await extractBsns(db, [...new Set(candidates.map((c) => c.digits.padStart(9, '0')))]);
   const hits = candidates.filter((c) => (c.plain && c.digits.length === 9 && isValidBsn(c.digits)) || inExtract.has(c.digits.padStart(9, '0')));
@@ -96,14 +98,61 @@ async function extractBsns(db: Db, bsns: string[]): Promise<Set<string>> {
   return found;
 }
 
-/** The text of a PDF by poppler's pdftotext (pages separated by form feeds). */
-function pdfText(file: string): Promise<string> {
+/**
+ * The text of each PDF by poppler's pdftotext (pages separated by form feeds), handed to `each` file by
+ * file. pdftotext runs under one small shell per lane that reads the paths from its stdin, instead of one
+ * spawn per PDF from this process: a spawn forks this process, which costs ~40 ms per GB it holds (a
+ * national build holds 2-3 GB: ~90 ms a PDF, most of the scan's time). Each text is followed by a line with
+ * a random marker and pdftotext's exit code.
+ */
+async function pdfTexts(files: string[], lanes: number, each: (file: string, text: string) => void): Promise<void> {
+  // (a path with a line break cannot go through the shell's `read`: such a file gets a spawn of its own)
+  const odd = files.filter((f) => f.includes('\n'));
+  const plain = files.filter((f) => !f.includes('\n'));
+  const n = Math.max(1, Math.min(lanes, plain.length));
+  await Promise.all([
+    ...Array.from({ length: n }, (_, i) => pdfTextLane(plain.filter((_, j) => j % n === i), each)),
+    mapLimit(odd, 1, async (f) => pdfTextLane([f], each, true)),
+  ]);
+}
+
+const PDFTOTEXT_LOOP = 'while IFS= read -r f; do pdftotext -q -enc UTF-8 "$f" -; printf \'\\n%s %d\\n\' "$1" "$?"; done';
+
+function pdfTextLane(files: string[], each: (file: string, text: string) => void, direct = false): Promise<void> {
+  if (!files.length) return Promise.resolve();
+  const mark = `\n${randomBytes(16).toString('hex')} `;
   return new Promise((resolve, reject) => {
-    const p = spawn('pdftotext', ['-q', '-enc', 'UTF-8', file, '-'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    p.stdout.on('data', (d: Buffer) => chunks.push(d));
-    p.on('error', (e) => reject(new InputError(`cannot check ${path.basename(file)} for BSNs: pdftotext is missing (${e.message}); install poppler-utils (npm run setup).`)));
-    p.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new InputError(`cannot check ${path.basename(file)} for BSNs: pdftotext failed (exit ${code}).`))));
+    const p = direct
+      ? spawn('/bin/sh', ['-c', `pdftotext -q -enc UTF-8 "$2" -; printf '\\n%s %d\\n' "$1" "$?"`, 'pdftotext', mark.trim(), files[0]], { stdio: ['ignore', 'pipe', 'ignore'] })
+      : spawn('/bin/sh', ['-c', PDFTOTEXT_LOOP, 'pdftotext', mark.trim()], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let failed: Error | undefined;
+    let buf: Buffer = Buffer.alloc(0);
+    let next = 0;
+    const needle = Buffer.from(mark);
+    p.stdout.on('data', (d: Buffer) => {
+      buf = buf.length ? Buffer.concat([buf, d]) : d;
+      for (let at = buf.indexOf(needle); at !== -1; at = buf.indexOf(needle)) {
+        const eol = buf.indexOf(10, at + needle.length);
+        if (eol === -1) break;
+        const code = Number(buf.subarray(at + needle.length, eol).toString());
+        const file = files[next++];
+        if (code === 0) each(file, buf.subarray(0, at).toString('utf8'));
+        else failed ??= new InputError(code === 127
+          ? `cannot check ${path.basename(file)} for BSNs: pdftotext is missing; install poppler-utils (npm run setup).`
+          : `cannot check ${path.basename(file)} for BSNs: pdftotext failed (exit ${code}).`);
+        buf = buf.subarray(eol + 1);
+      }
+    });
+    p.on('error', (e) => reject(new InputError(`cannot check the PDFs for BSNs: ${e.message}`)));
+    p.on('close', () => {
+      if (failed) reject(failed);
+      else if (next !== files.length) reject(new InputError(`cannot check ${path.basename(files[next])} for BSNs: pdftotext stopped.`));
+      else resolve();
+    });
+    if (!direct) {
+      p.stdin!.on('error', () => undefined); // a shell that died early: reported at close
+      p.stdin!.end(files.map((f) => `${f}\n`).join(''));
+    }
   });
 }
 

@@ -1,0 +1,66 @@
+/**
+ * The BSN scan of the PDFs (#13): pdftotext runs in a helper shell per lane (not one spawn per PDF from the
+ * build); every PDF is still read, its hits are named by file and page, and a PDF pdftotext cannot read
+ * stops the scan naming the file.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { Db } from '../pipeline/db.ts';
+import { InputError } from '../pipeline/errors.ts';
+import { findBsns } from '../pipeline/output/bsn-scan.ts';
+import { tempDir } from './helpers/extract-dir.ts';
+
+const dir = tempDir('lp-bsnscan-');
+let db: Db;
+
+/** A PDF with one line of text per page. */
+async function pdf(pages: string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const text of pages) doc.addPage([300, 200]).drawText(text, { x: 20, y: 100, size: 10, font });
+  return doc.save();
+}
+
+beforeAll(async () => {
+  db = await Db.open({ threads: 1 });
+  await db.run('CREATE TABLE src_personen (bsn INTEGER)');
+  await db.run('INSERT INTO src_personen VALUES (12345672)'); // an 8-digit BSN of the extract
+  mkdirSync(path.join(dir, 'a'), { recursive: true });
+  mkdirSync(path.join(dir, 'odd\nname'), { recursive: true });
+  // Many clean PDFs, so that both lanes get several; the hits are in a few.
+  for (let i = 0; i < 9; i++) writeFileSync(path.join(dir, 'a', `clean-${i}.pdf`), await pdf([`Pagina een van ${i}`, 'Totaal 1.234.567 euro']));
+  writeFileSync(path.join(dir, 'a', 'proef.pdf'), await pdf(['Geen nummer hier', 'Leerling 123456782 besproken']));
+  writeFileSync(path.join(dir, 'a', 'extract.pdf'), await pdf(['Nummer 12345672 staat in het extract', 'verder niets', 'en 736.845.793 niet']));
+  writeFileSync(path.join(dir, 'odd\nname', 'x.pdf'), await pdf(['Een', 'Twee', 'Drie 111222333']));
+  writeFileSync(path.join(dir, 'a', 'broken.pdf'), 'this is not a PDF');
+});
+
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('BSN scan of PDFs', () => {
+  test('every PDF is read: hits named by file and page, in any lane, also under a folder name with a line break', async () => {
+    const files = [...Array.from({ length: 9 }, (_, i) => `a/clean-${i}.pdf`), 'a/proef.pdf', 'a/extract.pdf', 'odd\nname/x.pdf'];
+    const hits = await findBsns(db, dir, files);
+    // 123456782 passes the 11-proef; 12345672 is a BSN of the extract; 111222333 passes the 11-proef too.
+    expect(hits.sort((x, y) => x.file.localeCompare(y.file))).toEqual([
+      { file: 'a/extract.pdf', where: 'page 1' },
+      { file: 'a/proef.pdf', where: 'page 2' },
+      { file: 'odd\nname/x.pdf', where: 'page 3' },
+    ]);
+  });
+
+  test('clean PDFs give no hits', async () => {
+    expect(await findBsns(db, dir, Array.from({ length: 9 }, (_, i) => `a/clean-${i}.pdf`))).toEqual([]);
+  });
+
+  test('a PDF pdftotext cannot read stops the scan, naming the file', async () => {
+    const e = await findBsns(db, dir, ['a/clean-0.pdf', 'a/broken.pdf', 'a/clean-1.pdf']).then(() => undefined, (x: unknown) => x as Error);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e!.message).toMatch(/cannot check broken\.pdf for BSNs: pdftotext failed/);
+  });
+});
