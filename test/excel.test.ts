@@ -7,6 +7,8 @@ import { excelText } from '../pipeline/export/excel-safe.ts';
 import { writeXlsx, xlsxBuffer, type XlsxSheet } from '../pipeline/format/xlsx.ts';
 import { tempDir } from './helpers/extract-dir.ts';
 import { rmSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import JSZip from 'jszip';
 
 const dir = tempDir('lp-xlsx-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,6 +83,86 @@ describe('writeXlsx', () => {
     expect(ws.rowCount).toBe(2501);
     expect(ws.getRow(2501).getCell(2).value).toBe('2499');
     expect(ws.getRow(2).getCell(2).value).toBe('0000');
+  });
+});
+
+/**
+ * The reference: the same workbook written the plain exceljs way (a Row and Cells per row, rendered by
+ * exceljs's own XML writers). writeXlsx writes its data rows as text itself; the files must not differ.
+ */
+async function exceljsReference(sheets: XlsxSheet[]): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((r) => stream.on('end', r));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'leerplicht-rapportage';
+  wb.lastModifiedBy = wb.creator;
+  const fmt = (d: number) => (d > 0 ? `#,##0.${'0'.repeat(d)}` : '#,##0');
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c) => ({
+      header: c.name, key: c.name, width: c.width,
+      style: (c.type === 'decimal' || c.type === 'integer') && typeof c.decimals !== 'function' ? { numFmt: fmt(c.type === 'integer' ? 0 : (c.decimals as number | undefined) ?? 2) }
+        : c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'text' ? { numFmt: '@' } : {},
+    }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    let n = 0;
+    for (const row of sheet.rows as Record<string, unknown>[]) {
+      const r = ws.addRow(sheet.columns.map((c) => row[c.name] ?? null));
+      sheet.columns.forEach((c, i) => {
+        if (typeof c.decimals === 'function') r.getCell(i + 1).numFmt = fmt(c.decimals(row));
+      });
+      r.commit();
+      n++;
+    }
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: n + 1, column: sheet.columns.length } };
+    ws.commit();
+  }
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+async function entries(bytes: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort()) if (!name.startsWith('docProps/')) out[name] = await zip.files[name].async('string');
+  return out;
+}
+
+describe('writeXlsx writes what exceljs would', () => {
+  test('text to escape, control characters, unicode, numbers, per-row formats, dates, booleans, empty cells and empty rows', async () => {
+    const tricky = ['a & b', '<=3m', '>3m', 'l\'école "x"', 'tab\there', 'bell\u0007', 'del\u007f', 'Súdwest-Fryslân', '0375', '=1+1', ' spatie ', 'regel\nregel', '€ 1.234,56'];
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const eenheid = ['personen', 'procent', 'per_1000'][i % 3];
+      rows.push({
+        code: tricky[i % tricky.length], label: i % 7 === 0 ? null : `Label ${i}`,
+        waarde: i % 5 === 0 ? null : i % 2 ? (i * 1.37) / 7 : -i, eenheid, aantal: i % 4 === 0 ? null : i * 1000003,
+        bedrag: i % 6 === 0 ? null : i / 3, van: i % 9 === 0 ? null : new Date(Date.UTC(2020 + (i % 5), i % 12, 1 + (i % 28))),
+        onderdrukt: i % 8 === 0 ? null : i % 3 === 0,
+      });
+    }
+    rows.push({ code: null, label: null, waarde: null, eenheid: null, aantal: null, bedrag: null, van: null, onderdrukt: null }); // no value at all
+    rows.push({ code: 'laatste', label: null, waarde: 1, eenheid: 'procent', aantal: null, bedrag: null, van: null, onderdrukt: null });
+    const columns: XlsxSheet['columns'] = [
+      { name: 'code', type: 'text', width: 10 },
+      { name: 'label', type: 'text', width: 30 },
+      { name: 'waarde', type: 'decimal', decimals: (r) => (r.eenheid === 'procent' ? 1 : r.eenheid === 'per_1000' ? 2 : 0), width: 12 },
+      { name: 'eenheid', type: 'text', width: 12 },
+      { name: 'aantal', type: 'integer', width: 12 },
+      { name: 'bedrag', type: 'decimal', width: 12 },
+      { name: 'van', type: 'date', width: 12 },
+      { name: 'onderdrukt', type: 'boolean', width: 10 },
+    ];
+    const sheets = (): XlsxSheet[] => [{ name: 'data', columns, rows }, { name: 'tweede', columns: columns.slice(0, 4), rows: rows.slice(0, 50) }];
+    const ours = await entries(await xlsxBuffer(sheets()));
+    const theirs = await entries(await exceljsReference(sheets()));
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    for (const name of Object.keys(theirs)) expect(ours[name], name).toBe(theirs[name]);
+    expect(ours['xl/worksheets/sheet1.xml']).toContain('&amp;');
   });
 });
 

@@ -141,15 +141,56 @@ export async function writeParquet(db: Db, select: string, file: string, meta: R
   await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`);
 }
 
-/** Rows of `dataset` matching `where`, in the published order, read in pages (a national dataset is large). */
-export async function* datasetRows(db: Db, where = 'TRUE', page = 50_000): AsyncGenerator<Record<string, unknown>> {
-  let last = 0;
-  for (;;) {
-    const rows = await db.all<Record<string, unknown>>(`SELECT * FROM dataset WHERE volgorde > ${last} AND (${where}) ORDER BY volgorde LIMIT ${page}`);
-    yield* rows;
-    if (rows.length < page) return;
-    last = Number(rows[rows.length - 1].volgorde);
+/**
+ * Rows of `dataset` matching `where`, in the published order (or `orderBy`), streamed chunk by chunk from
+ * one query on a connection of their own (a national dataset is large; the build's connection stays free).
+ * Values as DuckDB's JS conversion gives them (BIGINT as bigint, DATE as a Date at midnight UTC): the xlsx
+ * writer takes both.
+ */
+export async function* datasetRows(db: Db, where = 'TRUE', orderBy = 'volgorde'): AsyncGenerator<Record<string, unknown>> {
+  const conn = await db.instance.connect();
+  try {
+    const result = await conn.stream(`SELECT * FROM dataset WHERE ${where} ORDER BY ${orderBy}`);
+    for await (const rows of result.yieldRowObjectJs()) yield* rows;
+  } finally {
+    conn.closeSync();
   }
+}
+
+/**
+ * For each gemeente of `codes`, its rows of `dataset` matching `where` together with the rows of area
+ * `shared` (the region), in the published order: one query for the gemeenten' rows (grouped by gemeente)
+ * and one for the shared rows, read once, instead of a scan of the whole dataset per gemeente.
+ * Yields [gemeentecode, rows] in code order; a gemeente without rows of its own gets the shared ones.
+ */
+export async function* datasetRowsPerGemeente(db: Db, codes: string[], shared: string, where: string): AsyncGenerator<[string, Record<string, unknown>[]]> {
+  const common: Record<string, unknown>[] = [];
+  for await (const r of datasetRows(db, `gebiedscode = ${sqlString(shared)} AND (${where})`)) common.push(r);
+  const own = codes.filter((c) => c !== shared).sort();
+  const merged = (rows: Record<string, unknown>[]) => mergeByVolgorde(rows, common);
+  const it = datasetRows(db, `gebiedscode IN (${own.map(sqlString).join(', ') || 'NULL'}) AND (${where})`, 'gebiedscode, volgorde');
+  let next = await it.next();
+  for (const code of codes.slice().sort()) {
+    if (code === shared) {
+      yield [code, common];
+      continue;
+    }
+    const rows: Record<string, unknown>[] = [];
+    for (; !next.done && next.value.gebiedscode === code; next = await it.next()) rows.push(next.value);
+    yield [code, merged(rows)];
+  }
+}
+
+/** Two lists in `volgorde` order merged into one. */
+function mergeByVolgorde<T extends Record<string, unknown>>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j === b.length || (i < a.length && (a[i].volgorde as bigint) < (b[j].volgorde as bigint))) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 /** The xlsx columns of the dataset: codes as text, numbers as numbers (waarde with its unit's decimals). */

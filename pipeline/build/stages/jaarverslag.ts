@@ -8,9 +8,8 @@ import { type BuildContext, type BuildOptions, need, timed } from '../context.ts
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
 import { documentMetadata, xlsxOptions } from '../identity.ts';
-import { datasetSheet } from '../../export/dataset.ts';
+import { datasetRowsPerGemeente, datasetXlsxColumns } from '../../export/dataset.ts';
 import { writeXlsx } from '../../format/xlsx.ts';
-import { sqlString } from '../../db.ts';
 import type { Selection } from '../shard.ts';
 import { figures } from './publish.ts';
 
@@ -21,9 +20,10 @@ export async function jaarverslag(ctx: BuildContext): Promise<void> {
   const narratives = need(ctx.narratives, 'narratives');
   await timed(ctx, 'jaarverslag CSV + xlsx', async () => {
     await writeCsvPerFile(ctx.db, ctx.fx, 'outputs/jaarverslag_csv.sql', ['volgorde'], new Map(selection.gemeenten.map((g) => [g.code, paths.jaarverslagCsv(g, schooljaar)])));
-    for (const g of selection.gemeenten) {
-      await writeXlsx(ctx.fx.outputPath(paths.jaarverslagXlsx(g, schooljaar)),
-        [datasetSheet(ctx.db, `gebiedscode IN (${sqlString(g.code)}, ${sqlString(config.regio.code)}) AND rapport LIKE '%jaarverslag%'`)], xlsxOptions(ctx));
+    // Each gemeente's figures and the region's, which every workbook shows too.
+    const gemeente = new Map(selection.gemeenten.map((g) => [g.code, g]));
+    for await (const [code, rows] of datasetRowsPerGemeente(ctx.db, [...gemeente.keys()], config.regio.code, "rapport LIKE '%jaarverslag%'")) {
+      await writeXlsx(ctx.fx.outputPath(paths.jaarverslagXlsx(gemeente.get(code)!, schooljaar)), [{ name: 'data', columns: datasetXlsxColumns(), rows }], xlsxOptions(ctx));
     }
   });
   for (const g of selection.gemeenten) {
