@@ -7,9 +7,13 @@
  * Elsewhere only this process is counted (`childrenCounted` false).
  *
  * Peak memory: this process's resident memory, and separately that of its child processes (PSS, so pages
- * Chromium's processes share are counted once), sampled every 50 ms and 250 ms.
+ * Chromium's processes share are counted once), sampled every 50 ms and 1 s. The kernel computes PSS by
+ * walking the process's page tables: reading smaps_rollup of Chromium's processes took ~30 ms a time, so
+ * it is read off the main thread (fs.promises, libuv's pool) and once a second (read synchronously every
+ * 250 ms it held up the national PDF stage's main thread for ~16 s).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 export interface StageMetrics {
   name: string;
@@ -106,17 +110,16 @@ class ChildCpu {
 }
 
 /** Memory of the live child processes, MB: PSS (shared pages split between the processes sharing them). */
-function childMemoryMb(): number {
-  let kb = 0;
-  for (const pid of descendants(process.pid)) {
+async function childMemoryMb(): Promise<number> {
+  const kb = await Promise.all(descendants(process.pid).map(async (pid) => {
     try {
-      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (m) kb += Number(m[1]);
+      const m = /^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      return m ? Number(m[1]) : 0;
     } catch {
-      // gone meanwhile
+      return 0; // gone meanwhile
     }
-  }
-  return Math.round(kb / 1024);
+  }));
+  return Math.round(kb.reduce((a, b) => a + b, 0) / 1024);
 }
 
 export async function measure<T>(name: string, fn: () => Promise<T>, into: StageMetrics[]): Promise<T> {
@@ -126,11 +129,17 @@ export async function measure<T>(name: string, fn: () => Promise<T>, into: Stage
   let peak = process.memoryUsage.rss();
   let childPeak = 0;
   let n = 0;
+  let reading: Promise<void> | undefined;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
     if (!childCpu) return;
     if (n % 2 === 0) childCpu.sample();
-    if (n % 5 === 0) childPeak = Math.max(childPeak, childMemoryMb());
+    if (n % 20 === 0 && !reading) {
+      reading = childMemoryMb().then((mb) => {
+        childPeak = Math.max(childPeak, mb);
+        reading = undefined;
+      });
+    }
     n++;
   }, 50);
   timer.unref();
@@ -138,11 +147,13 @@ export async function measure<T>(name: string, fn: () => Promise<T>, into: Stage
     return await fn();
   } finally {
     clearInterval(timer);
+    const ms = Math.round(performance.now() - t0);
+    await reading; // (a short stage's one reading)
     peak = Math.max(peak, process.memoryUsage.rss());
     const c = process.cpuUsage(c0);
     const children = childCpu?.ms() ?? 0;
     into.push({
-      name, ms: Math.round(performance.now() - t0), cpuMs: Math.round((c.user + c.system) / 1000 + children),
+      name, ms, cpuMs: Math.round((c.user + c.system) / 1000 + children),
       childCpuMs: Math.round(children), peakRssMb: Math.round(peak / 2 ** 20), childPeakMb: childPeak,
     });
   }
