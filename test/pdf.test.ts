@@ -107,6 +107,46 @@ describe('PdfPrinter', () => {
   });
 });
 
+describe('PdfPrinter pipeline', () => {
+  it('a tab does not wait for Node: the next HTML is made while a document prints, its metadata set after; results in job order', async () => {
+    const printer = await PdfPrinter.start({ poolSize: 1 });
+    const events: string[] = [];
+    try {
+      const jobs: PrintJob[] = [21, 22, 23].map((n) => ({
+        ...job(n),
+        metadata: { title: `Testverslag ${n}`, author: 'Bureau', subject: 'Test', keywords: ['test'], date: new Date('2025-10-20T00:00:00Z') },
+        html: () => {
+          events.push(`html ${n}`);
+          return documentHtml(n);
+        },
+      }));
+      const results = await printer.printAll(jobs, (r) => events.push(`done ${r.id}`));
+      expect(results.map((r) => [r.id, r.ok])).toEqual([['doc21', true], ['doc22', true], ['doc23', true]]);
+      // One tab: the HTML of document 22 was asked for before document 21 was finished (printed, metadata, file).
+      expect(events.indexOf('html 22')).toBeLessThan(events.indexOf('done doc21'));
+      expect(events.indexOf('html 23')).toBeLessThan(events.indexOf('done doc22'));
+      for (const r of results) {
+        expect(isCompletePdf(r.outFile)).toBe(true);
+        expect(execFileSync('pdfinfo', [r.outFile], { encoding: 'utf8' })).toMatch(/Author:\s+Bureau/);
+      }
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('a document whose HTML fails is reported and the others print', async () => {
+    const printer = await PdfPrinter.start({ poolSize: 1 });
+    try {
+      const bad: PrintJob = { ...job(24), html: () => { throw new Error('template kapot'); } };
+      const results = await printer.printAll([job(25), bad, job(26)]);
+      expect(results.map((r) => [r.id, r.ok])).toEqual([['doc25', true], ['doc24', false], ['doc26', true]]);
+      expect(results[1].error).toBe('HTML: template kapot');
+    } finally {
+      await printer.close();
+    }
+  });
+});
+
 describe('PdfPrinter with a hanging document', () => {
   it('times out, kills the browser, reports the document and prints the rest; restarts every N documents', async () => {
     const log: string[] = [];

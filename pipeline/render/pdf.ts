@@ -8,6 +8,9 @@
  * - A bounded pool of tabs (`poolSize`, default os.availableParallelism()); a tab is reused for the
  *   next document (setContent replaces the previous one; no reset to about:blank in between, which
  *   cost ~50 ms a document), and replaced after any error.
+ * - Each tab is a pipeline: while it prints a document, Node makes the next document's HTML (job.html())
+ *   and sets the metadata of, and writes, the one printed before; the tab does not wait for Node's part.
+ *   (A timeout covers the tab's part: loading the HTML and printing.)
  * - The browser is replaced every `restartEvery` documents (memory), and whenever it crashed or
  *   disconnected. Documents still printing on a retired browser finish there first.
  * - Every attempt runs under `timeoutMs`: on timeout the browser's whole process group is killed
@@ -148,6 +151,13 @@ interface Generation {
   disposed?: Promise<void>;
 }
 
+/** A job taken from the list, its HTML being made. */
+interface Taken {
+  job: PrintJob;
+  index: number;
+  html: Promise<string>;
+}
+
 interface Slot {
   page: Page | null;
   gen: Generation | null;
@@ -244,46 +254,72 @@ export class PdfPrinter {
     const it: Iterator<PrintJob> | AsyncIterator<PrintJob> =
       Symbol.asyncIterator in jobs ? (jobs as AsyncIterable<PrintJob>)[Symbol.asyncIterator]() : (jobs as Iterable<PrintJob>)[Symbol.iterator]();
     const results: PrintResult[] = [];
+    const finishing: Promise<void>[] = [];
     let next = 0;
     let fatal: Error | undefined;
+    const fail = (e: unknown) => {
+      // A full disk, Chromium that will not start, a failing job iterator or onDone callback.
+      fatal ??= e instanceof FatalError ? e.cause : (e as Error);
+    };
+    /** The next job, its HTML being made (an error there fails only that document). */
+    const take = async (): Promise<Taken | undefined> => {
+      const step = await it.next();
+      if (step.done || fatal) return undefined;
+      const job = step.value;
+      const html = (async () => withTitle(typeof job.html === 'function' ? await job.html() : job.html, job.title))();
+      html.catch(() => undefined); // handled by #printOne
+      return { job, index: next++, html };
+    };
+    // A pipeline per tab: while the tab prints a document, Node makes the next one's HTML (after this turn of
+    // the event loop, so the tab has its work first), and sets the metadata of and writes the one printed
+    // before; the tab never waits for Node's part of a document.
     const worker = async (slot: Slot) => {
-      while (!fatal) {
-        try {
-          const step = await it.next();
-          if (step.done || fatal) return;
-          const index = next++;
-          const r = await this.#printOne(step.value, slot);
-          results[index] = r;
-          onDone?.(r);
-        } catch (e) {
-          // A full disk, Chromium that will not start, a failing job iterator or onDone callback.
-          fatal ??= e instanceof FatalError ? e.cause : (e as Error);
+      try {
+        let cur = await take();
+        while (cur && !fatal) {
+          const upcoming = new Promise<Taken | undefined>((resolve, reject) => setImmediate(() => take().then(resolve, reject)));
+          upcoming.catch(() => undefined); // awaited below
+          const { index } = cur;
+          const { done } = await this.#printOne(cur.job, slot, cur.html);
+          finishing.push(done.then((r) => {
+            results[index] = r;
+            onDone?.(r);
+          }).catch(fail));
+          cur = await upcoming;
         }
+      } catch (e) {
+        fail(e);
       }
     };
     await Promise.all(this.#slots.map(worker));
+    await Promise.all(finishing);
     if (fatal) throw fatal;
     return results;
   }
 
-  async #printOne(job: PrintJob, slot: Slot): Promise<PrintResult> {
+  /**
+   * Prints one document on the slot's tab (retrying as described above); resolves when the tab is free
+   * again, with the promise of its result: the metadata set and the file written.
+   */
+  async #printOne(job: PrintJob, slot: Slot, html: Promise<string>): Promise<{ done: Promise<PrintResult> }> {
     const t0 = performance.now();
     let attempts = 0;
     let counted = 0;
     let lastError = '';
-    let html: string;
+    const failed = (error: string) => ({ done: Promise.resolve<PrintResult>({ id: job.id, outFile: job.outFile, ok: false, error, attempts, ms: performance.now() - t0 }) });
+    let page: string;
     try {
-      html = withTitle(typeof job.html === 'function' ? await job.html() : job.html, job.title);
+      page = await html;
     } catch (e) {
-      return { id: job.id, outFile: job.outFile, ok: false, error: `HTML: ${(e as Error).message}`, attempts: 0, ms: performance.now() - t0 };
+      return failed(`HTML: ${(e as Error).message}`);
     }
     while (true) {
       attempts++;
       let gen: Generation | undefined;
       try {
         gen = await this.#currentGen();
-        const bytes = await this.#attempt(job, html, slot, gen);
-        return { id: job.id, outFile: job.outFile, ok: true, attempts, ms: performance.now() - t0, bytes };
+        const printed = await this.#attempt(job, page, slot, gen);
+        return { done: this.#finish(job, printed, t0, attempts) };
       } catch (e) {
         if (e instanceof FatalError) throw e;
         const err = e as Error;
@@ -296,14 +332,34 @@ export class PdfPrinter {
         lastError = err.message.split('\n')[0];
         if (counted > this.retries || attempts >= this.retries + 3) {
           this.#log(`PDF ${job.id}: failed after ${attempts} attempt(s): ${lastError}`);
-          return { id: job.id, outFile: job.outFile, ok: false, error: lastError, attempts, ms: performance.now() - t0 };
+          return failed(lastError);
         }
         this.#log(`PDF ${job.id}: attempt ${attempts} failed (${lastError}), retrying`);
       }
     }
   }
 
-  async #attempt(job: PrintJob, html: string, slot: Slot, gen: Generation): Promise<number> {
+  /** A printed document's metadata set and its file written (a full disk or unwritable folder: FatalError). */
+  async #finish(job: PrintJob, printed: Uint8Array, t0: number, attempts: number): Promise<PrintResult> {
+    const result = (r: Partial<PrintResult>): PrintResult => ({ id: job.id, outFile: job.outFile, ok: true, attempts, ms: performance.now() - t0, ...r });
+    let pdf: Uint8Array;
+    try {
+      pdf = job.metadata ? await setPdfMetadata(printed, job.metadata) : printed;
+    } catch (e) {
+      return result({ ok: false, error: `metadata: ${(e as Error).message.split('\n')[0]}` });
+    }
+    try {
+      await (this.#opts.write ?? writeFileAtomic)(job.outFile, pdf);
+    } catch (e) {
+      const problem = outputProblem(e, path.dirname(job.outFile), job.outFile);
+      if (problem) throw new FatalError(problem);
+      return result({ ok: false, error: (e as Error).message.split('\n')[0] });
+    }
+    return result({ bytes: pdf.byteLength });
+  }
+
+  /** The tab's part of a document: its HTML loaded and printed, under the timeout; the printed bytes. */
+  async #attempt(job: PrintJob, html: string, slot: Slot, gen: Generation): Promise<Uint8Array> {
     if (slot.page && (slot.gen !== gen || slot.page.isClosed())) await this.#dropPage(slot);
     gen.docs++;
     gen.inFlight++;
@@ -326,15 +382,7 @@ export class PdfPrinter {
       }
       const page = slot.page;
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      const printed = await page.pdf(this.#pdfOptions);
-      const pdf = job.metadata ? await setPdfMetadata(printed, job.metadata) : printed;
-      try {
-        await (this.#opts.write ?? writeFileAtomic)(job.outFile, pdf);
-      } catch (e) {
-        const problem = outputProblem(e, path.dirname(job.outFile), job.outFile);
-        throw problem ? new FatalError(problem) : e;
-      }
-      return pdf.byteLength;
+      return page.pdf(this.#pdfOptions);
     })();
     work.catch(() => undefined); // a lost race must not become an unhandled rejection
     try {
