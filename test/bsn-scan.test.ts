@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Db } from '../pipeline/db.ts';
 import { InputError } from '../pipeline/errors.ts';
-import { findBsns } from '../pipeline/output/bsn-scan.ts';
+import { findBsns, PdfScanAhead } from '../pipeline/output/bsn-scan.ts';
 import { tempDir } from './helpers/extract-dir.ts';
 
 const dir = tempDir('lp-bsnscan-');
@@ -56,6 +56,18 @@ describe('BSN scan of PDFs', () => {
 
   test('clean PDFs give no hits', async () => {
     expect(await findBsns(db, dir, Array.from({ length: 9 }, (_, i) => `a/clean-${i}.pdf`))).toEqual([]);
+  });
+
+  test('PDFs read ahead (as they are printed) count as read; the others, and any it could not read, are read at the end', async () => {
+    const ahead = new PdfScanAhead();
+    for (const f of ['a/proef.pdf', 'a/clean-0.pdf', 'a/broken.pdf', 'a/not-published.pdf']) ahead.add(path.join(dir, f));
+    const hits = await findBsns(db, dir, ['a/proef.pdf', 'a/clean-0.pdf', 'a/extract.pdf'], ahead);
+    expect(hits.sort((x, y) => x.file.localeCompare(y.file))).toEqual([{ file: 'a/extract.pdf', where: 'page 1' }, { file: 'a/proef.pdf', where: 'page 2' }]);
+    // A file the scan ahead could not read is read again at the end, and stops the scan there.
+    const again = new PdfScanAhead();
+    again.add(path.join(dir, 'a/broken.pdf'));
+    const e = await findBsns(db, dir, ['a/broken.pdf'], again).then(() => undefined, (x: unknown) => x as Error);
+    expect(e!.message).toMatch(/cannot check broken\.pdf for BSNs: pdftotext failed/);
   });
 
   test('a PDF pdftotext cannot read stops the scan, naming the file', async () => {

@@ -44,6 +44,17 @@ function files(dir: string): string[] {
 const opts = (o: Partial<BuildOptions> = {}): BuildOptions => ({
   extract, config: wk, schooljaar: '2024/2025', out: path.join(work, 'out'), progress: new Progress({ quiet: true }), datum: '2025-10-20', pdf: false, ...o,
 });
+/** The command names of this process's child processes (Linux /proc). */
+function childCommands(): string[] {
+  const pids = readdirSync('/proc/self/task').flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(' ').filter(Boolean));
+  return pids.map((p) => {
+    try {
+      return readFileSync(`/proc/${p}/comm`, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  }).filter(Boolean);
+}
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error);
 
 beforeAll(async () => {
@@ -70,6 +81,12 @@ describe('configuration values that would give wrong figures are refused', () =>
     expect(e).toBeInstanceOf(InputError);
     expect(e!.message).toMatch(/no resident of 0014 Groningen in schooljaar 2024\/2025/);
     expect(files(path.join(work, 'no-residents')).filter((f) => !f.endsWith('.lock'))).toEqual([]);
+  }, 120_000);
+
+  test('a build refused after Chromium was started early (it starts while the extract loads) leaves no Chromium behind', async () => {
+    const e = await failure(build(opts({ schooljaar: '1899/1900', out: path.join(work, 'history-pdf'), reports: ['jaarverslag'], pdf: true, concept: true })));
+    expect(e).toBeInstanceOf(InputError);
+    expect(childCommands().filter((c) => /chrom/i.test(c))).toEqual([]);
   }, 120_000);
 
   test('a schooljaar before the extract\'s history', async () => {

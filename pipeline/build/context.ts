@@ -5,12 +5,13 @@ import type { Db } from '../db.ts';
 import type { LoadResult } from '../load/index.ts';
 import { measure, type StageMetrics } from '../metrics.ts';
 import type { Progress } from '../progress.ts';
+import type { PdfScanAhead } from '../output/bsn-scan.ts';
 import type { PdfPrinterOptions } from '../render/pdf.ts';
 import type { Figures } from '../reports/figures.ts';
 import type { Narratives } from '../reports/narrative.ts';
 import type { Schooljaar } from '../schooljaar.ts';
 import type { Documents, PlannedDocument } from './documents.ts';
-import type { BuildEffects } from './effects.ts';
+import type { BuildEffects, Printer } from './effects.ts';
 import type { Selection, Shard } from './shard.ts';
 
 export const REPORTS = ['jaarverslag', 'telling', 'rmc', 'kwartaal', 'data'] as const;
@@ -135,6 +136,10 @@ export interface BuildContext {
   kwartalen?: string[];
   /** The published figures, read once for every report that shows them (set on first use). */
   figures?: Figures;
+  /** Chromium started at the beginning of the build (stages/print.ts startPrinterEarly), until the print stage takes it. */
+  printer?: Promise<Printer>;
+  /** Set by the print stage: the BSN scan of its PDFs, read as they are written. */
+  pdfScan?: PdfScanAhead;
   /** Set by the print stage: the browser it printed with. */
   browser?: string;
 }

@@ -17,7 +17,7 @@ import { jaarverslag } from './stages/jaarverslag.ts';
 import { kwartaal } from './stages/kwartaal.ts';
 import { load } from './stages/load.ts';
 import { model } from './stages/model.ts';
-import { print } from './stages/print.ts';
+import { closeEarlyPrinter, print, startPrinterEarly } from './stages/print.ts';
 import { publish } from './stages/publish.ts';
 import { rmc } from './stages/rmc.ts';
 import { telling } from './stages/telling.ts';
@@ -38,6 +38,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   const session = await openSession(o);
   const { ctx } = session;
   try {
+    startPrinterEarly(ctx);
     await load(ctx);
     await model(ctx);
     await publish(ctx);
@@ -49,12 +50,14 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
     await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
     // Nothing is published that holds a BSN (PDF text, CSV, manifest): the last check before the commit.
-    await timed(ctx, 'BSN scan of the outputs', async () => assertNoBsn(ctx.db, (rel) => ctx.fx.outputPath(rel), await ctx.fx.outputs()));
+    await timed(ctx, 'BSN scan of the outputs', async () => assertNoBsn(ctx.db, (rel) => ctx.fx.outputPath(rel), await ctx.fx.outputs(), ctx.pdfScan));
     const published = await session.commit();
     return { ...result(ctx), outputs: published.map((f) => path.join(ctx.root, f)) };
   } catch (e) {
     throw await session.abort(e);
   } finally {
+    await closeEarlyPrinter(ctx);
+    ctx.pdfScan?.kill();
     await session.close();
   }
 }

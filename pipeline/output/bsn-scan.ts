@@ -9,7 +9,7 @@
  * Only the candidates are looked up in the extract (a handful per build), so the check stays fast on a
  * national extract. Binary outputs (Parquet, .xlsx) hold the same rows as the CSVs next to them.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -38,18 +38,25 @@ interface Candidate {
 export type Root = string | ((rel: string) => string);
 
 /** Throws an InputError naming every file (and line/page) that holds a BSN. `files` are relative to `root`. */
-export async function assertNoBsn(db: Db, root: Root, files: string[]): Promise<void> {
-  const hits = await findBsns(db, root, files);
+export async function assertNoBsn(db: Db, root: Root, files: string[], ahead?: PdfScanAhead): Promise<void> {
+  const hits = await findBsns(db, root, files, ahead);
   if (!hits.length) return;
   const list = hits.slice(0, 20).map((h) => `  - ${h.file}, ${h.where}`).join('\n');
   throw new InputError(`a BSN (a 9-digit number that passes the 11-proef, or a BSN of the extract) was found in what this build was about to publish, so nothing was published:\n${list}${hits.length > 20 ? `\n  … and ${hits.length - 20} more` : ''}\nThe number is not shown here. If it is in a narrative (data/narratief/…), remove it there; otherwise report this as a bug.`);
 }
 
-export async function findBsns(db: Db, root: Root, files: string[]): Promise<Hit[]> {
+export async function findBsns(db: Db, root: Root, files: string[], ahead?: PdfScanAhead): Promise<Hit[]> {
   const abs = (f: string) => (typeof root === 'string' ? path.join(root, f) : root(f));
   const candidates: Candidate[] = [];
-  // The PDFs' text comes from pdftotext in other processes while this one reads the text files.
   const pdfs = new Map(files.filter((f) => f.endsWith('.pdf')).map((f) => [abs(f), f]));
+  // What the scan ahead read (during printing); the other PDFs are read now.
+  for (const [file, found] of (await ahead?.done()) ?? []) {
+    const rel = pdfs.get(file);
+    if (rel === undefined) continue;
+    candidates.push(...found.map((c) => ({ ...c, file: rel })));
+    pdfs.delete(file);
+  }
+  // The PDFs' text comes from pdftotext in other processes while this one reads the text files.
   const pdfsDone = pdfTexts([...pdfs.keys()], Math.max(1, os.availableParallelism()), (file, text) => collect(pdfs.get(file)!, text, 'page', candidates));
   pdfsDone.catch(() => undefined); // awaited below; a text file's error may come first
   for (const f of files) {
@@ -100,65 +107,147 @@ async function extractBsns(db: Db, bsns: string[]): Promise<Set<string>> {
 
 /**
  * The text of each PDF by poppler's pdftotext (pages separated by form feeds), handed to `each` file by
- * file. pdftotext runs under one small shell per lane that reads the paths from its stdin, instead of one
- * spawn per PDF from this process: a spawn forks this process, which costs ~40 ms per GB it holds (a
- * national build holds 2-3 GB: ~90 ms a PDF, most of the scan's time). Each text is followed by a line with
- * a random marker and pdftotext's exit code.
+ * file. pdftotext runs under one small shell per lane (TextLane) instead of one spawn per PDF from this
+ * process: a spawn forks this process, which costs ~40 ms per GB it holds (a national build holds 2-3 GB:
+ * ~90 ms a PDF, most of the scan's time). The first file pdftotext cannot read stops the scan.
  */
 async function pdfTexts(files: string[], lanes: number, each: (file: string, text: string) => void): Promise<void> {
-  // (a path with a line break cannot go through the shell's `read`: such a file gets a spawn of its own)
-  const odd = files.filter((f) => f.includes('\n'));
-  const plain = files.filter((f) => !f.includes('\n'));
-  const n = Math.max(1, Math.min(lanes, plain.length));
-  await Promise.all([
-    ...Array.from({ length: n }, (_, i) => pdfTextLane(plain.filter((_, j) => j % n === i), each)),
-    mapLimit(odd, 1, async (f) => pdfTextLane([f], each, true)),
-  ]);
+  let failed: InputError | undefined;
+  const pool = Array.from({ length: Math.max(1, Math.min(lanes, files.length)) }, () => new TextLane((file, text, error) => {
+    if (error) failed ??= error;
+    else each(file, text);
+  }));
+  files.forEach((f, i) => pool[i % pool.length].add(f));
+  await Promise.all(pool.map((l) => l.end()));
+  if (failed) throw failed;
+}
+
+/**
+ * The PDFs of a build scanned as they are printed (the print stage hands each one over when it is written):
+ * pdftotext runs at a lower priority than the build and Chromium, in the CPU the print loop leaves idle.
+ * findBsns takes what was found in the files read here and reads the others (and any this scan could not
+ * read) itself; a file is only taken over when it is read here after it was written.
+ */
+export class PdfScanAhead {
+  readonly #lanes: TextLane[] = [];
+  /** Per absolute path: its text's BSN candidates (the file named by its absolute path). */
+  readonly #found = new Map<string, Candidate[]>();
+  #next = 0;
+
+  constructor(private readonly lanes = Math.max(1, os.availableParallelism())) {}
+
+  /** A PDF that was just written (absolute path). */
+  add(file: string): void {
+    if (file.includes('\n')) return; // (read by findBsns)
+    if (this.#lanes.length < this.lanes) {
+      this.#lanes.push(new TextLane((f, text, error) => {
+        if (error) return;
+        const candidates: Candidate[] = [];
+        collect(f, text, 'page', candidates);
+        this.#found.set(f, candidates);
+      }, 10));
+    }
+    this.#lanes[this.#next++ % this.#lanes.length].add(file);
+  }
+
+  /** Waits for the files handed over; their candidates, by absolute path (files it could not read are absent). */
+  async done(): Promise<Map<string, Candidate[]>> {
+    await Promise.all(this.#lanes.map((l) => l.end()));
+    return this.#found;
+  }
+
+  /** Stops the lanes (a build that ends without publishing). */
+  kill(): void {
+    for (const l of this.#lanes) l.kill();
+  }
 }
 
 const PDFTOTEXT_LOOP = 'while IFS= read -r f; do pdftotext -q -enc UTF-8 "$f" -; printf \'\\n%s %d\\n\' "$1" "$?"; done';
 
-function pdfTextLane(files: string[], each: (file: string, text: string) => void, direct = false): Promise<void> {
-  if (!files.length) return Promise.resolve();
-  const mark = `\n${randomBytes(16).toString('hex')} `;
-  return new Promise((resolve, reject) => {
-    const p = direct
-      ? spawn('/bin/sh', ['-c', `pdftotext -q -enc UTF-8 "$2" -; printf '\\n%s %d\\n' "$1" "$?"`, 'pdftotext', mark.trim(), files[0]], { stdio: ['ignore', 'pipe', 'ignore'] })
-      : spawn('/bin/sh', ['-c', PDFTOTEXT_LOOP, 'pdftotext', mark.trim()], { stdio: ['pipe', 'pipe', 'ignore'] });
-    let failed: Error | undefined;
+/**
+ * One shell reading PDF paths from its stdin (as they are added) and running pdftotext on each; every text
+ * is followed by a line with a random marker and pdftotext's exit code. A path with a line break cannot go
+ * through the shell's `read`: it gets a shell of its own.
+ */
+class TextLane {
+  readonly #p: ChildProcess;
+  readonly #files: string[] = [];
+  readonly #closed: Promise<void>;
+  readonly #odd: Promise<void>[] = [];
+
+  constructor(
+    private readonly each: (file: string, text: string, error?: InputError) => void,
+    /** Niceness of the shell and its pdftotext (0: as the build). */
+    private readonly nice = 0,
+  ) {
+    this.#p = this.#spawn(['-c', PDFTOTEXT_LOOP], ['pipe', 'pipe', 'ignore']);
+    this.#p.stdin!.on('error', () => undefined); // a shell that died early: reported at close
+    this.#closed = this.#watch(this.#p, this.#files);
+  }
+
+  add(file: string): void {
+    if (file.includes('\n')) {
+      const one = [file];
+      const p = this.#spawn(['-c', `pdftotext -q -enc UTF-8 "$2" -; printf '\\n%s %d\\n' "$1" "$?"`], ['ignore', 'pipe', 'ignore'], file);
+      this.#odd.push(this.#watch(p, one));
+      return;
+    }
+    this.#files.push(file);
+    this.#p.stdin!.write(`${file}\n`);
+  }
+
+  /** No more files: resolves when every file added was read (or failed). */
+  async end(): Promise<void> {
+    this.#p.stdin!.end();
+    await Promise.all([this.#closed, ...this.#odd]);
+  }
+
+  kill(): void {
+    this.#p.kill('SIGKILL');
+  }
+
+  readonly #mark = `\n${randomBytes(16).toString('hex')} `;
+
+  #spawn(args: string[], stdio: ('pipe' | 'ignore')[], arg?: string): ChildProcess {
+    const p = spawn('/bin/sh', [...args, 'pdftotext', this.#mark.trim(), ...(arg ? [arg] : [])], { stdio: stdio as ['pipe', 'pipe', 'ignore'] });
+    if (this.nice && p.pid) {
+      try {
+        os.setPriority(p.pid, this.nice);
+      } catch {
+        // not allowed here: at the build's priority
+      }
+    }
+    return p;
+  }
+
+  #watch(p: ChildProcess, files: string[]): Promise<void> {
+    const needle = Buffer.from(this.#mark);
     let buf: Buffer = Buffer.alloc(0);
     let next = 0;
-    const needle = Buffer.from(mark);
-    p.stdout.on('data', (d: Buffer) => {
-      buf = buf.length ? Buffer.concat([buf, d]) : d;
-      for (let at = buf.indexOf(needle); at !== -1; at = buf.indexOf(needle)) {
-        const eol = buf.indexOf(10, at + needle.length);
-        if (eol === -1) break;
-        const code = Number(buf.subarray(at + needle.length, eol).toString());
-        const file = files[next++];
-        if (code === 0) each(file, buf.subarray(0, at).toString('utf8'));
-        else failed ??= new InputError(code === 127
-          ? `cannot check ${path.basename(file)} for BSNs: pdftotext is missing; install poppler-utils (npm run setup).`
-          : `cannot check ${path.basename(file)} for BSNs: pdftotext failed (exit ${code}).`);
-        buf = buf.subarray(eol + 1);
-      }
+    return new Promise((resolve) => {
+      p.stdout!.on('data', (d: Buffer) => {
+        buf = buf.length ? Buffer.concat([buf, d]) : d;
+        for (let at = buf.indexOf(needle); at !== -1; at = buf.indexOf(needle)) {
+          const eol = buf.indexOf(10, at + needle.length);
+          if (eol === -1) break;
+          const code = Number(buf.subarray(at + needle.length, eol).toString());
+          const file = files[next++];
+          if (code === 0) this.each(file, buf.subarray(0, at).toString('utf8'));
+          else this.each(file, '', new InputError(code === 127
+            ? `cannot check ${path.basename(file)} for BSNs: pdftotext is missing; install poppler-utils (npm run setup).`
+            : `cannot check ${path.basename(file)} for BSNs: pdftotext failed (exit ${code}).`));
+          buf = buf.subarray(eol + 1);
+        }
+      });
+      p.on('error', (e) => {
+        for (const f of files.slice(next)) this.each(f, '', new InputError(`cannot check ${path.basename(f)} for BSNs: ${e.message}`));
+        next = files.length;
+      });
+      p.on('close', () => {
+        for (const f of files.slice(next)) this.each(f, '', new InputError(`cannot check ${path.basename(f)} for BSNs: pdftotext stopped.`));
+        next = files.length;
+        resolve();
+      });
     });
-    p.on('error', (e) => reject(new InputError(`cannot check the PDFs for BSNs: ${e.message}`)));
-    p.on('close', () => {
-      if (failed) reject(failed);
-      else if (next !== files.length) reject(new InputError(`cannot check ${path.basename(files[next])} for BSNs: pdftotext stopped.`));
-      else resolve();
-    });
-    if (!direct) {
-      p.stdin!.on('error', () => undefined); // a shell that died early: reported at close
-      p.stdin!.end(files.map((f) => `${f}\n`).join(''));
-    }
-  });
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  }
 }

@@ -3,18 +3,43 @@ import os from 'node:os';
 import { describeBrowser } from '../../render/browser.ts';
 import { environmentError } from '../../errors.ts';
 import { type BuildContext, timed } from '../context.ts';
+import type { Printer } from '../effects.ts';
+import { PdfScanAhead } from '../../output/bsn-scan.ts';
+
+/**
+ * Starts Chromium at the beginning of a build that may print, so that it starts while the extract loads
+ * (~0.2-0.5 s of a region build); the print stage takes it over, closeEarlyPrinter closes it otherwise.
+ */
+export function startPrinterEarly(ctx: BuildContext): void {
+  const { o, fx } = ctx;
+  if (o.plan || o.pdf === false || ![...ctx.reports].some((r) => r !== 'data')) return;
+  ctx.printer = fx.startPrinter({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => fx.progress.log(m), ...o.printer });
+  ctx.printer.catch(() => undefined); // a browser that does not start is reported by the print stage
+}
+
+/** Closes the early Chromium if the print stage did not take it over (nothing to print, or the build failed). */
+export async function closeEarlyPrinter(ctx: BuildContext): Promise<void> {
+  const p = ctx.printer;
+  ctx.printer = undefined;
+  await p?.then((printer) => printer.close(), () => undefined);
+}
 
 export async function print(ctx: BuildContext): Promise<void> {
   const { o, fx, documents } = ctx;
   if (documents.jobs.length && o.pdf !== false) {
     await timed(ctx, 'charts + HTML + PDF', async () => {
       const bar = fx.progress.bar('PDF', documents.jobs.length);
-      const printer = await fx.startPrinter({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => fx.progress.log(m), ...o.printer });
+      const early = ctx.printer;
+      ctx.printer = undefined;
+      const printer: Printer = await (early ?? fx.startPrinter({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => fx.progress.log(m), ...o.printer }));
       if (printer.browser) ctx.browser = describeBrowser(printer.browser);
       try {
+        // Each PDF's text is read for the BSN scan as soon as it is written (output/bsn-scan.ts).
+        const scan = (ctx.pdfScan = new PdfScanAhead());
         const results = await printer.printAll(documents.jobs, (r) => {
           bar.tick();
           documents.printed(r);
+          if (r.ok) scan.add(r.outFile);
         });
         for (const r of results) if (!r.ok) ctx.failed.push({ id: r.id, error: r.error ?? 'unknown error' });
         // A full temp folder fails every document the same way: the machine's problem, nothing published.
@@ -26,6 +51,7 @@ export async function print(ctx: BuildContext): Promise<void> {
       }
     });
   }
+  await closeEarlyPrinter(ctx);
   ctx.warnings.push(...(ctx.narratives?.warnings ?? []));
   ctx.warnings.push(...ctx.failed.map((f) => `document ${f.id} failed: ${f.error}`));
 }
