@@ -17,7 +17,14 @@
  * levels), so most cells need no solve of their own.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { workerEntry } from './paths.ts';
 import type { Relation } from './disclosure-relations.ts';
+
+/** Timings and sizes of the disclosure control on stderr when LEERPLICHT_TRACE is set (never a cell's value). */
+export const trace = (m: () => string) => {
+  if (process.env.LEERPLICHT_TRACE) process.stderr.write(`[disclosure ${new Date().toISOString().slice(11, 19)}] ${m()}\n`);
+};
 
 /** Largest value any count can take (bounds the LP; far above any count of persons in the Netherlands). */
 const CAP = 1e8;
@@ -25,7 +32,7 @@ const EPS = 1e-6;
 
 export interface AuditInput {
   /** Real value of every cell (indices as in the relations). */
-  values: number[];
+  values: ArrayLike<number>;
   hidden: ArrayLike<boolean | number>;
   /** Cells whose real value is 1 .. min_cel−1 (their interval must hold min_cel−1 whole numbers). */
   sensitive: ArrayLike<boolean | number>;
@@ -106,6 +113,7 @@ export function components(input: Pick<AuditInput, 'hidden' | 'relations'>): Com
  * a national release has components of 10,000 cells, whose LP takes seconds per solve.
  */
 const WHOLE = 500;
+let solves = 0, single = 0;
 /** A block of areas holds about this many hidden cells. */
 const BLOCK = 250;
 
@@ -138,6 +146,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
       for (const j of down) cost[j] = -1;
       model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
       model.run();
+      solves++;
       const status = model.getModelStatus();
       if (status !== h.constants.modelStatus.optimal) {
         throw new Error(`disclosure audit: the LP of ${n} hidden cells ended with status ${status}, not optimal`);
@@ -178,8 +187,9 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
     // not proved here.
     for (const j of [...open]) {
       if (!open.has(j) || (oneByOne && !oneByOne.has(cells[j]))) continue;
+      single++;
       solve([j], []);
-      if (open.has(j)) solve([], [j]);
+      if (open.has(j)) single++, solve([], [j]);
     }
   } finally {
     model.dispose();
@@ -256,8 +266,18 @@ async function interval(input: AuditInput, comp: Component, c: number): Promise<
 async function auditComponent(input: AuditInput, comp: Component, o: AuditOptions): Promise<Exposure[]> {
   const { whole, size } = o.blocks ?? { whole: WHOLE, size: BLOCK };
   const toProve = new Set(comp.cells.filter((c) => widthOf(input, c) > 0 && (!o.only || o.only.has(c))));
+  const t0 = performance.now();
+  const n0 = toProve.size;
   if (comp.cells.length <= whole || !input.area) await proveBlock(input, comp.cells, comp.relations, toProve);
   else await auditBlocks(input, comp, toProve, size);
+  const ms = performance.now() - t0;
+  if (ms > 500) {
+    trace(() => {
+      const areas = input.area ? new Set(comp.cells.map((c) => input.area![c])) : new Set();
+      return `component ${comp.cells.length} cells (${areas.size} areas), ${comp.relations.length} relations, to prove ${n0}, left ${toProve.size}: ${(ms / 1000).toFixed(1)} s, ${solves} solves (${single} one by one)`;
+    });
+  }
+  solves = single = 0;
   const intervals = o.intervals ?? true;
   const out: Exposure[] = [];
   for (const c of [...toProve].sort((a, b) => a - b)) out.push(intervals ? await interval(input, comp, c) : { cell: c, lo: NaN, hi: NaN });
@@ -272,9 +292,30 @@ async function auditComponent(input: AuditInput, comp: Component, o: AuditOption
  * blocks four times as large takes what is left.
  */
 async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<number>, block: number): Promise<void> {
+  const areas = areasOf(input, comp);
+  for (const size of [block, 4 * block]) {
+    let n = 0;
+    for (const own of areas.byArea.values()) {
+      if (!own.some((c) => toProve.has(c))) continue;
+      if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const { cells, rels } = blockOf(input, areas, own.filter((c) => toProve.has(c)), size);
+      const inBlock = new Set(cells);
+      const prove = new Set([...toProve].filter((c) => inBlock.has(c)));
+      await proveBlock(input, cells, rels, prove, new Set(own));
+      for (const c of inBlock) if (toProve.has(c) && !prove.has(c)) toProve.delete(c);
+    }
+    if (!toProve.size) return;
+  }
+}
+
+/** A component's hidden cells by area (−1: above gemeente level). */
+interface Areas {
+  top: number[];
+  byArea: Map<number, number[]>;
+}
+
+function areasOf(input: AuditInput, comp: Component): Areas {
   const area = input.area!;
-  // (every relation of a hidden cell belongs to its component)
-  const relsOf = relationsOf(input.relations);
   const top: number[] = [];
   const byArea = new Map<number, number[]>();
   for (const c of comp.cells) {
@@ -285,35 +326,164 @@ async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<numb
       else byArea.set(area[c], [c]);
     }
   }
-  for (const size of [block, 4 * block]) {
-    let n = 0;
-    for (const [a, own] of byArea) {
-      if (!own.some((c) => toProve.has(c))) continue;
-      if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
-      // Areas sharing a relation with this area's unproved cells, most shared first.
-      const shared = new Map<number, number>();
-      for (const c of own) {
-        if (!toProve.has(c)) continue;
-        for (const ri of relsOf.get(c) ?? []) {
-          for (const x of input.relations[ri].cells) {
-            if (input.hidden[x] && area[x] >= 0 && area[x] !== a) shared.set(area[x], (shared.get(area[x]) ?? 0) + 1);
+  return { top, byArea };
+}
+
+/**
+ * The block of `seeds` (cells of one area): the component's hidden cells of that area and of the areas that share
+ * most relations with the seeds, up to about `size` cells, plus the cells above gemeente level; with every relation
+ * of those cells (every relation of a hidden cell belongs to its component).
+ */
+function blockOf(input: AuditInput, areas: Areas, seeds: number[], size: number): { cells: number[]; rels: number[] } {
+  const area = input.area!;
+  const relsOf = relationsOf(input.relations);
+  const a = area[seeds[0]];
+  const shared = new Map<number, number>();
+  for (const c of seeds) {
+    for (const ri of relsOf.get(c) ?? []) {
+      for (const x of input.relations[ri].cells) {
+        if (input.hidden[x] && area[x] >= 0 && area[x] !== a && areas.byArea.has(area[x])) shared.set(area[x], (shared.get(area[x]) ?? 0) + 1);
+      }
+    }
+  }
+  const cells = a < 0 ? [...areas.top] : [...areas.top, ...areas.byArea.get(a)!];
+  for (const [b] of [...shared].sort((p, q) => q[1] - p[1] || p[0] - q[0])) {
+    if (cells.length >= size) break;
+    cells.push(...areas.byArea.get(b)!);
+  }
+  const rels = new Set<number>();
+  for (const c of cells) for (const ri of relsOf.get(c) ?? []) rels.add(ri);
+  return { cells, rels: [...rels] };
+}
+
+/**
+ * Complements for exposed cells, chosen by LP as τ-ARGUS chooses them: the published cells that let the cell reach
+ * its protection level at the least cost (cost = value). Per block of exposed cells (as the audit's blocks): an LP
+ * over the block's hidden cells and the published non-zero cells of their relations, each published cell
+ * value + up − down at its value per unit it moves (a cell hidden meanwhile moves for free), every relation of a
+ * moving cell included (every other cell at its real value); for each exposed cell, fixed at value + width (else
+ * value − width), the cells that move are hidden. The solution is the proof: with them hidden it is a point an
+ * outsider cannot exclude, with the exposed cell at its protection level and each moved cell away from its value.
+ * Returns the cells to hide, the exposed cells it could not protect (`unfixed`), and hidden cells that moved less
+ * than one (`unproved`: the audit checks them).
+ */
+export async function repair(input: AuditInput, exposed: number[], o: Pick<AuditOptions, 'blocks'> = {}): Promise<{ hide: number[]; unfixed: number[]; unproved: number[] }> {
+  const { whole, size } = o.blocks ?? { whole: WHOLE, size: BLOCK };
+  const h = await highs();
+  const { values, relations } = input;
+  const relsOf = relationsOf(relations);
+  const hidden = Array.from(input.hidden, Boolean);
+  const out = { hide: [] as number[], unfixed: [] as number[], unproved: new Set<number>() };
+  const wanted = new Set(exposed);
+  const groups: { seeds: number[]; cells: number[]; rels: number[] }[] = [];
+  for (const comp of components(input)) {
+    const mine = comp.cells.filter((c) => wanted.has(c));
+    if (!mine.length) continue;
+    if (comp.cells.length <= whole || !input.area) {
+      groups.push({ seeds: mine, cells: comp.cells, rels: comp.relations });
+      continue;
+    }
+    const areas = areasOf(input, comp);
+    const byArea = new Map<number, number[]>();
+    for (const c of mine) byArea.set(input.area[c], [...(byArea.get(input.area[c]) ?? []), c]);
+    for (const seeds of byArea.values()) {
+      groups.push({ seeds, ...blockOf(input, areas, seeds, size) });
+    }
+  }
+  for (const [g, { seeds, cells, rels: rels1 }] of groups.entries()) {
+    if (g % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+    // Columns: the block's hidden cells, then up and down of each movable cell.
+    const col = new Map<number, number>();
+    cells.forEach((c, j) => col.set(c, j));
+    // Movable: the published non-zero cells of the block's areas (and above gemeente level) in its relations.
+    const inAreas = new Set(input.area ? cells.map((c) => input.area![c]) : []);
+    const movable: number[] = [];
+    const rowSet = new Set(rels1);
+    for (const ri of rels1) {
+      for (const c of relations[ri].cells) {
+        if (col.has(c) || !values[c] || (input.area && input.area[c] >= 0 && !inAreas.has(input.area[c]))) continue;
+        col.set(c, cells.length + 2 * movable.length);
+        movable.push(c);
+        for (const rj of relsOf.get(c) ?? []) rowSet.add(rj);
+      }
+    }
+    const n = cells.length + 2 * movable.length;
+    const lower = new Float64Array(n), upper = new Float64Array(n).fill(CAP), cost = new Float64Array(n);
+    cells.forEach((c, j) => (lower[j] = Math.min(1, values[c])));
+    movable.forEach((c, k) => {
+      const j = cells.length + 2 * k;
+      upper[j + 1] = values[c] - 1;
+      cost[j] = cost[j + 1] = hidden[c] ? 0 : values[c];
+    });
+    const starts = [0], indices: number[] = [], coefs: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
+    for (const ri of rowSet) {
+      const rel = relations[ri];
+      let rhs = 0;
+      rel.cells.forEach((c, k) => {
+        const j = col.get(c);
+        if (j === undefined) rhs -= rel.coef[k] * values[c];
+        else if (j < cells.length) indices.push(j), coefs.push(rel.coef[k]);
+        else {
+          // value + up − down
+          rhs -= rel.coef[k] * values[c];
+          indices.push(j, j + 1);
+          coefs.push(rel.coef[k], -rel.coef[k]);
+        }
+      });
+      starts.push(indices.length);
+      rowLower.push(rel.kind === 'le' ? -h.infinity : rhs);
+      rowUpper.push(rel.kind === 'ge' ? h.infinity : rhs);
+    }
+    const model = h.createModel({
+      numCols: n, numRows: rowLower.length, colCost: cost, colLower: lower, colUpper: upper, rowLower, rowUpper,
+      matrix: { format: 'csr', numRows: rowLower.length, numCols: n, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(coefs) },
+    });
+    try {
+      model.options.set({ output_flag: false });
+      const seenLo = new Map<number, number>(), seenHi = new Map<number, number>();
+      const proved = (c: number) => (seenHi.get(c) ?? values[c]) - (seenLo.get(c) ?? values[c]) >= widthOf(input, c) - EPS;
+      for (const c of seeds) {
+        if (proved(c)) continue;
+        const j = col.get(c)!;
+        const w = widthOf(input, c);
+        let x: Float64Array | undefined;
+        for (const target of [values[c] + w, values[c] - w]) {
+          if (target < lower[j]) continue;
+          model.changeColBounds(j, target, target);
+          model.run();
+          solves++;
+          if (model.getModelStatus() === h.constants.modelStatus.optimal) {
+            x = model.getSolution().colValue;
+            break;
           }
         }
+        model.changeColBounds(j, lower[j], upper[j]);
+        if (!x) {
+          out.unfixed.push(c);
+          continue;
+        }
+        for (const s of seeds) {
+          const v = x[col.get(s)!];
+          seenLo.set(s, Math.min(seenLo.get(s) ?? values[s], v));
+          seenHi.set(s, Math.max(seenHi.get(s) ?? values[s], v));
+        }
+        movable.forEach((m, k) => {
+          const j2 = cells.length + 2 * k;
+          const moved = Math.abs(x![j2] - x![j2 + 1]);
+          if (moved <= EPS) return;
+          if (!hidden[m]) {
+            hidden[m] = true;
+            out.hide.push(m);
+            if (moved < 1 - EPS) out.unproved.add(m);
+            model.changeColsCost({ kind: 'range', from: j2, to: j2 + 1 }, new Float64Array(2));
+          } else if (moved >= 1 - EPS) out.unproved.delete(m);
+        });
       }
-      const cells = [...top, ...own];
-      for (const [b] of [...shared].sort((p, q) => q[1] - p[1] || p[0] - q[0])) {
-        if (cells.length >= size) break;
-        cells.push(...byArea.get(b)!);
-      }
-      const inBlock = new Set(cells);
-      const rels = new Set<number>();
-      for (const c of cells) for (const ri of relsOf.get(c) ?? []) rels.add(ri);
-      const prove = new Set([...toProve].filter((c) => inBlock.has(c)));
-      await proveBlock(input, cells, [...rels], prove, new Set(own));
-      for (const c of inBlock) if (toProve.has(c) && !prove.has(c)) toProve.delete(c);
+    } finally {
+      model.dispose();
     }
-    if (!toProve.size) return;
   }
+  return { ...out, unproved: [...out.unproved] };
 }
 
 const relationIndex = new WeakMap<Relation[], Map<number, number[]>>();
@@ -422,23 +592,111 @@ export interface AuditOptions {
   quick?: boolean;
   /** Compute each exposed cell's interval (two more LPs per cell; for messages). */
   intervals?: boolean;
+  /** Threads to share the components between (default: all cores, up to 4, for an audit of many cells). */
+  threads?: number;
   /** Components above `whole` hidden cells are audited in blocks of about `size` (default WHOLE, BLOCK; tests). */
   blocks?: { whole: number; size: number };
 }
 
 /**
- * Audits every component (or those of `only`). The solver runs synchronously, so every 64 components the
- * loop gives the event loop a turn: Ctrl-C (the interrupt handler) and the progress display keep working
- * during a long audit.
+ * Audits every component (or those of `only`). Large audits are shared between threads (see `threads`): each
+ * takes components of about equal total size, so that a national release keeps both cores busy.
  */
 export async function audit(input: AuditInput, o: AuditOptions = {}): Promise<Exposure[]> {
-  const out: Exposure[] = [];
   if (o.quick && o.only) return propagate(input, neighbourhood(input, o.only));
-  let n = 0;
-  for (const comp of components(input)) {
-    if (o.only && !comp.cells.some((c) => o.only!.has(c))) continue;
-    if (++n % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
-    out.push(...(o.quick ? propagate(input, comp) : await auditComponent(input, comp, o)));
+  const todo = components(input).filter((comp) => !o.only || comp.cells.some((c) => o.only!.has(c)));
+  if (o.quick) return todo.flatMap((comp) => propagate(input, comp));
+  const threads = o.threads ?? (todo.reduce((n, comp) => n + comp.cells.length, 0) >= PARALLEL ? THREADS : 1);
+  // The largest components first, each to the thread with least so far.
+  const bins: Component[][] = Array.from({ length: Math.max(1, threads) }, () => []);
+  const load = new Float64Array(bins.length);
+  for (const comp of [...todo].sort((a, b) => b.cells.length - a.cells.length)) {
+    const k = load.indexOf(Math.min(...load));
+    bins[k].push(comp);
+    load[k] += comp.cells.length;
+  }
+  const [mine, ...theirs] = bins;
+  const results = await Promise.all([auditComponents(input, mine, o), ...theirs.filter((b) => b.length).map((b) => inWorker(input, b, o))]);
+  return results.flat().sort((a, b) => a.cell - b.cell);
+}
+
+/** Above this many hidden cells to audit, the audit uses `THREADS` threads. */
+const PARALLEL = 20_000;
+const THREADS = Math.min(4, availableParallelism());
+
+/**
+ * Audits these components in this thread. The solver runs synchronously, so every 64 components the loop gives
+ * the event loop a turn: Ctrl-C (the interrupt handler), the progress display and the other threads' results keep
+ * being served during a long audit.
+ */
+export async function auditComponents(input: AuditInput, comps: Component[], o: AuditOptions): Promise<Exposure[]> {
+  const out: Exposure[] = [];
+  for (const [n, comp] of comps.entries()) {
+    if (n % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+    out.push(...(await auditComponent(input, comp, o)));
   }
   return out;
+}
+
+/** What a worker thread of the audit gets: the input as typed arrays, with only its components' relations. */
+export interface WorkerJob {
+  values: Float64Array;
+  hidden: Uint8Array;
+  sensitive: Uint8Array;
+  area?: Int32Array;
+  minCel: number;
+  /** Relation r: cells[starts[r] .. starts[r+1]), with coef and kind (0 eq, 1 le, 2 ge). */
+  starts: Int32Array;
+  cells: Int32Array;
+  coef: Float64Array;
+  kind: Uint8Array;
+  /** The components, their relations numbered as above. */
+  comps: Component[];
+  options: Omit<AuditOptions, 'only'> & { only?: number[] };
+}
+
+const KINDS = ['eq', 'le', 'ge'] as const;
+
+async function inWorker(input: AuditInput, comps: Component[], o: AuditOptions): Promise<Exposure[]> {
+  const number = new Map<number, number>();
+  for (const comp of comps) for (const ri of comp.relations) if (!number.has(ri)) number.set(ri, number.size);
+  const rels = [...number.keys()].map((ri) => input.relations[ri]);
+  const starts = new Int32Array(rels.length + 1);
+  rels.forEach((rel, r) => (starts[r + 1] = starts[r] + rel.cells.length));
+  const cells = new Int32Array(starts[rels.length]);
+  const coef = new Float64Array(cells.length);
+  rels.forEach((rel, r) => {
+    cells.set(rel.cells, starts[r]);
+    coef.set(rel.coef, starts[r]);
+  });
+  const job: WorkerJob = {
+    values: Float64Array.from(input.values),
+    hidden: Uint8Array.from(input.hidden as ArrayLike<number>, Number),
+    sensitive: Uint8Array.from(input.sensitive as ArrayLike<number>, Number),
+    area: input.area && Int32Array.from(input.area),
+    minCel: input.minCel,
+    starts, cells, coef,
+    kind: Uint8Array.from(rels, (rel) => KINDS.indexOf(rel.kind)),
+    comps: comps.map((comp) => ({ cells: comp.cells, relations: comp.relations.map((ri) => number.get(ri)!) })),
+    options: { ...o, only: o.only && [...o.only] },
+  };
+  const { Worker } = await import('node:worker_threads');
+  const w = new Worker(await workerEntry('pipeline/disclosure-worker.js'), { workerData: job });
+  return new Promise((resolve, reject) => {
+    let result: Exposure[] | undefined;
+    w.once('message', (m: Exposure[]) => (result = m));
+    w.once('error', reject);
+    w.once('exit', (code) => (result ? resolve(result) : reject(new Error(`disclosure audit: a worker thread stopped (exit code ${code}) without a result`))));
+  });
+}
+
+/** The audit of a worker thread's job (disclosure-worker.ts). */
+export function auditJob(job: WorkerJob): Promise<Exposure[]> {
+  const relations: Relation[] = [];
+  for (let r = 0; r + 1 < job.starts.length; r++) {
+    const from = job.starts[r], to = job.starts[r + 1];
+    relations.push({ cells: Array.from(job.cells.subarray(from, to)), coef: Array.from(job.coef.subarray(from, to)), kind: KINDS[job.kind[r]] });
+  }
+  const input: AuditInput = { values: job.values, hidden: job.hidden, sensitive: job.sensitive, relations, minCel: job.minCel, area: job.area };
+  return auditComponents(input, job.comps, { ...job.options, only: job.options.only && new Set(job.options.only) });
 }

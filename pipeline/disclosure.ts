@@ -15,9 +15,9 @@
  */
 import { loadCatalog } from './catalog.ts';
 import { InputError } from './errors.ts';
-import type { Db } from './db.ts';
+import { type Db, sqlString } from './db.ts';
 import { COUNT_UNITS, DIMENSIONS, dimKey, RATE_UNITS, type StoreRow } from './store.ts';
-import { audit, components, relationsOf, type AuditInput, type Exposure } from './disclosure-audit.ts';
+import { audit, components, relationsOf, repair, trace, type AuditInput, type Exposure } from './disclosure-audit.ts';
 import { relations, type Relation } from './disclosure-relations.ts';
 
 export type SuppressionReason = 'klein_aantal' | 'kleine_noemer' | 'secundair';
@@ -130,7 +130,11 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
       for (const j of relsOf.get(c)!) if (!queued[j]) queue.push(j), (queued[j] = 1);
     }
   };
+  const t0 = performance.now();
+  const hiddenCount = () => rows.reduce((n, r) => n + (r.onderdrukt ? 1 : 0), 0);
+  trace(() => `relations ${rels.length}, primary ${hiddenCount()}`);
   settle(rels.map((_, i) => rels.length - 1 - i));
+  trace(() => `settle: hidden ${hiddenCount()} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const input: AuditInput = {
     values: rows.map((r) => (COUNT_UNITS.has(r.eenheid) ? r.waarde ?? 0 : 0)),
     hidden: { length: rows.length } as ArrayLike<boolean>,
@@ -139,15 +143,33 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
     minCel: p.min_cel,
     area: areas(rows),
   };
-  // Interval propagation first (fast), then the LP (finds what propagation misses), each on what changed.
-  for (const quick of [true, false]) {
-    let only: Set<number> | undefined;
-    for (;;) {
-      input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
-      const exposed = await audit(input, { only, quick, intervals: false });
-      if (!exposed.length) break;
-      only = complementFor(exposed);
-    }
+  // Interval propagation first (fast, each exposed cell one complement at a time), then the LP audit, whose
+  // exposed cells get their complements from the LP (repair), which proves them at once.
+  let only: Set<number> | undefined;
+  for (;;) {
+    input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
+    const t1 = performance.now();
+    const exposed = await audit(input, { only, quick: true, intervals: false });
+    trace(() => `propagation: ${only?.size ?? 'all'} cells, exposed ${exposed.length}, ${((performance.now() - t1) / 1000).toFixed(1)} s, hidden ${hiddenCount()}`);
+    if (!exposed.length) break;
+    only = complementFor(exposed);
+  }
+  only = undefined;
+  for (;;) {
+    input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
+    const t1 = performance.now();
+    const exposed = await audit(input, { only, intervals: false });
+    trace(() => `LP audit: ${only?.size ?? 'all'} cells, exposed ${exposed.length}, ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    if (!exposed.length) break;
+    const t2 = performance.now();
+    const fixed = await repair(input, exposed.map((e) => e.cell));
+    for (const c of fixed.hide) hide(c);
+    recent.length = 0;
+    trace(() => `repair: ${fixed.hide.length} complements, ${fixed.unfixed.length} unfixed, ${fixed.unproved.length} unproved, ${((performance.now() - t2) / 1000).toFixed(1)} s, hidden ${hiddenCount()}`);
+    const unfixed = new Set(fixed.unfixed);
+    only = new Set(fixed.unproved);
+    if (unfixed.size) for (const c of complementFor(exposed.filter((e) => unfixed.has(e.cell)))) only.add(c);
+    if (!only.size) break;
   }
 
   /** For each exposed cell one more hidden cell; returns the cells whose components must be audited again. */
@@ -243,10 +265,18 @@ function followCounts(rows: PublicRow[], links: RateLinks): void {
 export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ cells: number; suppressed: number }> {
   // A fixed order makes the choice of secondary cells, and so every output, reproducible.
   // Numbers as DOUBLE and no DATE columns: the rows come back as plain JS values without conversion.
-  const reader = await db.conn.runAndReadAll(`SELECT rowid AS id, indicator, schooljaar, gebiedsniveau, gebied, ${DIMENSIONS.join(', ')},
-      CAST(waarde AS DOUBLE) AS waarde, CAST(teller AS DOUBLE) AS teller, CAST(noemer AS DOUBLE) AS noemer, eenheid
-    FROM indicator_store ORDER BY indicator, schooljaar, gebiedsniveau, gebied, ${DIMENSIONS.map((d) => `${d} NULLS FIRST`).join(', ')}`);
+  // Text columns as ENUM types: each value then comes back as one shared string, not a million decoded ones.
+  const columns = ['indicator', 'schooljaar', 'gebiedsniveau', 'gebied', ...DIMENSIONS, 'eenheid'];
+  const text = new Set((await db.all<{ c: string }>(`SELECT column_name AS c FROM (DESCRIBE indicator_store) WHERE column_type = 'VARCHAR'`)).map((r) => r.c));
+  const enums = columns.filter((c) => text.has(c));
+  for (const c of enums) {
+    await db.run(`DROP TYPE IF EXISTS disclosure_${c}; CREATE TYPE disclosure_${c} AS ENUM (SELECT DISTINCT ${c} FROM indicator_store WHERE ${c} IS NOT NULL)`);
+  }
+  const reader = await db.conn.runAndReadAll(`SELECT s.rowid AS id, ${columns.map((c) => (text.has(c) ? `CAST(s.${c} AS disclosure_${c}) AS ${c}` : `s.${c}`)).join(', ')},
+      CAST(s.waarde AS DOUBLE) AS waarde, CAST(s.teller AS DOUBLE) AS teller, CAST(s.noemer AS DOUBLE) AS noemer
+    FROM indicator_store s ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
   const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { id: bigint })[];
+  for (const c of enums) await db.run(`DROP TYPE disclosure_${c}`);
   const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
     'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
   const links: RateLinks = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, { teller: d.teller, noemer: d.noemer }]));
@@ -287,37 +317,44 @@ const NAMED = 10;
  * and area, never a value.
  */
 export async function auditPublication(db: Db, p: DisclosureParams, o: { proved?: boolean } = {}): Promise<{ hidden: number }> {
-  // (the dataset marks a total "totaal" and its breakdowns are text)
+  // Each published row with its cell in the store (the dataset marks a total "totaal" and its breakdowns are text).
   const same = [...['indicator', 'schooljaar', 'gebiedsniveau'].map((c) => `d.${c} = s.${c}`),
     ...DIMENSIONS.map((c) => `coalesce(NULLIF(CAST(d.${c} AS VARCHAR), 'totaal'), '∅') = coalesce(CAST(s.${c} AS VARCHAR), '∅')`)].join(' AND ');
-  const reader = await db.conn.runAndReadAll(`SELECT s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d}`).join(', ')},
-      CAST(s.waarde AS DOUBLE) AS waarde, s.eenheid, d.onderdrukt, ${o.proved ? 'f.id IS NOT NULL' : 'NULL'} AS audited, CAST(d.waarde AS DOUBLE) AS gepubliceerd,
-      CAST(d.teller AS DOUBLE) AS teller, CAST(d.noemer AS DOUBLE) AS noemer
+  await db.run(`CREATE OR REPLACE TEMP TABLE published_cells AS
+    SELECT s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d}`).join(', ')},
+      CAST(s.waarde AS DOUBLE) AS waarde, s.eenheid, d.onderdrukt, ${o.proved ? 'f.id IS NOT NULL' : 'NULL'} AS audited,
+      CAST(d.waarde AS DOUBLE) AS gepubliceerd, CAST(d.teller AS DOUBLE) AS teller, CAST(d.noemer AS DOUBLE) AS noemer
     FROM dataset d JOIN indicator_store s ON ${same} AND d.gebiedscode = s.gebied
-    ${o.proved ? 'LEFT JOIN disclosure_flags f ON f.id = s.rowid' : ''}
-    ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
-  const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { onderdrukt: boolean; gepubliceerd: number | null; audited: boolean | null })[];
+    ${o.proved ? 'LEFT JOIN disclosure_flags f ON f.id = s.rowid' : ''}`);
   const problems: string[] = [];
   // Every published row must be audited: one that cannot be matched to the store is a fault too.
-  const [{ n }] = await db.all<{ n: number }>('SELECT CAST(count(*) AS DOUBLE) AS n FROM dataset');
-  if (n !== rows.length) problems.push(`${n - rows.length} published row(s) could not be matched to the indicator store`);
-  const count = (r: StoreRow) => COUNT_UNITS.has(r.eenheid);
-  for (const r of rows) {
-    if (r.onderdrukt && (r.gepubliceerd !== null || r.teller !== null || r.noemer !== null)) problems.push(`${describe(r)}: hidden, but a value is published`);
-    else if (!r.onderdrukt && count(r) && r.gepubliceerd !== null && r.gepubliceerd > 0 && r.gepubliceerd < p.min_cel) problems.push(`${describe(r)}: a count below ${p.min_cel} is published`);
-  }
+  const [{ published, matched, hidden }] = await db.all<{ published: number; matched: number; hidden: number }>(`SELECT
+      (SELECT CAST(count(*) AS DOUBLE) FROM dataset) AS published, CAST(count(*) AS DOUBLE) AS matched,
+      CAST(count(*) FILTER (WHERE onderdrukt) AS DOUBLE) AS hidden FROM published_cells`);
+  if (published !== matched) problems.push(`${published - matched} published row(s) could not be matched to the indicator store`);
+  // Row by row, in SQL (a national release has a million rows): only the rows at fault come back.
+  const orderBy = (t = '') => `ORDER BY ${['indicator', 'schooljaar', 'gebiedsniveau', 'gebied'].map((c) => t + c).join(', ')}, ${DIMENSIONS.map((d) => `${t}${d} NULLS FIRST`).join(', ')}`;
+  const faults = await db.all<StoreRow & { fault: string }>(`SELECT * FROM (SELECT *, CASE
+      WHEN onderdrukt AND (gepubliceerd IS NOT NULL OR teller IS NOT NULL OR noemer IS NOT NULL) THEN 'hidden, but a value is published'
+      WHEN NOT onderdrukt AND is_count(eenheid) AND gepubliceerd > 0 AND gepubliceerd < ${Number(p.min_cel)} THEN 'a count below ${Number(p.min_cel)} is published'
+      ${o.proved ? "WHEN onderdrukt AND NOT audited THEN 'hidden, unlike the pattern the disclosure audit proved safe' WHEN audited AND NOT onderdrukt THEN 'published, unlike the pattern the disclosure audit proved safe'" : ''}
+    END AS fault FROM published_cells) WHERE fault IS NOT NULL ${orderBy()}`);
+  for (const r of faults) problems.push(`${describe(r)}: ${r.fault}`);
   // A published rate shows its teller and noemer: the linked counts must be published too.
-  const links = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, [d.teller, d.noemer].filter(Boolean) as string[]]));
-  const hiddenCount = new Set(rows.filter((r) => r.onderdrukt && count(r)).map((r) => `${r.indicator}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r)}`));
-  for (const r of rows) {
-    if (r.onderdrukt || !links[r.indicator]) continue;
-    if (links[r.indicator].some((c) => hiddenCount.has(`${c}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r)}`))) problems.push(`${describe(r)}: a published rate gives a hidden count away`);
+  const links = loadCatalog().flatMap((d) => [d.teller, d.noemer].filter(Boolean).map((c) => `(${sqlString(d.code)}, ${sqlString(c!)})`));
+  if (links.length) {
+    const key = ['schooljaar', 'gebiedsniveau', 'gebied', ...DIMENSIONS].map((c) => `r.${c} IS NOT DISTINCT FROM c.${c}`).join(' AND ');
+    const rates = await db.all<StoreRow>(`SELECT DISTINCT r.* EXCLUDE (audited) FROM published_cells r
+      JOIN (VALUES ${links.join(', ')}) l(rate, count) ON l.rate = r.indicator
+      JOIN published_cells c ON c.indicator = l.count AND ${key}
+      WHERE NOT r.onderdrukt AND c.onderdrukt AND is_count(c.eenheid) ${orderBy('r.')}`);
+    for (const r of rates) problems.push(`${describe(r)}: a published rate gives a hidden count away`);
   }
   // The pattern publishIndicators proved safe by LP (on the same figures, with the same relations) needs no
-  // second LP: the published pattern must be that pattern, cell by cell.
-  const differs = o.proved ? rows.filter((r) => r.onderdrukt !== r.audited) : [];
-  for (const r of differs) problems.push(`${describe(r)}: ${r.onderdrukt ? 'hidden' : 'published'}, unlike the pattern the disclosure audit proved safe`);
-  if (o.proved) return refuseIf(problems, rows.filter((r) => r.onderdrukt).length);
+  // second LP: the published pattern must be that pattern, cell by cell (checked above).
+  if (o.proved) return refuseIf(problems, hidden);
+  const rows = (await db.conn.runAndReadAll(`SELECT * FROM published_cells ${orderBy()}`)).getRowObjectsJS() as unknown as (StoreRow & { onderdrukt: boolean })[];
+  const count = (r: StoreRow) => COUNT_UNITS.has(r.eenheid);
   const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
     'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
   const input: AuditInput = {
@@ -329,7 +366,7 @@ export async function auditPublication(db: Db, p: DisclosureParams, o: { proved?
     area: areas(rows),
   };
   for (const e of await audit(input, { intervals: false })) problems.push(`${describe(rows[e.cell])}: hidden, but it can be worked back from the published figures`);
-  return refuseIf(problems, rows.filter((r) => r.onderdrukt).length);
+  return refuseIf(problems, hidden);
 }
 
 function refuseIf(problems: string[], hidden: number): { hidden: number } {

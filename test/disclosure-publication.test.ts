@@ -58,6 +58,19 @@ describe('the audit of what is published', () => {
     }
   });
 
+  test('a published rate whose count is hidden is refused (it shows the count as teller)', async () => {
+    await db.run(`CREATE TEMP TABLE saved AS SELECT * FROM dataset`);
+    try {
+      const rate = "indicator = 'JV-AV-1000' AND schooljaar = '2024/2025' AND gebiedscode = '0392'";
+      await db.run(`UPDATE dataset SET onderdrukt = false, waarde = 1, teller = NULL, noemer = NULL WHERE ${rate}`);
+      for (const o of [{ proved: true }, {}]) {
+        await expect(auditPublication(db, PARAMS, o)).rejects.toThrow(/JV-AV-1000 2024\/2025 gemeente 0392: a published rate gives a hidden count away/);
+      }
+    } finally {
+      await db.run('DELETE FROM dataset; INSERT INTO dataset SELECT * FROM saved; DROP TABLE saved');
+    }
+  });
+
   test('a published pattern other than the proved one is refused', async () => {
     await db.run(`CREATE TEMP TABLE saved AS SELECT * FROM dataset`);
     try {

@@ -6,7 +6,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RegionConfig } from '../config/load.ts';
 import { TABLE_NAMES } from '../contract.ts';
@@ -15,7 +14,7 @@ import { DEFAULT_EXTRACTDATUM, parseIso, YEAR } from './dates.ts';
 import { planRun, type PlanInput } from './plan.ts';
 import { runPart, type PartJob, type PartRows } from './run.ts';
 import { appendParts, convertToParquet } from './writer.ts';
-import { toolPath } from '../paths.ts';
+import { workerEntry } from '../paths.ts';
 
 export interface GenerateOptions {
   /** Region configuration (its gemeenten); required for scale 'region'. */
@@ -113,19 +112,9 @@ export async function generateExtract(opts: GenerateOptions): Promise<GenerateRe
   return { files, rows };
 }
 
-/**
- * Runs one part in a worker thread, on the compiled worker (dist/pipeline/generate/worker.js). From the
- * TypeScript sources (vitest), dist/ is compiled first if a source changed, so the worker runs the same code.
- */
-async function workerEntry(): Promise<URL> {
-  if (import.meta.url.endsWith('.js')) return new URL('./worker.js', import.meta.url);
-  const { compile } = await import(pathToFileURL(toolPath('pipeline/bin/compile.mjs')).href);
-  compile({ log: () => undefined });
-  return pathToFileURL(toolPath('dist/pipeline/generate/worker.js'));
-}
-
+/** Runs one part in a worker thread (the compiled worker: see workerEntry). */
 async function inWorker(job: PartJob, onDone: (n: number) => void): Promise<PartRows> {
-  const entry = await workerEntry();
+  const entry = await workerEntry('pipeline/generate/worker.js');
   return new Promise((resolve, reject) => {
     const w = new Worker(entry, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     let result: PartRows | undefined;
