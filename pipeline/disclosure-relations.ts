@@ -97,11 +97,17 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
   const count = (i: number) => COUNT_UNITS.has(rows[i].eenheid);
   // Index: indicator|schooljaar|gebiedsniveau|gebied|dims → row.
   const parts: string[][] = rows.map(dimParts);
-  const keyOf = (indicator: string, schooljaar: string, niveau: string, gebied: string, dims: string[]) =>
-    `${indicator}|${schooljaar}|${niveau}|${gebied}|${dims.join('|')}`;
+  const joined = parts.map((p) => p.join('|'));
+  const keyOf = (indicator: string, schooljaar: string, niveau: string, gebied: string, dims: string) => `${indicator}|${schooljaar}|${niveau}|${gebied}|${dims}`;
   const index = new Map<string, number>();
+  /** The count rows of each indicator, in order. */
+  const ofIndicator = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    if (count(i)) index.set(keyOf(r.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, parts[i]), i);
+    if (!count(i)) return;
+    index.set(keyOf(r.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, joined[i]), i);
+    const l = ofIndicator.get(r.indicator);
+    if (l) l.push(i);
+    else ofIndicator.set(r.indicator, [i]);
   });
 
   // Breakdowns: along each dimension, the cell with '∅' there is the total of the cells that differ only there.
@@ -128,7 +134,7 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
       else g.members.push(i);
     }
     // Areas: the office region and each RMC region against their gemeenten (same breakdown cell).
-    const cell = `${r.indicator}|${r.schooljaar}|${parts[i].join('|')}`;
+    const cell = `${r.indicator}|${r.schooljaar}|${joined[i]}`;
     if (r.gebiedsniveau === 'regio') (group(`regio|${cell}`).total = i), (group(`regio-rmc|${cell}`).total = i);
     if (r.gebiedsniveau === 'rmc_regio') group(`rmc|${r.gebied}|${cell}`).total = i, group(`regio-rmc|${cell}`).members.push(i);
     if (r.gebiedsniveau === 'gemeente') {
@@ -139,14 +145,16 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
   for (const g of groups.values()) if (g.total !== undefined) add(g.total, g.members);
 
   // Kwartaal periods: the schooljaar up to quarter k = up to quarter k−1 + quarter k (k ≠ 3); up to K3 ≤ K3.
+  const quarters = new Map<string, RegExpExecArray | null>();
   rows.forEach((r, i) => {
     if (!count(i)) return;
-    const q = /^(\d{4})-K([1-4])$/.exec(r.schooljaar);
+    let q = quarters.get(r.schooljaar);
+    if (q === undefined) quarters.set(r.schooljaar, (q = /^(\d{4})-K([1-4])$/.exec(r.schooljaar)));
     if (!q) return;
     const jaar = Number(q[1]);
     const k = Number(q[2]);
     const sj = k >= 3 ? jaar : jaar - 1;
-    const upTo = (n: number) => index.get(keyOf(r.indicator, `${sj}/${sj + 1} t/m K${n}`, r.gebiedsniveau, r.gebied, parts[i]));
+    const upTo = (n: number) => index.get(keyOf(r.indicator, `${sj}/${sj + 1} t/m K${n}`, r.gebiedsniveau, r.gebied, joined[i]));
     const total = upTo(k);
     if (total === undefined) return;
     if (k === 3) {
@@ -160,15 +168,15 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
   // Relations between indicators, instantiated for every year, area and value of the `same` dimensions.
   for (const rel of RELATED) {
     const dimsOf = (t: Term, inst: string[]) => DIMENSIONS.map((d, j) => t.dims?.[d] ?? (rel.same?.includes(d) ? inst[j] : '∅'));
-    rows.forEach((r, i) => {
-      if (r.indicator !== rel.total.indicator || !count(i)) return;
+    for (const i of ofIndicator.get(rel.total.indicator) ?? []) {
+      const r = rows[i];
       // This row is the total of an instance when its fixed dimensions match and all others (but `same`) are empty.
       const ok = DIMENSIONS.every((d, j) => rel.total.dims?.[d] !== undefined ? parts[i][j] === rel.total.dims[d] : rel.same?.includes(d) || parts[i][j] === '∅');
-      if (!ok) return;
-      const members = rel.parts.map((t) => index.get(keyOf(t.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, dimsOf(t, parts[i]))));
-      if (members.some((m) => m === undefined)) return;
+      if (!ok) continue;
+      const members = rel.parts.map((t) => index.get(keyOf(t.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, dimsOf(t, parts[i]).join('|'))));
+      if (members.some((m) => m === undefined)) continue;
       add(i, members as number[]);
-    });
+    }
   }
   return out;
 }
