@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { Db } from '../pipeline/db.ts';
 import { loadCatalogTable } from '../pipeline/export/dataset.ts';
-import { buildTellingForm, formRows, runTellingChecks } from '../pipeline/reports/telling.ts';
+import { buildTellingForm, formRows, formRowsPerGemeente, runTellingChecks } from '../pipeline/reports/telling.ts';
 import { storeDdl } from '../pipeline/store.ts';
 import { buildFixture, P } from './helpers/fixture.ts';
 
@@ -109,6 +109,11 @@ describe('form', () => {
     // P0 has two 16_UUR meldingen: herhaald, in the VO bucket.
     expect(Object.fromEntries(herh.map((r) => [r.onderwijssoort, r.waarde]))).toMatchObject({ VO: 1, totaal: 1 });
     expect((await runTellingChecks(db)).filter((c) => c.ernst === 'fout')).toEqual([]);
+    // Every gemeente's form from one query: the same rows, in the same order, as its own query.
+    const all = await formRowsPerGemeente(db);
+    expect(all.size).toBeGreaterThan(0);
+    for (const [code, rows] of all) expect(rows).toEqual(await formRows(db, code));
+    expect(all.get('0392')!.filter((r) => r.item === 'LT-RV-TOT')).toEqual(rv);
     db.close();
   });
 });

@@ -75,8 +75,21 @@ export function withLabels(text: string): string {
 
 /** The form of one gemeente as rows (item × bucket), in form order. */
 export async function formRows(db: Db, gemeentecode: string): Promise<FormRow[]> {
-  return db.all<FormRow>(`SELECT gemeentecode, gemeentenaam, schooljaar, item, omschrijving, onderwijssoort, waarde
-    FROM telling_formulier WHERE gemeentecode = $g ORDER BY item_volgorde, bucket_volgorde`, { g: gemeentecode });
+  return (await formRowsPerGemeente(db, gemeentecode)).get(gemeentecode) ?? [];
+}
+
+/** The forms of every gemeente (or of one), each as rows in form order: one query, not one per gemeente. */
+export async function formRowsPerGemeente(db: Db, gemeentecode?: string): Promise<Map<string, FormRow[]>> {
+  const rows = await db.all<FormRow>(`SELECT gemeentecode, gemeentenaam, schooljaar, item, omschrijving, onderwijssoort, waarde
+    FROM telling_formulier ${gemeentecode === undefined ? '' : 'WHERE gemeentecode = $g'} ORDER BY gemeentecode, item_volgorde, bucket_volgorde`,
+  gemeentecode === undefined ? undefined : { g: gemeentecode });
+  const out = new Map<string, FormRow[]>();
+  for (const r of rows) {
+    let list = out.get(r.gemeentecode);
+    if (!list) out.set(r.gemeentecode, (list = []));
+    list.push(r);
+  }
+  return out;
 }
 
 /** SELECT of the region workbook: one row per item × bucket, one column per gemeente ("0392 Haarlem"). */
@@ -103,7 +116,7 @@ export function formTable(rows: FormRow[]): { item: string; omschrijving: string
 }
 
 /** The submission of one gemeente as a workbook (codes as text, waarde as a number). */
-export async function writeTellingXlsx(db: Db, gemeentecode: string, file: string, o: XlsxOptions): Promise<void> {
+export async function writeTellingXlsx(rows: FormRow[], file: string, o: XlsxOptions): Promise<void> {
   await writeXlsx(file, [{
     name: 'leerplichttelling',
     columns: [
@@ -111,7 +124,7 @@ export async function writeTellingXlsx(db: Db, gemeentecode: string, file: strin
       { name: 'item', type: 'text' }, { name: 'omschrijving', type: 'text', width: 60 }, { name: 'onderwijssoort', type: 'text' },
       { name: 'waarde', type: 'integer' },
     ],
-    rows: (await formRows(db, gemeentecode)) as unknown as Record<string, unknown>[],
+    rows: rows as unknown as Record<string, unknown>[],
   }], o);
 }
 

@@ -1,6 +1,7 @@
 /** Stage telling: the Leerplichttelling form, its consistency checks, the submission CSVs and sign-off PDFs. */
 import { renderTemplate } from '../../render/html.ts';
-import { buildTellingForm, formRows, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql, writeTellingRegioXlsx, writeTellingXlsx } from '../../reports/telling.ts';
+import type { FormRow } from '../../reports/telling.ts';
+import { buildTellingForm, formRowsPerGemeente, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql, writeTellingRegioXlsx, writeTellingXlsx } from '../../reports/telling.ts';
 import { writeCsv } from '../../csv.ts';
 import { type BuildContext, need, timed } from '../context.ts';
 import { writeCsvPerFile } from '../partitioned.ts';
@@ -10,12 +11,14 @@ import { documentMetadata, xlsxOptions } from '../identity.ts';
 export async function telling(ctx: BuildContext): Promise<void> {
   const { db, fx, config, schooljaar, selection } = ctx;
   const colofon = need(ctx.colofon, 'colofon');
+  let forms = new Map<string, FormRow[]>();
   const checks = await timed(ctx, 'telling: form + checks + CSV + xlsx', async () => {
     await buildTellingForm(db);
+    forms = await formRowsPerGemeente(db);
     const checks = await runTellingChecks(db);
     await writeCsvPerFile(db, fx, 'outputs/telling_csv.sql', ['item_volgorde', 'bucket_volgorde'],
       new Map(selection.gemeenten.map((g) => [g.code, paths.tellingCsv(g, schooljaar)])));
-    for (const g of selection.gemeenten) await writeTellingXlsx(db, g.code, fx.outputPath(paths.tellingXlsx(g, schooljaar)), xlsxOptions(ctx));
+    for (const g of selection.gemeenten) await writeTellingXlsx(forms.get(g.code) ?? [], fx.outputPath(paths.tellingXlsx(g, schooljaar)), xlsxOptions(ctx));
     if (selection.regionLevel) {
       await writeCsv(db, await workbookSql(db), fx.outputPath(paths.tellingRegioCsv(config.regio, schooljaar)));
       await writeTellingRegioXlsx(db, fx.outputPath(paths.tellingRegioXlsx(config.regio, schooljaar)), xlsxOptions(ctx));
@@ -29,7 +32,7 @@ export async function telling(ctx: BuildContext): Promise<void> {
   }
   for (const g of selection.gemeenten) {
     const title = `Leerplichttelling ${schooljaar.label} – ${g.naam} (vertrouwelijk)`;
-    const rows = formTable(await formRows(db, g.code));
+    const rows = formTable(forms.get(g.code) ?? []);
     const own = checks.filter((c) => c.gemeentecode === g.code);
     ctx.documents.add({
       id: `telling ${g.code}`,
