@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Db } from '../pipeline/db.ts';
 import { InputError } from '../pipeline/errors.ts';
-import { findBsns, PdfScanAhead } from '../pipeline/output/bsn-scan.ts';
+import { candidateMatches, findBsns, PdfScanAhead } from '../pipeline/output/bsn-scan.ts';
 import { tempDir } from './helpers/extract-dir.ts';
 
 const dir = tempDir('lp-bsnscan-');
@@ -74,5 +74,30 @@ describe('BSN scan of PDFs', () => {
     const e = await findBsns(db, dir, ['a/clean-0.pdf', 'a/broken.pdf', 'a/clean-1.pdf']).then(() => undefined, (x: unknown) => x as Error);
     expect(e).toBeInstanceOf(InputError);
     expect(e!.message).toMatch(/cannot check broken\.pdf for BSNs: pdftotext failed/);
+  });
+});
+
+describe('BSN candidates in a file\'s bytes', () => {
+  const CANDIDATE = /(?<![0-9A-Za-z])(\d{9}|\d{8}|\d{3}[. ]\d{3}[. ]\d{3})(?![0-9A-Za-z])/g;
+  const line = (text: string, index: number) => text.slice(0, index).split('\n').length;
+
+  test('the byte scanner finds what the regex finds in the decoded text, on the same lines', () => {
+    // Digits, group separators, letters, line breaks and multi-byte characters, in random texts.
+    const alphabet = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ', ',', 'a', 'Z', '\n', 'é', '€', '"', ';', '\uFEFF', '_'];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['123456782', '12345678', '736.845.793', '736 845 793', '1234567890', '123.456.78', '2024-08-01', '1.234.567'];
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      const len = 1 + random(60);
+      for (let i = 0; i < len; i++) text += random(4) === 0 ? pieces[random(pieces.length)] : alphabet[random(alphabet.length)];
+      const bytes = Buffer.from(text, 'utf8');
+      const expected = [...text.matchAll(CANDIDATE)].map((m) => [m[1], line(text, m.index)]);
+      const got = candidateMatches(bytes).map((m) => [m.match, bytes.subarray(0, m.index).toString('utf8').split('\n').length]);
+      expect(got, JSON.stringify(text)).toEqual(expected);
+    }
   });
 });

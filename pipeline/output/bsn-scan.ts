@@ -62,8 +62,12 @@ export async function findBsns(db: Db, root: Root, files: string[], ahead?: PdfS
   for (const f of files) {
     const ext = path.extname(f).toLowerCase();
     if (!TEXT.has(ext)) continue;
-    const text = await readFile(abs(f), 'utf8');
-    collect(f, text, 'line', candidates, ext === '.json' ? jsonStringSpans(text) : undefined);
+    if (ext === '.json') {
+      const text = await readFile(abs(f), 'utf8');
+      collect(f, text, 'line', candidates, jsonStringSpans(text));
+    } else {
+      collect(f, await readFile(abs(f)), 'line', candidates);
+    }
   }
   await pdfsDone;
   if (!candidates.length) return [];
@@ -73,20 +77,55 @@ export async function findBsns(db: Db, root: Root, files: string[], ahead?: PdfS
   return hits.filter((h) => !seen.has(`${h.file}|${h.where}`) && seen.add(`${h.file}|${h.where}`)).map(({ file, where }) => ({ file, where }));
 }
 
-function collect(file: string, text: string, unit: 'line' | 'page', out: Candidate[], only?: [number, number][]): void {
+/** A text (or a file's bytes: see candidateMatches) searched for candidates, each with its line or page. */
+function collect(file: string, text: string | Buffer, unit: 'line' | 'page', out: Candidate[], only?: [number, number][]): void {
   const sep = unit === 'page' ? '\f' : '\n';
   let n = 1;
   let from = 0;
-  for (const m of text.matchAll(CANDIDATE)) {
+  const matches = typeof text === 'string' ? [...text.matchAll(CANDIDATE)].map((m) => ({ index: m.index, match: m[1] })) : candidateMatches(text);
+  for (const m of matches) {
     if (only && !only.some(([a, b]) => m.index > a && m.index < b)) continue;
     // Count separators up to the match (once per match; matches are few).
     for (let i = text.indexOf(sep, from); i !== -1 && i < m.index; i = text.indexOf(sep, i + 1)) {
       n++;
       from = i + 1;
     }
-    const digits = m[1].replace(/[. ]/g, '');
-    out.push({ file, where: `${unit} ${n}`, digits, plain: digits === m[1] });
+    const digits = m.match.replace(/[. ]/g, '');
+    out.push({ file, where: `${unit} ${n}`, digits, plain: digits === m.match });
   }
+}
+
+const isDigit = (b: number) => b >= 48 && b <= 57;
+const isAlnum = (b: number) => isDigit(b) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122);
+const isGroup = (b: number) => b === 46 || b === 32; // . or space
+
+/**
+ * The matches of CANDIDATE in a file's bytes, as `text.matchAll(CANDIDATE)` finds them in its UTF-8 text
+ * (at byte offsets), without decoding the file: every character the pattern looks at is ASCII, and no byte
+ * of a multi-byte UTF-8 character is an ASCII byte. A match starts at a digit after a byte that is no
+ * ASCII letter or digit; from there the regex's alternatives in order: 9 digits, 8 digits, or 3+3+3 digits
+ * grouped by `.` or space, each followed by no ASCII letter or digit. ~3× faster than decoding a national
+ * dataset's CSV and running the regex (test/bsn-scan.test.ts compares the two on random texts).
+ */
+export function candidateMatches(b: Buffer): { index: number; match: string }[] {
+  const out: { index: number; match: string }[] = [];
+  const end = b.length;
+  const free = (i: number) => i >= end || !isAlnum(b[i]);
+  for (let i = 0; i < end; i++) {
+    if (!isDigit(b[i]) || (i > 0 && isAlnum(b[i - 1]))) continue;
+    let run = i;
+    while (run < end && isDigit(b[run])) run++;
+    const len = run - i;
+    if ((len === 9 || len === 8) && free(run)) {
+      out.push({ index: i, match: b.toString('latin1', i, run) });
+    } else if (len === 3 && isGroup(b[i + 3]) && isDigit(b[i + 4]) && isDigit(b[i + 5]) && isDigit(b[i + 6]) && isGroup(b[i + 7])
+      && isDigit(b[i + 8]) && isDigit(b[i + 9]) && isDigit(b[i + 10]) && free(i + 11)) {
+      out.push({ index: i, match: b.toString('latin1', i, i + 11) });
+      run = i + 11;
+    }
+    i = run - 1; // (a digit right after these cannot start a match)
+  }
+  return out;
 }
 
 /** Where the string literals of a JSON text are: the numbers outside them are ours (bytes, ms, counts). */
