@@ -107,6 +107,7 @@ export async function createDatasetTable(db: Db, o: { extractdatum: string; buil
       ${skip.length ? `WHEN ${skip.join(' OR ')} THEN NULL` : ''}
       WHEN list_contains(string_split(c.dimensies, '|'), '${d}') THEN '${TOTAAL}' END AS ${d}`;
   };
+  readableColumnsReset(db);
   await db.run(`CREATE OR REPLACE TABLE dataset AS SELECT
     p.indicator, c.label, c.rapport, p.schooljaar, p.periode_van, p.periode_tot,
     p.gebiedsniveau, p.gebied AS gebiedscode,
@@ -148,14 +149,52 @@ export async function writeParquet(db: Db, select: string, file: string, meta: R
  * writer takes both.
  */
 export async function* datasetRows(db: Db, where = 'TRUE', orderBy = 'volgorde'): AsyncGenerator<Record<string, unknown>> {
+  const select = await readableColumns(db);
   const conn = await db.instance.connect();
   try {
-    const result = await conn.stream(`SELECT * FROM dataset WHERE ${where} ORDER BY ${orderBy}`);
+    const order = orderBy.split(',').map((c) => `dataset.${c.trim()}`).join(', ');
+    const result = await conn.stream(`SELECT ${select} FROM dataset WHERE ${where} ORDER BY ${order}`);
     for await (const rows of result.yieldRowObjectJs()) yield* rows;
   } finally {
     conn.closeSync();
   }
 }
+
+/**
+ * The columns of `dataset` as datasetRows reads them: every text column as an ENUM of its own values (made
+ * once per dataset table). The rows are the same (an ENUM arrives as its text), but Node gets each distinct
+ * text once per chunk instead of decoding every cell: reading the national dataset took ~2x as long as text.
+ */
+async function readableColumns(db: Db): Promise<string> {
+  let select = readable.get(db);
+  if (!select) {
+    select = (async () => {
+      const cols = await db.all<{ name: string; type: string }>('SELECT column_name AS name, column_type AS type FROM (DESCRIBE dataset)');
+      const out: string[] = [];
+      const id = ++enumTypes;
+      for (const { name, type } of cols) {
+        if (type !== 'VARCHAR') {
+          out.push(name);
+          continue;
+        }
+        await db.run(`CREATE TYPE dataset_${id}_${name} AS ENUM (SELECT DISTINCT ${name} FROM dataset WHERE ${name} IS NOT NULL ORDER BY 1)`);
+        out.push(`CAST(${name} AS dataset_${id}_${name}) AS ${name}`);
+      }
+      return out.join(', ');
+    })();
+    readable.set(db, select);
+  }
+  return select;
+}
+
+/** readableColumns of each database, until createDatasetTable makes its dataset again. */
+const readable = new WeakMap<Db, Promise<string>>();
+
+/** Forgets readableColumns of `db`: its dataset table was made again (createDatasetTable does this itself). */
+export function readableColumnsReset(db: Db): void {
+  readable.delete(db);
+}
+let enumTypes = 0;
 
 /**
  * For each gemeente of `codes`, its rows of `dataset` matching `where` together with the rows of area
