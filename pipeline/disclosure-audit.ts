@@ -304,6 +304,7 @@ async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<numb
       await proveBlock(input, cells, rels, prove, new Set(own));
       for (const c of inBlock) if (toProve.has(c) && !prove.has(c)) toProve.delete(c);
     }
+    trace(() => `pass ${size}: ${n} blocks, ${toProve.size} left, ${solves} solves so far`);
     if (!toProve.size) return;
   }
 }
