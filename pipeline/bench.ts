@@ -42,6 +42,27 @@ const CACHE = path.join(ROOT, '.cache/bench');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const value = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+// A mistyped flag must not start a run of half an hour: only these are accepted (with a value: true).
+const FLAGS: Record<string, boolean> = { only: true, 'skip-naive': false, extract: true, config: true };
+const USAGE = `Usage: npm run bench -- [--only load] [--skip-naive] [--extract DIR] [--config REGION]
+  Measures speed and memory on this machine, each stage against its floor (national extract by default, generated
+  once into .cache/bench/; results appended to .cache/bench/bench-result.md). A national run takes 10–30 minutes.
+  --only load       load + validate only
+  --skip-naive      skip the naive baseline (a fresh browser per document)
+  --extract DIR     use this extract instead of the generated national one
+  --config REGION   build this region instead of the whole country (a quick run of every step)`;
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+for (let i = 0; i < args.length; i++) {
+  const name = args[i].replace(/^--/, '');
+  if (!args[i].startsWith('--') || !(name in FLAGS)) {
+    console.error(`Error: unknown argument ${JSON.stringify(args[i])}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (FLAGS[name]) i++;
+}
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
 const lines: string[] = [];
