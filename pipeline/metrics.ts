@@ -176,5 +176,5 @@ export function stageRows(stages: StageMetrics[]): { header: string[]; rows: (st
 
 /** What the CPU column counts, for under the table. */
 export const CPU_NOTE = childrenCounted
-  ? 'cpu s: this process (DuckDB included) and Chromium (its processes sampled every 0.1 s); peak MB: this process; browser MB: Chromium (PSS)'
+  ? 'cpu s: this process (DuckDB included) and its child processes, sampled every 0.1 s: Chromium, and in the PDF stage the pdftotext of the BSN scan, which reads each PDF as it is printed (of which browser: the child processes); peak MB: this process; browser MB: Chromium (PSS)'
   : 'cpu s: this process only (DuckDB included); Chromium\'s CPU is not counted on this platform';
