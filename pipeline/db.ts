@@ -119,3 +119,28 @@ function normaliseRow(r: Record<string, unknown>): Row {
 export function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
+
+/**
+ * A select list of `table`'s columns (`columns`, default all, qualified by `alias`) with every text column cast to
+ * an ENUM of its own values, the types (`<prefix>_<column>`) made here. The rows are the same (an ENUM arrives as its
+ * text), but Node gets each distinct text once per chunk instead of decoding every cell: reading a million rows
+ * into JS takes about half the time. `types` lists the types made, for the caller to drop when done.
+ */
+export async function textAsEnums(db: Db, table: string, prefix: string, o: { columns?: string[]; alias?: string } = {}): Promise<{ select: string[]; types: string[] }> {
+  const described = await db.all<{ name: string; type: string }>(`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${table})`);
+  const text = new Set(described.filter((c) => c.type === 'VARCHAR').map((c) => c.name));
+  const select: string[] = [];
+  const types: string[] = [];
+  for (const name of o.columns ?? described.map((c) => c.name)) {
+    const column = `${o.alias ?? ''}${name}`;
+    if (!text.has(name)) {
+      select.push(column);
+      continue;
+    }
+    const type = `${prefix}_${name}`;
+    await db.run(`DROP TYPE IF EXISTS ${type}; CREATE TYPE ${type} AS ENUM (SELECT DISTINCT ${name} FROM ${table} WHERE ${name} IS NOT NULL ORDER BY 1)`);
+    select.push(`CAST(${column} AS ${type}) AS ${name}`);
+    types.push(type);
+  }
+  return { select, types };
+}

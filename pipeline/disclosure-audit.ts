@@ -199,39 +199,46 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
 /** The LP over the hidden cells `cells` (every other cell at its real value) under the relations `rels`. */
 async function lpOf(input: AuditInput, cells: number[], rels: number[]) {
   const h = await highs();
-  const { values, relations } = input;
   const col = new Map<number, number>();
   cells.forEach((c, j) => col.set(c, j));
-  const starts = [0];
-  const indices: number[] = [];
-  const coefs: number[] = [];
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  for (const ri of rels) {
-    const rel = relations[ri];
-    let rhs = 0;
-    rel.cells.forEach((c, k) => {
-      const j = col.get(c);
-      if (j !== undefined) {
-        indices.push(j);
-        coefs.push(rel.coef[k]);
-      } else rhs -= rel.coef[k] * values[c];
-    });
-    starts.push(indices.length);
-    rowLower.push(rel.kind === 'le' ? -h.infinity : rhs);
-    rowUpper.push(rel.kind === 'ge' ? h.infinity : rhs);
-  }
   const n = cells.length;
-  const model = h.createModel({
-    numCols: n, numRows: rels.length, colCost: new Float64Array(n),
-    colLower: cells.map((c) => Math.min(1, values[c])), colUpper: new Float64Array(n).fill(CAP),
-    rowLower, rowUpper,
-    matrix: { format: 'csr', numRows: rels.length, numCols: n, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(coefs) },
+  const model = createLp(h, input, rels, col, {
+    lower: Float64Array.from(cells, (c) => Math.min(1, input.values[c])), upper: new Float64Array(n).fill(CAP), cost: new Float64Array(n),
   });
   // Only the objective changes between solves: the basis stays primal feasible, so the primal simplex
   // continues from it (measured: half the time of the default on the demo region's audit).
   model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
   return { h, model };
+}
+
+/**
+ * The LP of the relations `rels` over the cells `col` maps to columns (every other cell at its real value), with
+ * these column bounds and costs. From `pairsFrom` on, a cell's column and the next are its move up and down from
+ * its real value (the cell is value + up − down).
+ */
+function createLp(h: Highs, input: AuditInput, rels: Iterable<number>, col: Map<number, number>, cols: { lower: Float64Array; upper: Float64Array; cost: Float64Array }, pairsFrom = Infinity) {
+  const { values, relations } = input;
+  const starts = [0], indices: number[] = [], coefs: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
+  for (const ri of rels) {
+    const rel = relations[ri];
+    let rhs = 0;
+    rel.cells.forEach((c, k) => {
+      const j = col.get(c);
+      if (j === undefined || j >= pairsFrom) rhs -= rel.coef[k] * values[c];
+      if (j === undefined) return;
+      indices.push(j);
+      coefs.push(rel.coef[k]);
+      if (j >= pairsFrom) indices.push(j + 1), coefs.push(-rel.coef[k]);
+    });
+    starts.push(indices.length);
+    rowLower.push(rel.kind === 'le' ? -h.infinity : rhs);
+    rowUpper.push(rel.kind === 'ge' ? h.infinity : rhs);
+  }
+  const n = cols.cost.length;
+  return h.createModel({
+    numCols: n, numRows: rowLower.length, colCost: cols.cost, colLower: cols.lower, colUpper: cols.upper, rowLower, rowUpper,
+    matrix: { format: 'csr', numRows: rowLower.length, numCols: n, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(coefs) },
+  });
 }
 
 /** How far apart two values an outsider cannot exclude must be (see proveBlock); 0: nothing to prove. */
@@ -386,7 +393,11 @@ export async function repair(input: AuditInput, exposed: number[], o: Pick<Audit
     }
     const areas = areasOf(input, comp);
     const byArea = new Map<number, number[]>();
-    for (const c of mine) byArea.set(input.area[c], [...(byArea.get(input.area[c]) ?? []), c]);
+    for (const c of mine) {
+      const l = byArea.get(input.area[c]);
+      if (l) l.push(c);
+      else byArea.set(input.area[c], [c]);
+    }
     for (const seeds of byArea.values()) {
       groups.push({ seeds, ...blockOf(input, areas, seeds, size) });
     }
@@ -416,29 +427,7 @@ export async function repair(input: AuditInput, exposed: number[], o: Pick<Audit
       upper[j + 1] = values[c] - 1;
       cost[j] = cost[j + 1] = hidden[c] ? 0 : values[c];
     });
-    const starts = [0], indices: number[] = [], coefs: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
-    for (const ri of rowSet) {
-      const rel = relations[ri];
-      let rhs = 0;
-      rel.cells.forEach((c, k) => {
-        const j = col.get(c);
-        if (j === undefined) rhs -= rel.coef[k] * values[c];
-        else if (j < cells.length) indices.push(j), coefs.push(rel.coef[k]);
-        else {
-          // value + up − down
-          rhs -= rel.coef[k] * values[c];
-          indices.push(j, j + 1);
-          coefs.push(rel.coef[k], -rel.coef[k]);
-        }
-      });
-      starts.push(indices.length);
-      rowLower.push(rel.kind === 'le' ? -h.infinity : rhs);
-      rowUpper.push(rel.kind === 'ge' ? h.infinity : rhs);
-    }
-    const model = h.createModel({
-      numCols: n, numRows: rowLower.length, colCost: cost, colLower: lower, colUpper: upper, rowLower, rowUpper,
-      matrix: { format: 'csr', numRows: rowLower.length, numCols: n, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(coefs) },
-    });
+    const model = createLp(h, input, rowSet, col, { lower, upper, cost }, cells.length);
     try {
       model.options.set({ output_flag: false });
       const seenLo = new Map<number, number>(), seenHi = new Map<number, number>();
@@ -452,7 +441,6 @@ export async function repair(input: AuditInput, exposed: number[], o: Pick<Audit
           if (target < lower[j]) continue;
           model.changeColBounds(j, target, target);
           model.run();
-          solves++;
           if (model.getModelStatus() === h.constants.modelStatus.optimal) {
             x = model.getSolution().colValue;
             break;

@@ -15,7 +15,7 @@
  */
 import { loadCatalog } from './catalog.ts';
 import { InputError } from './errors.ts';
-import { type Db, sqlString } from './db.ts';
+import { type Db, sqlString, textAsEnums } from './db.ts';
 import { COUNT_UNITS, DIMENSIONS, dimKey, RATE_UNITS, type StoreRow } from './store.ts';
 import { audit, components, relationsOf, repair, trace, type AuditInput, type Exposure } from './disclosure-audit.ts';
 import { relations, type Relation } from './disclosure-relations.ts';
@@ -220,6 +220,12 @@ function areas(rows: StoreRow[]): number[] {
   return rows.map((r) => (r.gebiedsniveau === 'gemeente' ? (ids.get(r.gebied) ?? (ids.set(r.gebied, ids.size), ids.size - 1)) : -1));
 }
 
+/** The RMC region of each gemeente of the report that has one. */
+async function rmcRegions(db: Db): Promise<Record<string, string>> {
+  const rows = await db.all<{ gemeentecode: string; rmc_regio: string | null }>('SELECT gemeentecode, rmc_regio FROM report_gemeenten');
+  return Object.fromEntries(rows.filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
+}
+
 /** "indicator schooljaar gebied (breakdown)" for messages. */
 export function describe(r: StoreRow): string {
   const dims = DIMENSIONS.filter((d) => r[d] !== null).map((d) => `${d} ${r[d]}`);
@@ -265,20 +271,15 @@ function followCounts(rows: PublicRow[], links: RateLinks): void {
 export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ cells: number; suppressed: number }> {
   // A fixed order makes the choice of secondary cells, and so every output, reproducible.
   // Numbers as DOUBLE and no DATE columns: the rows come back as plain JS values without conversion.
-  // Text columns as ENUM types: each value then comes back as one shared string, not a million decoded ones.
+  // Text columns as ENUMs (textAsEnums): a national store has a million rows.
   const columns = ['indicator', 'schooljaar', 'gebiedsniveau', 'gebied', ...DIMENSIONS, 'eenheid'];
-  const text = new Set((await db.all<{ c: string }>(`SELECT column_name AS c FROM (DESCRIBE indicator_store) WHERE column_type = 'VARCHAR'`)).map((r) => r.c));
-  const enums = columns.filter((c) => text.has(c));
-  for (const c of enums) {
-    await db.run(`DROP TYPE IF EXISTS disclosure_${c}; CREATE TYPE disclosure_${c} AS ENUM (SELECT DISTINCT ${c} FROM indicator_store WHERE ${c} IS NOT NULL)`);
-  }
-  const reader = await db.conn.runAndReadAll(`SELECT s.rowid AS id, ${columns.map((c) => (text.has(c) ? `CAST(s.${c} AS disclosure_${c}) AS ${c}` : `s.${c}`)).join(', ')},
+  const { select, types } = await textAsEnums(db, 'indicator_store', 'disclosure', { columns, alias: 's.' });
+  const reader = await db.conn.runAndReadAll(`SELECT s.rowid AS id, ${select.join(', ')},
       CAST(s.waarde AS DOUBLE) AS waarde, CAST(s.teller AS DOUBLE) AS teller, CAST(s.noemer AS DOUBLE) AS noemer
     FROM indicator_store s ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
   const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { id: bigint })[];
-  for (const c of enums) await db.run(`DROP TYPE disclosure_${c}`);
-  const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
-    'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
+  for (const t of types) await db.run(`DROP TYPE ${t}`);
+  const rmcOf = await rmcRegions(db);
   const links: RateLinks = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, { teller: d.teller, noemer: d.noemer }]));
   const pub = (await applyDisclosure(rows, p, rmcOf, links)) as (PublicRow & { id: bigint })[];
   // Why each cell is hidden stays in the database (never published: the reason would help an outsider).
@@ -355,8 +356,7 @@ export async function auditPublication(db: Db, p: DisclosureParams, o: { proved?
   if (o.proved) return refuseIf(problems, hidden);
   const rows = (await db.conn.runAndReadAll(`SELECT * FROM published_cells ${orderBy()}`)).getRowObjectsJS() as unknown as (StoreRow & { onderdrukt: boolean })[];
   const count = (r: StoreRow) => COUNT_UNITS.has(r.eenheid);
-  const rmcOf = Object.fromEntries((await db.all<{ gemeentecode: string; rmc_regio: string | null }>(
-    'SELECT gemeentecode, rmc_regio FROM report_gemeenten')).filter((g) => g.rmc_regio).map((g) => [g.gemeentecode, g.rmc_regio!]));
+  const rmcOf = await rmcRegions(db);
   const input: AuditInput = {
     values: rows.map((r) => (count(r) ? r.waarde ?? 0 : 0)),
     hidden: rows.map((r) => r.onderdrukt && count(r)),

@@ -6,7 +6,7 @@
  * in the README (test/export-schema.test.ts pins them).
  */
 import { loadCatalog } from '../catalog.ts';
-import { type Db, sqlString } from '../db.ts';
+import { type Db, sqlString, textAsEnums } from '../db.ts';
 import { writeExcelCsv } from '../csv.ts';
 import { decimalen } from '../format/index.ts';
 import { CODES, label, orderCodes } from '../codes.ts';
@@ -168,20 +168,7 @@ export async function* datasetRows(db: Db, where = 'TRUE', orderBy = 'volgorde')
 async function readableColumns(db: Db): Promise<string> {
   let select = readable.get(db);
   if (!select) {
-    select = (async () => {
-      const cols = await db.all<{ name: string; type: string }>('SELECT column_name AS name, column_type AS type FROM (DESCRIBE dataset)');
-      const out: string[] = [];
-      const id = ++enumTypes;
-      for (const { name, type } of cols) {
-        if (type !== 'VARCHAR') {
-          out.push(name);
-          continue;
-        }
-        await db.run(`CREATE TYPE dataset_${id}_${name} AS ENUM (SELECT DISTINCT ${name} FROM dataset WHERE ${name} IS NOT NULL ORDER BY 1)`);
-        out.push(`CAST(${name} AS dataset_${id}_${name}) AS ${name}`);
-      }
-      return out.join(', ');
-    })();
+    select = textAsEnums(db, 'dataset', `dataset_${++enumTypes}`).then((r) => r.select.join(', '));
     readable.set(db, select);
   }
   return select;
