@@ -35,6 +35,16 @@ describe('the audit of what is published', () => {
   }, FIXTURE_TIMEOUT);
   afterAll(() => db.close());
   const av = "indicator = 'LT-AV-TOT' AND schooljaar = '2024/2025' AND gebiedscode = '0392' AND onderwijssoort = 'totaal'";
+  /** Runs `check` on the dataset changed by `update` (SQL), and puts the dataset back as it was. */
+  async function tampered(update: string, check: () => Promise<void>): Promise<void> {
+    await db.run(`CREATE TEMP TABLE saved AS SELECT * FROM dataset`);
+    try {
+      await db.run(update);
+      await check();
+    } finally {
+      await db.run('DELETE FROM dataset; INSERT INTO dataset SELECT * FROM saved; DROP TABLE saved');
+    }
+  }
 
   test('the suppressed dataset passes, by the proved pattern and by a second LP alike', async () => {
     const [{ onderdrukt }] = await db.all<{ onderdrukt: boolean }>(`SELECT onderdrukt FROM dataset WHERE ${av}`);
@@ -44,44 +54,32 @@ describe('the audit of what is published', () => {
   });
 
   test('a hidden count that shows its value is refused, named without its value', async () => {
-    await db.run(`CREATE TEMP TABLE saved AS SELECT * FROM dataset`);
-    try {
-      await db.run(`UPDATE dataset SET onderdrukt = false, waarde = 3 WHERE ${av}`);
+    await tampered(`UPDATE dataset SET onderdrukt = false, waarde = 3 WHERE ${av}`, async () => {
       for (const o of [{ proved: true }, {}]) {
         const e = await auditPublication(db, PARAMS, o).catch((x: Error) => x);
         expect(e).toBeInstanceOf(Error);
         expect((e as Error).message).toMatch(/LT-AV-TOT 2024\/2025 gemeente 0392: a count below 5 is published/);
         expect((e as Error).message).not.toMatch(/ 3\b(?! )/);
       }
-    } finally {
-      await db.run('DELETE FROM dataset; INSERT INTO dataset SELECT * FROM saved; DROP TABLE saved');
-    }
+    });
   });
 
   test('a published rate whose count is hidden is refused (it shows the count as teller)', async () => {
-    await db.run(`CREATE TEMP TABLE saved AS SELECT * FROM dataset`);
-    try {
-      const rate = "indicator = 'JV-AV-1000' AND schooljaar = '2024/2025' AND gebiedscode = '0392'";
-      await db.run(`UPDATE dataset SET onderdrukt = false, waarde = 1, teller = NULL, noemer = NULL WHERE ${rate}`);
+    const rate = "indicator = 'JV-AV-1000' AND schooljaar = '2024/2025' AND gebiedscode = '0392'";
+    await tampered(`UPDATE dataset SET onderdrukt = false, waarde = 1, teller = NULL, noemer = NULL WHERE ${rate}`, async () => {
       for (const o of [{ proved: true }, {}]) {
         await expect(auditPublication(db, PARAMS, o)).rejects.toThrow(/JV-AV-1000 2024\/2025 gemeente 0392: a published rate gives a hidden count away/);
       }
-    } finally {
-      await db.run('DELETE FROM dataset; INSERT INTO dataset SELECT * FROM saved; DROP TABLE saved');
-    }
+    });
   });
 
   test('a published pattern other than the proved one is refused', async () => {
-    await db.run(`CREATE TEMP TABLE saved AS SELECT * FROM dataset`);
-    try {
-      // The region's number of leerplichtigen (published) hidden as well.
-      const region = "rowid = (SELECT min(rowid) FROM dataset WHERE indicator = 'JV-POP-LP' AND schooljaar = '2024/2025' AND gebiedsniveau = 'regio' AND NOT onderdrukt)";
-      await db.run(`UPDATE dataset SET onderdrukt = true, waarde = NULL, teller = NULL, noemer = NULL WHERE ${region}`);
+    // The region's number of leerplichtigen (published) hidden as well.
+    const region = "rowid = (SELECT min(rowid) FROM dataset WHERE indicator = 'JV-POP-LP' AND schooljaar = '2024/2025' AND gebiedsniveau = 'regio' AND NOT onderdrukt)";
+    await tampered(`UPDATE dataset SET onderdrukt = true, waarde = NULL, teller = NULL, noemer = NULL WHERE ${region}`, async () => {
       await expect(auditPublication(db, PARAMS, { proved: true })).rejects.toThrow(/JV-POP-LP 2024\/2025 regio testregio.*: hidden, unlike the pattern the disclosure audit proved safe/);
       // Audited afresh by LP it is refused too: the region is the sum of its published gemeenten.
       await expect(auditPublication(db, PARAMS)).rejects.toThrow(/JV-POP-LP 2024\/2025 regio testregio.*: hidden, but it can be worked back from the published figures/);
-    } finally {
-      await db.run('DELETE FROM dataset; INSERT INTO dataset SELECT * FROM saved; DROP TABLE saved');
-    }
+    });
   });
 });

@@ -234,18 +234,23 @@ describe('what a hidden cell shows', () => {
   });
 });
 
-/** Region R = gemeenten A, B, C, D; each gemeente's total = PO + VO + MBO; the region's cells the sums. */
-function regionTable() {
+/**
+ * Region R = gemeenten A, B, C, D; each gemeente's total = PO + VO + MBO; the region's cells the sums. One such
+ * table per indicator of `indicators` (independent of each other).
+ */
+function regionTable(indicators = ['LT-AV-TOT']) {
   const values: Record<string, number[]> = { A: [2, 10, 20], B: [8, 3, 20], C: [30, 30, 30], D: [30, 30, 30] };
   const soorten = ['PO', 'VO', 'MBO'];
   const rows: StoreRow[] = [];
-  for (const [g, v] of Object.entries(values)) {
-    rows.push(cell({ gebied: g, waarde: v[0] + v[1] + v[2] }));
-    soorten.forEach((s, k) => rows.push(cell({ gebied: g, onderwijssoort: s, waarde: v[k] })));
+  for (const indicator of indicators) {
+    for (const [g, v] of Object.entries(values)) {
+      rows.push(cell({ indicator, gebied: g, waarde: v[0] + v[1] + v[2] }));
+      soorten.forEach((s, k) => rows.push(cell({ indicator, gebied: g, onderwijssoort: s, waarde: v[k] })));
+    }
+    const sum = (k: number) => Object.values(values).reduce((t, v) => t + v[k], 0);
+    rows.push(cell({ indicator, gebiedsniveau: 'regio', gebied: 'R', waarde: sum(0) + sum(1) + sum(2) }));
+    soorten.forEach((s, k) => rows.push(cell({ indicator, gebiedsniveau: 'regio', gebied: 'R', onderwijssoort: s, waarde: sum(k) })));
   }
-  const sum = (k: number) => Object.values(values).reduce((t, v) => t + v[k], 0);
-  rows.push(cell({ gebiedsniveau: 'regio', gebied: 'R', waarde: sum(0) + sum(1) + sum(2) }));
-  soorten.forEach((s, k) => rows.push(cell({ gebiedsniveau: 'regio', gebied: 'R', onderwijssoort: s, waarde: sum(k) })));
   const rels = relations(rows);
   const at = (g: string, s: string | null) => rows.findIndex((r) => r.gebied === g && r.onderwijssoort === s);
   const inputOf = (hidden: number[]) => ({
@@ -256,16 +261,23 @@ function regionTable() {
     minCel: P.min_cel,
     area: rows.map((r) => (r.gebiedsniveau === 'gemeente' ? 'ABCD'.indexOf(r.gebied) : -1)),
   });
-  return { rows, at, inputOf };
+  /** `n` patterns of hidden cells: each non-zero cell hidden with chance `share` (a fixed seed: always the same). */
+  const randomPatterns = (seed: number, share: number, n: number) => {
+    const candidates = rows.map((_, i) => i).filter((i) => (rows[i].waarde ?? 0) > 0);
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    return Array.from({ length: n }, () => candidates.filter(() => random() < share));
+  };
+  /** The cells the LP audit finds an outsider can narrow down with these cells hidden. */
+  const exposedIn = async (hidden: number[], o: Parameters<typeof audit>[1] = {}) =>
+    (await audit(inputOf(hidden), { ...o, intervals: false })).map((e) => e.cell).sort((a, b) => a - b);
+  return { rows, at, inputOf, randomPatterns, exposedIn };
 }
 
 describe('the audit of a large component, in blocks of gemeenten', () => {
-  const { rows, at, inputOf } = regionTable();
+  const { at, randomPatterns, exposedIn } = regionTable();
   /** The cells an outsider can narrow down with these cells hidden: as one LP, and in blocks of one gemeente. */
   async function both(hidden: number[]): Promise<{ whole: number[]; blocks: number[] }> {
-    const input = inputOf(hidden);
-    const cells = async (o: Parameters<typeof audit>[1]) => (await audit(input, { ...o, intervals: false })).map((e) => e.cell).sort((a, b) => a - b);
-    return { whole: await cells({}), blocks: await cells({ blocks: { whole: 1, size: 1 } }) };
+    return { whole: await exposedIn(hidden), blocks: await exposedIn(hidden, { blocks: { whole: 1, size: 1 } }) };
   }
 
   test('a rectangle of hidden cells across two gemeenten is proved safe (the second pass puts both in one block)', async () => {
@@ -280,11 +292,7 @@ describe('the audit of a large component, in blocks of gemeenten', () => {
     expect(r.blocks).toEqual(r.whole);
   });
   test('blocks are never more lenient than the whole LP: every cell the whole LP finds exposed, blocks find too', async () => {
-    const candidates = rows.map((r, i) => i).filter((i) => (rows[i].waarde ?? 0) > 0);
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (let n = 0; n < 40; n++) {
-      const hidden = candidates.filter(() => random() < 0.4);
+    for (const hidden of randomPatterns(7, 0.4, 40)) {
       const r = await both(hidden);
       expect(r.whole.filter((c) => !r.blocks.includes(c))).toEqual([]);
     }
@@ -294,23 +302,10 @@ describe('the audit of a large component, in blocks of gemeenten', () => {
 describe('the audit in worker threads', () => {
   test('finds what the audit in one thread finds', async () => {
     // Two independent tables (two components or more per pattern), one per thread.
-    const { rows } = regionTable();
-    const both = [...rows, ...rows.map((r) => ({ ...r, indicator: 'LT-HALT' }))];
-    const rels = relations(both);
-    const candidates = both.map((_, i) => i).filter((i) => (both[i].waarde ?? 0) > 0);
-    let seed = 5;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const { inputOf, randomPatterns } = regionTable(['LT-AV-TOT', 'LT-HALT']);
     let found = 0;
-    for (let n = 0; n < 5; n++) {
-      const hidden = candidates.filter(() => random() < 0.4);
-      const input = {
-        values: both.map((r) => r.waarde ?? 0),
-        hidden: both.map((_, i) => hidden.includes(i)),
-        sensitive: both.map((r) => (r.waarde ?? 0) > 0 && r.waarde! < P.min_cel),
-        relations: rels,
-        minCel: P.min_cel,
-        area: both.map((r) => (r.gebiedsniveau === 'gemeente' ? 'ABCD'.indexOf(r.gebied) : -1)),
-      };
+    for (const hidden of randomPatterns(5, 0.4, 5)) {
+      const input = inputOf(hidden);
       const one = await audit(input, { threads: 1 });
       expect(await audit(input, { threads: 2 })).toEqual(one);
       found += one.length;
@@ -320,9 +315,7 @@ describe('the audit in worker threads', () => {
 });
 
 describe('complements chosen by LP (repair)', () => {
-  const { rows, at, inputOf } = regionTable();
-  const exposedIn = async (hidden: number[], o: Parameters<typeof audit>[1] = {}) =>
-    (await audit(inputOf(hidden), { ...o, intervals: false })).map((e) => e.cell).sort((a, b) => a - b);
+  const { at, inputOf, randomPatterns, exposedIn } = regionTable();
 
   test('the cheapest published cell that lets the exposed cells reach their protection is hidden, and the pattern is then safe', async () => {
     // Hidden A.PO 2, A.VO 10, B.PO 8: B.PO = B's total 31 − 3 − 20, so all three are pinned. For A.PO to reach
@@ -335,12 +328,8 @@ describe('complements chosen by LP (repair)', () => {
     expect(await exposedIn([...hidden, ...r.hide])).toEqual([]);
   });
   test('on random patterns, in blocks of one gemeente too, nothing the repair claims to protect can be worked back', async () => {
-    const candidates = rows.map((_, i) => i).filter((i) => (rows[i].waarde ?? 0) > 0);
-    let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     let repaired = 0;
-    for (let n = 0; n < 40; n++) {
-      const hidden = candidates.filter(() => random() < 0.3);
+    for (const hidden of randomPatterns(11, 0.3, 40)) {
       const exposed = await exposedIn(hidden);
       if (exposed.length) repaired++;
       for (const blocks of [undefined, { whole: 1, size: 1 }]) {
