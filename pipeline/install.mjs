@@ -2,7 +2,8 @@
 /**
  * Installs what this project needs and is missing, then compiles the CLI:
  *  - Debian packages (apt, only when absent): chromium-headless-shell (prints the PDFs) and chromium (its
- *    fallback), fonts-liberation and fonts-dejavu-core, poppler-utils (the tests read PDFs with it);
+ *    fallback), fonts-liberation and fonts-dejavu-core, poppler-utils (the tests read PDFs with it),
+ *    qpdf (the tests check the structure of the PDFs' metadata update with it);
  *  - the npm packages (npm ci, only when node_modules is missing or older than the lock file; Puppeteer never
  *    downloads a browser: .puppeteerrc.cjs);
  *  - dist/ (tsc, only when a source is newer).
@@ -25,6 +26,7 @@ const APT = [
   ['chromium-headless-shell', () => existsSync('/usr/bin/chromium-headless-shell')],
   ['chromium', () => existsSync('/usr/bin/chromium')],
   ['poppler-utils', () => onPath('pdftotext')],
+  ['qpdf', () => onPath('qpdf')],
   ['fonts-dejavu-core', () => existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')],
   ['fonts-liberation', () => existsSync('/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf')],
 ];

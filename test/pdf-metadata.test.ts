@@ -33,7 +33,7 @@ const meta = {
 describe('setPdfMetadata', () => {
   test('sets Title, Author (the office), Subject, Keywords, Creator (the tool), dates and XMP with pdfuaid', async () => {
     const file = path.join(dir, 'a.pdf');
-    writeFileSync(file, await setPdfMetadata(await printed(new Date(), 4099), meta));
+    writeFileSync(file, setPdfMetadata(await printed(new Date(), 4099), meta));
     const info = execFileSync('pdfinfo', ['-isodates', file]).toString();
     expect(info).toMatch(/Title:\s+Jaarverslag leerplicht 2024\/2025 – Haarlem/);
     expect(info).toMatch(/Author:\s+Regionaal Bureau Leerplicht West Kennemerland/);
@@ -49,20 +49,41 @@ describe('setPdfMetadata', () => {
     expect(xmp).toContain('<xmp:CreateDate>2025-10-19T22:00:00Z</xmp:CreateDate>');
   });
 
+  test('an incremental update that qpdf finds sound: the old Info emptied, one new xref section, the catalog still tagged', async () => {
+    const input = await printed(new Date('2026-01-01T10:00:00Z'), 4099);
+    const out = Buffer.from(setPdfMetadata(input, meta));
+    // Chromium's file stays in place (its cross-reference table unchanged), the update follows it.
+    const xref = Buffer.from(input).lastIndexOf('\nxref\n');
+    expect(out.subarray(xref, input.length).equals(Buffer.from(input).subarray(xref))).toBe(true);
+    const file = path.join(dir, 'inc.pdf');
+    writeFileSync(file, out);
+    expect(execFileSync('qpdf', ['--check', file]).toString()).toContain('No syntax or stream encoding errors found');
+    const text = out.toString('latin1');
+    expect(text).not.toMatch(/HeadlessChrome|D:2026/);
+    expect(text.match(/startxref/g)).toHaveLength(2);
+    expect(text).toMatch(/\/Prev \d+>>\nstartxref\n\d+\n%%EOF\n$/);
+    // The new catalog: /Metadata, and what Chromium's catalog had (here /Lang).
+    const objects = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file]).toString()).qpdf[1] as Record<string, { value: Record<string, unknown> }>;
+    const catalog = objects[`obj:${objects.trailer.value['/Root']}`].value;
+    expect(catalog['/Lang']).toBe('u:nl');
+    expect(catalog['/Metadata']).toMatch(/^\d+ 0 R$/);
+    expect(catalog['/ViewerPreferences']).toEqual({ '/DisplayDocTitle': true });
+    expect(() => setPdfMetadata(Buffer.from(text.replace(/\nxref\n(?![\s\S]*\nxref\n)/, '\nxrex\n'), 'latin1'), meta)).toThrow(/cross-reference/);
+  });
+
   test('the same document printed at another time, after other documents, gives the same bytes', async () => {
-    const a = await setPdfMetadata(await printed(new Date('2026-01-01T10:00:00Z'), 4099), meta);
-    const b = await setPdfMetadata(await printed(new Date('2026-03-05T17:31:12Z'), 10230), meta);
+    const a = setPdfMetadata(await printed(new Date('2026-01-01T10:00:00Z'), 4099), meta);
+    const b = setPdfMetadata(await printed(new Date('2026-03-05T17:31:12Z'), 10230), meta);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    const c = await setPdfMetadata(await printed(new Date('2026-01-01T10:00:00Z'), 4099), { ...meta, date: new Date('2025-10-20T22:00:00Z') });
+    const c = setPdfMetadata(await printed(new Date('2026-01-01T10:00:00Z'), 4099), { ...meta, date: new Date('2025-10-20T22:00:00Z') });
     expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
   });
 });
 
 describe('stableStructureIds', () => {
-  test('renumbers node ids in their order, keeping their width (no byte offset moves)', () => {
-    const pdf = '/ID (node00004099) /Headers [ (node00004105) (node00004099) ] /Names [ (node00004099) 7 0 R (node00004105) 8 0 R ]';
-    const out = stableStructureIds(pdf);
-    expect(out).toBe('/ID (node00000000) /Headers [ (node00000001) (node00000000) ] /Names [ (node00000000) 7 0 R (node00000001) 8 0 R ]');
-    expect(out.length).toBe(pdf.length);
+  test('renumbers node ids in their order, in place (no byte offset moves); other (node…) strings stay', () => {
+    const pdf = Buffer.from('/ID (node00004099) /Headers [ (node00004105) (node00004099) ] /Names [ (node00004099) 7 0 R (node00004105) 8 0 R ] (node0001) (node0000409x)', 'latin1');
+    stableStructureIds(pdf);
+    expect(pdf.toString('latin1')).toBe('/ID (node00000000) /Headers [ (node00000001) (node00000000) ] /Names [ (node00000000) 7 0 R (node00000001) 8 0 R ] (node0001) (node0000409x)');
   });
 });
