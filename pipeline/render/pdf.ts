@@ -5,8 +5,8 @@
  *   const results = await printer.printAll(jobs, (r) => progress.tick());
  *   await printer.close();
  *
- * - A bounded pool of tabs (`poolSize`, default os.availableParallelism()); a tab is reused for the
- *   next document (setContent replaces the previous one; no reset to about:blank in between, which
+ * - A bounded pool of tabs (`poolSize`, default os.availableParallelism()), opened by start(); a tab is
+ *   reused for the next document (setContent replaces the previous one; no reset to about:blank in between, which
  *   cost ~50 ms a document), and replaced after any error.
  * - Each tab is a pipeline: while it prints a document, Node makes the next document's HTML (job.html())
  *   and sets the metadata of, and writes, the one printed before; the tab does not wait for Node's part.
@@ -225,7 +225,9 @@ export class PdfPrinter {
   static async start(opts: PdfPrinterOptions = {}): Promise<PdfPrinter> {
     const printer = new PdfPrinter(opts);
     try {
-      await printer.#currentGen();
+      const gen = await printer.#currentGen();
+      // The tabs too (~0.2-0.4 s each on a busy machine): a build starts the printer while the extract loads.
+      await Promise.all(printer.#slots.map((slot) => printer.#openPage(slot, gen)));
     } catch (e) {
       await printer.close();
       throw e instanceof FatalError ? e.cause : e;
@@ -373,14 +375,7 @@ export class PdfPrinter {
       slot.onCrash = (err) => reject(new Error(`page crashed: ${err.message}`));
     });
     const work = (async () => {
-      if (!slot.page) {
-        const page = await gen.browser.newPage();
-        page.on('error', (err) => slot.onCrash?.(err));
-        await page.setOfflineMode(true);
-        slot.page = page;
-        slot.gen = gen;
-      }
-      const page = slot.page;
+      const page = slot.page ?? (await this.#openPage(slot, gen));
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
       return page.pdf(this.#pdfOptions);
     })();
@@ -401,6 +396,16 @@ export class PdfPrinter {
       gen.inFlight--;
       if (gen.retired && gen.inFlight === 0) void this.#dispose(gen);
     }
+  }
+
+  /** A new tab for the slot on this browser (offline). */
+  async #openPage(slot: Slot, gen: Generation): Promise<Page> {
+    const page = await gen.browser.newPage();
+    page.on('error', (err) => slot.onCrash?.(err));
+    await page.setOfflineMode(true);
+    slot.page = page;
+    slot.gen = gen;
+    return page;
   }
 
   async #dropPage(slot: Slot): Promise<void> {
