@@ -139,6 +139,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
   const { h, model } = await lpOf(input, cells, rels);
   try {
     model.changeObjectiveSense(h.constants.objectiveSense.maximize);
+    let warm = false;
     /** Maximises Σ up − Σ down. */
     const solve = (up: number[], down: number[]) => {
       const cost = new Float64Array(n);
@@ -146,6 +147,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
       for (const j of down) cost[j] = -1;
       model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
       model.run();
+      if (!warm) primalFromNowOn(model), (warm = true);
       solves++;
       const status = model.getModelStatus();
       if (status !== h.constants.modelStatus.optimal) {
@@ -205,10 +207,17 @@ async function lpOf(input: AuditInput, cells: number[], rels: number[]) {
   const model = createLp(h, input, rels, col, {
     lower: Float64Array.from(cells, (c) => Math.min(1, input.values[c])), upper: new Float64Array(n).fill(CAP), cost: new Float64Array(n),
   });
-  // Only the objective changes between solves: the basis stays primal feasible, so the primal simplex
-  // continues from it (measured: half the time of the default on the demo region's audit).
-  model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+  // The first solve starts from the slack basis, which is not feasible: the dual simplex finds the optimum
+  // from there fastest (measured on the national release: LP audit 109 → 87 s, the same cells proved).
+  // After it only the objective changes: the basis stays primal feasible, so the primal simplex continues from
+  // it (measured: half the time of the default on the demo region's audit). See `primalFromNowOn`.
+  model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 1 });
   return { h, model };
+}
+
+/** After the first solve of an `lpOf` LP: further solves change only the objective (see lpOf). */
+function primalFromNowOn(model: ReturnType<Highs['createModel']>) {
+  model.options.set({ simplex_strategy: 4 });
 }
 
 /**
