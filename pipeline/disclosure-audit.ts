@@ -531,45 +531,75 @@ export function propagate(input: AuditInput, comp: Component): Exposure[] {
   comp.cells.forEach((c, j) => pos.set(c, j));
   const lo = Float64Array.from(comp.cells, (c) => Math.min(1, values[c]));
   const hi = new Float64Array(comp.cells.length).fill(Infinity);
+  // The component's relations numbered 0 .. R−1, flattened (a national release has ~600,000): for each term its
+  // coefficient and either the cell's position in the component (≥ 0), a published cell (−1, its coef·value in
+  // `fixed`) or a hidden cell outside it (−2: anything from 1 up).
+  const R = comp.relations.length;
+  const start = new Int32Array(R + 1);
+  comp.relations.forEach((ri, r) => (start[r + 1] = start[r] + relations[ri].cells.length));
+  const at = new Int32Array(start[R]), coef = new Float64Array(start[R]), fixed = new Float64Array(start[R]);
+  const kind = new Uint8Array(R);
   const relsOf: number[][] = comp.cells.map(() => []);
-  for (const ri of comp.relations) for (const c of relations[ri].cells) if (hidden[c] && pos.has(c)) relsOf[pos.get(c)!].push(ri);
-  const queue = [...comp.relations];
-  const queued = new Set(queue);
-  for (let head = 0; head < queue.length && head < 100 * comp.relations.length; head++) {
-    const ri = queue[head];
-    queued.delete(ri);
+  let longest = 0;
+  comp.relations.forEach((ri, r) => {
     const rel = relations[ri];
+    kind[r] = rel.kind === 'eq' ? 0 : rel.kind === 'le' ? 1 : 2;
+    longest = Math.max(longest, rel.cells.length);
+    rel.cells.forEach((c, k) => {
+      const t = start[r] + k;
+      coef[t] = rel.coef[k];
+      if (!hidden[c]) (at[t] = -1), (fixed[t] = rel.coef[k] * values[c]);
+      else if (pos.has(c)) (at[t] = pos.get(c)!), relsOf[pos.get(c)!].push(r);
+      else (at[t] = -2), (fixed[t] = rel.coef[k] * Math.min(1, values[c]));
+    });
+  });
+  // A FIFO of relations whose cells' bounds changed (each at most once in it), at most 100 visits per relation.
+  const queue = new Int32Array(R);
+  const queued = new Uint8Array(R).fill(1);
+  for (let r = 0; r < R; r++) queue[r] = r;
+  let head = 0, size = R;
+  const tl = new Float64Array(longest), th = new Float64Array(longest);
+  for (let visits = 0; size > 0 && visits < 100 * R; visits++) {
+    const r = queue[head];
+    head = (head + 1) % R;
+    size--;
+    queued[r] = 0;
     // Σ coef·x (kind) 0: for each hidden cell, the range of −Σ(others) / coef.
     let sumLo = 0, sumHi = 0;
-    const tl = new Float64Array(rel.cells.length), th = new Float64Array(rel.cells.length);
-    rel.cells.forEach((c, k) => {
-      const a = rel.coef[k];
-      const j = pos.get(c);
-      if (!hidden[c]) (tl[k] = a * values[c]), (th[k] = a * values[c]);
-      // (a hidden cell outside: anything from 1 up)
-      else if (j === undefined) a > 0 ? ((tl[k] = a * Math.min(1, values[c])), (th[k] = Infinity)) : ((tl[k] = -Infinity), (th[k] = a * Math.min(1, values[c])));
+    for (let t = start[r], k = 0; t < start[r + 1]; t++, k++) {
+      const a = coef[t], j = at[t];
+      if (j === -1) (tl[k] = fixed[t]), (th[k] = fixed[t]);
+      else if (j === -2) a > 0 ? ((tl[k] = fixed[t]), (th[k] = Infinity)) : ((tl[k] = -Infinity), (th[k] = fixed[t]));
       else if (a > 0) (tl[k] = a * lo[j]), (th[k] = a * hi[j]);
       else (tl[k] = a * hi[j]), (th[k] = a * lo[j]);
       sumLo += tl[k];
       sumHi += th[k];
-    });
-    rel.cells.forEach((c, k) => {
-      const j = pos.get(c);
-      if (j === undefined || !hidden[c]) return;
-      const a = rel.coef[k];
+    }
+    for (let t = start[r], k = 0; t < start[r + 1]; t++, k++) {
+      const j = at[t];
+      if (j < 0) continue;
+      const a = coef[t];
       // others ∈ [sumLo − tl, sumHi − th]; a·x = −others for eq, ≤ −others for le, ≥ −others for ge.
       const oLo = sumLo - tl[k], oHi = sumHi - th[k];
       let axLo = -Infinity, axHi = Infinity;
-      if (rel.kind !== 'ge') axHi = -oLo;
-      if (rel.kind !== 'le') axLo = -oHi;
-      let [l, h] = a > 0 ? [axLo / a, axHi / a] : [axHi / a, axLo / a];
+      if (kind[r] !== 2) axHi = -oLo;
+      if (kind[r] !== 1) axLo = -oHi;
+      let l = a > 0 ? axLo / a : axHi / a;
+      let h = a > 0 ? axHi / a : axLo / a;
       if (Number.isNaN(l)) l = -Infinity;
       if (Number.isNaN(h)) h = Infinity;
       let changed = false;
       if (l > lo[j] + EPS) (lo[j] = l), (changed = true);
       if (h < hi[j] - EPS) (hi[j] = h), (changed = true);
-      if (changed) for (const r2 of relsOf[j]) if (r2 !== ri && !queued.has(r2)) queue.push(r2), queued.add(r2);
-    });
+      if (changed) {
+        for (const r2 of relsOf[j]) {
+          if (r2 === r || queued[r2]) continue;
+          queue[(head + size) % R] = r2;
+          size++;
+          queued[r2] = 1;
+        }
+      }
+    }
   }
   const out: Exposure[] = [];
   comp.cells.forEach((c, j) => {
