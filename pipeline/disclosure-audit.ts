@@ -373,6 +373,12 @@ function blockOf(input: AuditInput, areas: Areas, seeds: number[], size: number)
   return { cells, rels: [...rels] };
 }
 
+export interface Repair {
+  hide: number[];
+  unfixed: number[];
+  unproved: number[];
+}
+
 /**
  * Complements for exposed cells, chosen by LP as τ-ARGUS chooses them: the published cells that let the cell reach
  * its protection level at the least cost (cost = value). Per block of exposed cells (as the audit's blocks): an LP
@@ -382,106 +388,136 @@ function blockOf(input: AuditInput, areas: Areas, seeds: number[], size: number)
  * value − width), the cells that move are hidden. The solution is the proof: with them hidden it is a point an
  * outsider cannot exclude, with the exposed cell at its protection level and each moved cell away from its value.
  * Returns the cells to hide, the exposed cells it could not protect (`unfixed`), and hidden cells that moved less
- * than one (`unproved`: the audit checks them).
+ * than one (`unproved`: the audit checks them). Each component is repaired on its own (`repairComponents`), many of
+ * them in threads (as the audit).
  */
-export async function repair(input: AuditInput, exposed: number[], o: Pick<AuditOptions, 'blocks'> = {}): Promise<{ hide: number[]; unfixed: number[]; unproved: number[] }> {
+export async function repair(input: AuditInput, exposed: number[], o: Pick<AuditOptions, 'blocks' | 'threads'> = {}): Promise<Repair> {
+  const wanted = new Set(exposed);
+  const comps = components(input).filter((comp) => comp.cells.some((c) => wanted.has(c)));
+  const threads = o.threads ?? (exposed.length >= PARALLEL_REPAIR ? THREADS : 1);
+  const [mine, ...theirs] = share(comps, threads, (comp) => comp.cells.filter((c) => wanted.has(c)).length);
+  const parts = await Promise.all([
+    repairComponents(input, mine, wanted, o),
+    ...theirs.filter((b) => b.length).map((b) => inWorker<Repair>(input, b, { ...o, repair: b.flatMap((comp) => comp.cells.filter((c) => wanted.has(c))) })),
+  ]);
+  // A cell one component's repair left unproved may have moved far enough in another's: proved.
+  const proved = new Set(parts.flatMap((r) => {
+    const unproved = new Set(r.unproved);
+    return r.hide.filter((c) => !unproved.has(c));
+  }));
+  const sorted = (l: number[]) => [...new Set(l)].sort((a, b) => a - b);
+  return {
+    hide: sorted(parts.flatMap((r) => r.hide)),
+    unfixed: sorted(parts.flatMap((r) => r.unfixed)),
+    unproved: sorted(parts.flatMap((r) => r.unproved)).filter((c) => !proved.has(c)),
+  };
+}
+
+/** Above this many exposed cells the repair uses `THREADS` threads. */
+const PARALLEL_REPAIR = 500;
+
+/**
+ * The repair of these components in this thread, each on its own: what one component hides is not seen by the
+ * next (so the result does not depend on how components are shared between threads).
+ */
+export async function repairComponents(input: AuditInput, comps: Component[], wanted: Set<number>, o: Pick<AuditOptions, 'blocks'> = {}): Promise<Repair> {
   const { whole, size } = o.blocks ?? { whole: WHOLE, size: BLOCK };
   const h = await highs();
   const { values, relations } = input;
   const relsOf = relationsOf(relations);
-  const hidden = Array.from(input.hidden, Boolean);
-  const out = { hide: [] as number[], unfixed: [] as number[], unproved: new Set<number>() };
-  const wanted = new Set(exposed);
-  const groups: { seeds: number[]; cells: number[]; rels: number[] }[] = [];
-  for (const comp of components(input)) {
+  const hidden = Uint8Array.from(input.hidden as ArrayLike<number>, Number);
+  const out = { hide: [] as number[], unfixed: [] as number[] };
+  /** Cells that moved by at least one in some solution: proved. */
+  const movedEnough = new Set<number>();
+  for (const comp of comps) {
     const mine = comp.cells.filter((c) => wanted.has(c));
-    if (!mine.length) continue;
-    if (comp.cells.length <= whole || !input.area) {
-      groups.push({ seeds: mine, cells: comp.cells, rels: comp.relations });
-      continue;
-    }
-    const areas = areasOf(input, comp);
-    const byArea = new Map<number, number[]>();
-    for (const c of mine) {
-      const l = byArea.get(input.area[c]);
-      if (l) l.push(c);
-      else byArea.set(input.area[c], [c]);
-    }
-    for (const seeds of byArea.values()) {
-      groups.push({ seeds, ...blockOf(input, areas, seeds, size) });
-    }
-  }
-  for (const [g, { seeds, cells, rels: rels1 }] of groups.entries()) {
-    if (g % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-    // Columns: the block's hidden cells, then up and down of each movable cell.
-    const col = new Map<number, number>();
-    cells.forEach((c, j) => col.set(c, j));
-    // Movable: the published non-zero cells of the block's areas (and above gemeente level) in its relations.
-    const inAreas = new Set(input.area ? cells.map((c) => input.area![c]) : []);
-    const movable: number[] = [];
-    const rowSet = new Set(rels1);
-    for (const ri of rels1) {
-      for (const c of relations[ri].cells) {
-        if (col.has(c) || !values[c] || (input.area && input.area[c] >= 0 && !inAreas.has(input.area[c]))) continue;
-        col.set(c, cells.length + 2 * movable.length);
-        movable.push(c);
-        for (const rj of relsOf.get(c) ?? []) rowSet.add(rj);
+    const groups: { seeds: number[]; cells: number[]; rels: number[] }[] = [];
+    if (comp.cells.length <= whole || !input.area) groups.push({ seeds: mine, cells: comp.cells, rels: comp.relations });
+    else {
+      const areas = areasOf(input, comp);
+      const byArea = new Map<number, number[]>();
+      for (const c of mine) {
+        const l = byArea.get(input.area[c]);
+        if (l) l.push(c);
+        else byArea.set(input.area[c], [c]);
       }
+      for (const seeds of byArea.values()) groups.push({ seeds, ...blockOf(input, areas, seeds, size) });
     }
-    const n = cells.length + 2 * movable.length;
-    const lower = new Float64Array(n), upper = new Float64Array(n).fill(CAP), cost = new Float64Array(n);
-    cells.forEach((c, j) => (lower[j] = Math.min(1, values[c])));
-    movable.forEach((c, k) => {
-      const j = cells.length + 2 * k;
-      upper[j + 1] = values[c] - 1;
-      cost[j] = cost[j + 1] = hidden[c] ? 0 : values[c];
-    });
-    const model = createLp(h, input, rowSet, col, { lower, upper, cost }, cells.length);
-    try {
-      model.options.set({ output_flag: false });
-      const seenLo = new Map<number, number>(), seenHi = new Map<number, number>();
-      const proved = (c: number) => (seenHi.get(c) ?? values[c]) - (seenLo.get(c) ?? values[c]) >= widthOf(input, c) - EPS;
-      for (const c of seeds) {
-        if (proved(c)) continue;
-        const j = col.get(c)!;
-        const w = widthOf(input, c);
-        let x: Float64Array | undefined;
-        for (const target of [values[c] + w, values[c] - w]) {
-          if (target < lower[j]) continue;
-          model.changeColBounds(j, target, target);
-          model.run();
-          if (model.getModelStatus() === h.constants.modelStatus.optimal) {
-            x = model.getSolution().colValue;
-            break;
+    const hiddenHere: number[] = [];
+    for (const [g, { seeds, cells, rels: rels1 }] of groups.entries()) {
+      if (g % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+      // Columns: the block's hidden cells, then up and down of each movable cell.
+      const col = new Map<number, number>();
+      cells.forEach((c, j) => col.set(c, j));
+      // Movable: the published non-zero cells of the block's areas (and above gemeente level) in its relations.
+      const inAreas = new Set(input.area ? cells.map((c) => input.area![c]) : []);
+      const movable: number[] = [];
+      const rowSet = new Set(rels1);
+      for (const ri of rels1) {
+        for (const c of relations[ri].cells) {
+          if (col.has(c) || !values[c] || (input.area && input.area[c] >= 0 && !inAreas.has(input.area[c]))) continue;
+          col.set(c, cells.length + 2 * movable.length);
+          movable.push(c);
+          for (const rj of relsOf.get(c) ?? []) rowSet.add(rj);
+        }
+      }
+      const n = cells.length + 2 * movable.length;
+      const lower = new Float64Array(n), upper = new Float64Array(n).fill(CAP), cost = new Float64Array(n);
+      cells.forEach((c, j) => (lower[j] = Math.min(1, values[c])));
+      movable.forEach((c, k) => {
+        const j = cells.length + 2 * k;
+        upper[j + 1] = values[c] - 1;
+        cost[j] = cost[j + 1] = hidden[c] ? 0 : values[c];
+      });
+      const model = createLp(h, input, rowSet, col, { lower, upper, cost }, cells.length);
+      try {
+        model.options.set({ output_flag: false });
+        const seenLo = new Map<number, number>(), seenHi = new Map<number, number>();
+        const proved = (c: number) => (seenHi.get(c) ?? values[c]) - (seenLo.get(c) ?? values[c]) >= widthOf(input, c) - EPS;
+        for (const c of seeds) {
+          if (proved(c)) continue;
+          const j = col.get(c)!;
+          const w = widthOf(input, c);
+          let x: Float64Array | undefined;
+          for (const target of [values[c] + w, values[c] - w]) {
+            if (target < lower[j]) continue;
+            model.changeColBounds(j, target, target);
+            model.run();
+            if (model.getModelStatus() === h.constants.modelStatus.optimal) {
+              x = model.getSolution().colValue;
+              break;
+            }
           }
+          model.changeColBounds(j, lower[j], upper[j]);
+          if (!x) {
+            out.unfixed.push(c);
+            continue;
+          }
+          for (const s of seeds) {
+            const v = x[col.get(s)!];
+            seenLo.set(s, Math.min(seenLo.get(s) ?? values[s], v));
+            seenHi.set(s, Math.max(seenHi.get(s) ?? values[s], v));
+          }
+          movable.forEach((m, k) => {
+            const j2 = cells.length + 2 * k;
+            const moved = Math.abs(x![j2] - x![j2 + 1]);
+            if (moved <= EPS) return;
+            if (moved >= 1 - EPS) movedEnough.add(m);
+            if (!hidden[m]) {
+              hidden[m] = 1;
+              hiddenHere.push(m);
+              out.hide.push(m);
+              model.changeColsCost({ kind: 'range', from: j2, to: j2 + 1 }, new Float64Array(2));
+            }
+          });
         }
-        model.changeColBounds(j, lower[j], upper[j]);
-        if (!x) {
-          out.unfixed.push(c);
-          continue;
-        }
-        for (const s of seeds) {
-          const v = x[col.get(s)!];
-          seenLo.set(s, Math.min(seenLo.get(s) ?? values[s], v));
-          seenHi.set(s, Math.max(seenHi.get(s) ?? values[s], v));
-        }
-        movable.forEach((m, k) => {
-          const j2 = cells.length + 2 * k;
-          const moved = Math.abs(x![j2] - x![j2 + 1]);
-          if (moved <= EPS) return;
-          if (!hidden[m]) {
-            hidden[m] = true;
-            out.hide.push(m);
-            if (moved < 1 - EPS) out.unproved.add(m);
-            model.changeColsCost({ kind: 'range', from: j2, to: j2 + 1 }, new Float64Array(2));
-          } else if (moved >= 1 - EPS) out.unproved.delete(m);
-        });
+      } finally {
+        model.dispose();
       }
-    } finally {
-      model.dispose();
     }
+    for (const m of hiddenHere) hidden[m] = 0;
   }
-  return { ...out, unproved: [...out.unproved] };
+  return { ...out, unproved: out.hide.filter((c) => !movedEnough.has(c)) };
 }
 
 const relationIndex = new WeakMap<Relation[], Map<number, number[]>>();
@@ -635,17 +671,22 @@ export async function audit(input: AuditInput, o: AuditOptions = {}): Promise<Ex
   const todo = components(input).filter((comp) => !o.only || comp.cells.some((c) => o.only!.has(c)));
   if (o.quick) return todo.flatMap((comp) => propagate(input, comp));
   const threads = o.threads ?? (todo.reduce((n, comp) => n + comp.cells.length, 0) >= PARALLEL ? THREADS : 1);
-  // The largest components first, each to the thread with least so far.
+  const [mine, ...theirs] = share(todo, threads, (comp) => comp.cells.length);
+  const results = await Promise.all([auditComponents(input, mine, o), ...theirs.filter((b) => b.length).map((b) => inWorker<Exposure[]>(input, b, { ...o, only: o.only && [...o.only] }))]);
+  return results.flat().sort((a, b) => a.cell - b.cell);
+}
+
+/** Components shared between `threads` bins: the largest (by `size`) first, each to the bin with least so far. */
+function share(comps: Component[], threads: number, size: (comp: Component) => number): Component[][] {
   const bins: Component[][] = Array.from({ length: Math.max(1, threads) }, () => []);
   const load = new Float64Array(bins.length);
-  for (const comp of [...todo].sort((a, b) => b.cells.length - a.cells.length)) {
+  const sized = comps.map((comp) => ({ comp, n: size(comp) })).sort((a, b) => b.n - a.n);
+  for (const { comp, n } of sized) {
     const k = load.indexOf(Math.min(...load));
     bins[k].push(comp);
-    load[k] += comp.cells.length;
+    load[k] += n;
   }
-  const [mine, ...theirs] = bins;
-  const results = await Promise.all([auditComponents(input, mine, o), ...theirs.filter((b) => b.length).map((b) => inWorker(input, b, o))]);
-  return results.flat().sort((a, b) => a.cell - b.cell);
+  return bins;
 }
 
 /** Above this many hidden cells to audit, the audit uses `THREADS` threads. */
@@ -680,14 +721,20 @@ export interface WorkerJob {
   kind: Uint8Array;
   /** The components, their relations numbered as above. */
   comps: Component[];
-  options: Omit<AuditOptions, 'only'> & { only?: number[] };
+  options: Omit<AuditOptions, 'only'> & { only?: number[]; repair?: number[] };
 }
 
 const KINDS = ['eq', 'le', 'ge'] as const;
 
-async function inWorker(input: AuditInput, comps: Component[], o: AuditOptions): Promise<Exposure[]> {
+/** Audits (or with `o.repair`, repairs) these components in a worker thread. */
+async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps: Component[], o: WorkerJob['options']): Promise<T> {
   const number = new Map<number, number>();
   for (const comp of comps) for (const ri of comp.relations) if (!number.has(ri)) number.set(ri, number.size);
+  // The repair moves published cells of these relations too: with every relation of theirs.
+  if (o.repair) {
+    const relsOf = relationsOf(input.relations);
+    for (const comp of comps) for (const ri of comp.relations) for (const c of input.relations[ri].cells) for (const rj of relsOf.get(c) ?? []) if (!number.has(rj)) number.set(rj, number.size);
+  }
   const rels = [...number.keys()].map((ri) => input.relations[ri]);
   const starts = new Int32Array(rels.length + 1);
   rels.forEach((rel, r) => (starts[r + 1] = starts[r] + rel.cells.length));
@@ -706,25 +753,27 @@ async function inWorker(input: AuditInput, comps: Component[], o: AuditOptions):
     starts, cells, coef,
     kind: Uint8Array.from(rels, (rel) => KINDS.indexOf(rel.kind)),
     comps: comps.map((comp) => ({ cells: comp.cells, relations: comp.relations.map((ri) => number.get(ri)!) })),
-    options: { ...o, only: o.only && [...o.only] },
+    options: o,
   };
   const { Worker } = await import('node:worker_threads');
   const w = new Worker(await workerEntry('pipeline/disclosure-worker.js'), { workerData: job });
   return new Promise((resolve, reject) => {
-    let result: Exposure[] | undefined;
-    w.once('message', (m: Exposure[]) => (result = m));
+    let result: T | undefined;
+    w.once('message', (m: T) => (result = m));
     w.once('error', reject);
     w.once('exit', (code) => (result ? resolve(result) : reject(new Error(`disclosure audit: a worker thread stopped (exit code ${code}) without a result`))));
   });
 }
 
-/** The audit of a worker thread's job (disclosure-worker.ts). */
-export function auditJob(job: WorkerJob): Promise<Exposure[]> {
+/** The audit (or repair) of a worker thread's job (disclosure-worker.ts). */
+export function auditJob(job: WorkerJob): Promise<Exposure[] | Repair> {
   const relations: Relation[] = [];
   for (let r = 0; r + 1 < job.starts.length; r++) {
     const from = job.starts[r], to = job.starts[r + 1];
     relations.push({ cells: Array.from(job.cells.subarray(from, to)), coef: Array.from(job.coef.subarray(from, to)), kind: KINDS[job.kind[r]] });
   }
   const input: AuditInput = { values: job.values, hidden: job.hidden, sensitive: job.sensitive, relations, minCel: job.minCel, area: job.area };
-  return auditComponents(input, job.comps, { ...job.options, only: job.options.only && new Set(job.options.only) });
+  const { repair, only, ...o } = job.options;
+  if (repair) return repairComponents(input, job.comps, new Set(repair), o);
+  return auditComponents(input, job.comps, { ...o, only: only && new Set(only) });
 }

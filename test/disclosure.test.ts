@@ -314,6 +314,21 @@ describe('the audit in worker threads', () => {
   });
 });
 
+describe('the repair in worker threads', () => {
+  test('hides what the repair in one thread hides: each component is repaired on its own', async () => {
+    const { inputOf, randomPatterns } = regionTable(['LT-AV-TOT', 'LT-HALT']);
+    let hidden = 0;
+    for (const pattern of randomPatterns(7, 0.4, 6)) {
+      const input = inputOf(pattern);
+      const exposed = (await audit(input, { threads: 1 })).map((e) => e.cell);
+      const one = await repair(input, exposed, { threads: 1 });
+      expect(await repair(input, exposed, { threads: 2 })).toEqual(one);
+      hidden += one.hide.length;
+    }
+    expect(hidden).toBeGreaterThan(0);
+  });
+});
+
 describe('complements chosen by LP (repair)', () => {
   const { at, inputOf, randomPatterns, exposedIn } = regionTable();
 
