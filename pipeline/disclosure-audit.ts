@@ -70,15 +70,16 @@ export interface Component {
 /** Hidden cells linked by relations, and the relations that constrain each group. */
 export function components(input: Pick<AuditInput, 'hidden' | 'relations'>): Component[] {
   const { hidden, relations } = input;
-  const parent = new Map<number, number>();
+  // Union-find over the hidden cells, in the order they are first seen in the relations.
+  const parent = new Int32Array(hidden.length).fill(-1);
+  const seen: number[] = [];
   const find = (x: number): number => {
     let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    let c = x;
-    while (c !== r) {
-      const n = parent.get(c)!;
-      parent.set(c, r);
-      c = n;
+    while (parent[r] !== r) r = parent[r];
+    while (x !== r) {
+      const n = parent[x];
+      parent[x] = r;
+      x = n;
     }
     return r;
   };
@@ -86,16 +87,16 @@ export function components(input: Pick<AuditInput, 'hidden' | 'relations'>): Com
     let first = -1;
     for (const c of rel.cells) {
       if (!hidden[c]) continue;
-      if (!parent.has(c)) parent.set(c, c);
+      if (parent[c] < 0) (parent[c] = c), seen.push(c);
       if (first < 0) first = c;
       else {
         const a = find(first), b = find(c);
-        if (a !== b) parent.set(b, a);
+        if (a !== b) parent[b] = a;
       }
     }
   }
   const byRoot = new Map<number, Component>();
-  for (const c of parent.keys()) {
+  for (const c of seen) {
     const r = find(c);
     let comp = byRoot.get(r);
     if (!comp) byRoot.set(r, (comp = { cells: [], relations: [] }));
@@ -556,6 +557,13 @@ function neighbourhood(input: AuditInput, cells: Iterable<number>): Component {
   return { cells: [...near].sort((a, b) => a - b), relations: [...rels] };
 }
 
+let scratch = new Int32Array(0);
+/** A cell → position table of at least n entries, all −1 (each user sets what it needs and resets it after). */
+function positions(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(n).fill(-1);
+  return scratch;
+}
+
 /**
  * Interval propagation: bounds of every hidden cell from each relation in turn (the others' bounds), until
  * nothing changes (a worklist of relations whose cells' bounds changed). Weaker than the LP (it never finds more
@@ -563,32 +571,38 @@ function neighbourhood(input: AuditInput, cells: Iterable<number>): Component {
  */
 export function propagate(input: AuditInput, comp: Component): Exposure[] {
   const { values, hidden, relations } = input;
-  const pos = new Map<number, number>();
-  comp.cells.forEach((c, j) => pos.set(c, j));
+  const m = comp.cells.length;
+  const pos = positions(values.length);
+  for (let j = 0; j < m; j++) pos[comp.cells[j]] = j;
   const lo = Float64Array.from(comp.cells, (c) => Math.min(1, values[c]));
-  const hi = new Float64Array(comp.cells.length).fill(Infinity);
+  const hi = new Float64Array(m).fill(Infinity);
   // The component's relations numbered 0 .. R−1, flattened (a national release has ~600,000): for each term its
   // coefficient and either the cell's position in the component (≥ 0), a published cell (−1, its coef·value in
-  // `fixed`) or a hidden cell outside it (−2: anything from 1 up).
+  // `fixed`) or a hidden cell outside it (−2: anything from 1 up). The relations of each cell: `relsOf`.
   const R = comp.relations.length;
   const start = new Int32Array(R + 1);
-  comp.relations.forEach((ri, r) => (start[r + 1] = start[r] + relations[ri].cells.length));
+  for (let r = 0; r < R; r++) start[r + 1] = start[r] + relations[comp.relations[r]].cells.length;
   const at = new Int32Array(start[R]), coef = new Float64Array(start[R]), fixed = new Float64Array(start[R]);
   const kind = new Uint8Array(R);
-  const relsOf: number[][] = comp.cells.map(() => []);
+  const degree = new Int32Array(m + 1);
   let longest = 0;
-  comp.relations.forEach((ri, r) => {
-    const rel = relations[ri];
+  for (let r = 0; r < R; r++) {
+    const rel = relations[comp.relations[r]];
     kind[r] = rel.kind === 'eq' ? 0 : rel.kind === 'le' ? 1 : 2;
     longest = Math.max(longest, rel.cells.length);
-    rel.cells.forEach((c, k) => {
-      const t = start[r] + k;
+    for (let k = 0, t = start[r]; k < rel.cells.length; k++, t++) {
+      const c = rel.cells[k];
       coef[t] = rel.coef[k];
       if (!hidden[c]) (at[t] = -1), (fixed[t] = rel.coef[k] * values[c]);
-      else if (pos.has(c)) (at[t] = pos.get(c)!), relsOf[pos.get(c)!].push(r);
+      else if (pos[c] >= 0) (at[t] = pos[c]), degree[pos[c] + 1]++;
       else (at[t] = -2), (fixed[t] = rel.coef[k] * Math.min(1, values[c]));
-    });
-  });
+    }
+  }
+  for (const c of comp.cells) pos[c] = -1;
+  for (let j = 0; j < m; j++) degree[j + 1] += degree[j];
+  const relsOf = new Int32Array(degree[m]);
+  const fill = degree.slice(0, m);
+  for (let r = 0; r < R; r++) for (let t = start[r]; t < start[r + 1]; t++) if (at[t] >= 0) relsOf[fill[at[t]]++] = r;
   // A FIFO of relations whose cells' bounds changed (each at most once in it), at most 100 visits per relation.
   const queue = new Int32Array(R);
   const queued = new Uint8Array(R).fill(1);
@@ -628,7 +642,8 @@ export function propagate(input: AuditInput, comp: Component): Exposure[] {
       if (l > lo[j] + EPS) (lo[j] = l), (changed = true);
       if (h < hi[j] - EPS) (hi[j] = h), (changed = true);
       if (changed) {
-        for (const r2 of relsOf[j]) {
+        for (let q = degree[j]; q < degree[j + 1]; q++) {
+          const r2 = relsOf[q];
           if (r2 === r || queued[r2]) continue;
           queue[(head + size) % R] = r2;
           size++;
