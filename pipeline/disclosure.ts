@@ -240,7 +240,9 @@ export async function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmc
     r.onderdrukt = reason !== null;
     r.reden_onderdrukking = reason;
   }
-  await protect(out, relations(out, rmcOf), p);
+  const rels = relations(out, rmcOf);
+  trace(() => `relations built`);
+  await protect(out, rels, p);
   followCounts(out, links);
   return out;
 }
@@ -278,6 +280,7 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
       CAST(s.waarde AS DOUBLE) AS waarde, CAST(s.teller AS DOUBLE) AS teller, CAST(s.noemer AS DOUBLE) AS noemer
     FROM indicator_store s ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
   const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { id: bigint })[];
+  trace(() => `read ${rows.length} cells`);
   for (const t of types) await db.run(`DROP TYPE ${t}`);
   const rmcOf = await rmcRegions(db);
   const links: RateLinks = Object.fromEntries(loadCatalog().filter((d) => d.teller || d.noemer).map((d) => [d.code, { teller: d.teller, noemer: d.noemer }]));
