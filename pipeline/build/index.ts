@@ -22,6 +22,8 @@ import { publish } from './stages/publish.ts';
 import { rmc } from './stages/rmc.ts';
 import { telling } from './stages/telling.ts';
 import { webIndex } from './stages/web.ts';
+import { preloadXlsx } from '../format/xlsx.ts';
+import { preloadChartLibraries } from '../render/charts.ts';
 
 export { DEFAULT_MEMORY_LIMIT, REPORTS, type BuildOptions, type BuildResult, type ReportName } from './context.ts';
 
@@ -39,6 +41,8 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   const { ctx } = session;
   try {
     startPrinterEarly(ctx);
+    // exceljs, Vega and Vega-Lite load while DuckDB reads the extract (a failure surfaces where they are used).
+    for (const preload of [preloadXlsx, preloadChartLibraries]) preload().catch(() => undefined);
     await load(ctx);
     await model(ctx);
     await publish(ctx);
