@@ -146,12 +146,17 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
   // Interval propagation first (fast, each exposed cell one complement at a time), then the LP audit, whose
   // exposed cells get their complements from the LP (repair), which proves them at once.
   let only: Set<number> | undefined;
-  for (;;) {
+  for (let fewest = Infinity, idle = 0; ; ) {
     input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
     const t1 = performance.now();
     const exposed = await audit(input, { only, quick: true, intervals: false });
     trace(() => `propagation: ${only?.size ?? 'all'} cells, exposed ${exposed.length}, ${((performance.now() - t1) / 1000).toFixed(1)} s, hidden ${hiddenCount()}`);
     if (!exposed.length) break;
+    // Cells still exposed after two more rounds of one complement each are left to the LP audit, whose repair
+    // finds the complements that work.
+    idle = exposed.length < fewest ? 0 : idle + 1;
+    fewest = Math.min(fewest, exposed.length);
+    if (idle >= 2) break;
     only = complementFor(exposed);
   }
   only = undefined;
