@@ -95,54 +95,78 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     }
   };
   const count = (i: number) => COUNT_UNITS.has(rows[i].eenheid);
-  // Index: indicator|schooljaar|gebiedsniveau|gebied|dims → row.
-  const parts: string[][] = rows.map(dimParts);
-  const joined = parts.map((p) => p.join('|'));
-  const keyOf = (indicator: string, schooljaar: string, niveau: string, gebied: string, dims: string) => `${indicator}|${schooljaar}|${niveau}|${gebied}|${dims}`;
-  const index = new Map<string, number>();
+  // Index: indicator|schooljaar|gebiedsniveau|gebied → dims → row (a national store has a million rows: little is
+  // kept per row, so that the garbage collector has little to do).
+  const joined: string[] = rows.map((r, i) => (count(i) ? dimParts(r).join('|') : ''));
+  const baseOf = (indicator: string, schooljaar: string, niveau: string, gebied: string) => `${indicator}|${schooljaar}|${niveau}|${gebied}`;
+  const index = new Map<string, Map<string, number>>();
+  const find = (base: string, dims: string) => index.get(base)?.get(dims);
   /** The count rows of each indicator, in order. */
   const ofIndicator = new Map<string, number[]>();
+  let last = '', here = new Map<string, number>();
   rows.forEach((r, i) => {
     if (!count(i)) return;
-    index.set(keyOf(r.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, joined[i]), i);
+    const base = baseOf(r.indicator, r.schooljaar, r.gebiedsniveau, r.gebied);
+    if (base !== last) {
+      last = base;
+      here = index.get(base) ?? new Map();
+      index.set(base, here);
+    }
+    here.set(joined[i], i);
     const l = ofIndicator.get(r.indicator);
     if (l) l.push(i);
     else ofIndicator.set(r.indicator, [i]);
   });
 
   // Breakdowns: along each dimension, the cell with '∅' there is the total of the cells that differ only there.
-  const groups = new Map<string, { total?: number; members: number[] }>();
-  const group = (key: string) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { members: [] }));
+  // Areas: the office region and each RMC region against their gemeenten (same breakdown cell).
+  // The groups in the order they are first met (the order of the relations); each kept in a small map of its own
+  // area and year (breakdowns) or indicator and year (areas), found again for the next row of the same.
+  interface Group { total?: number; members: number[] }
+  const order: Group[] = [];
+  const groupIn = (map: Map<string, Group>, key: string) => {
+    let g = map.get(key);
+    if (!g) map.set(key, (g = { members: [] })), order.push(g);
     return g;
   };
-  const used = new Map<string, Set<number>>();
+  const mapOf = (maps: Map<string, Map<string, Group>>, key: string) => {
+    let m = maps.get(key);
+    if (!m) maps.set(key, (m = new Map()));
+    return m;
+  };
+  const used = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (!count(i)) return;
     let u = used.get(r.indicator);
-    if (!u) used.set(r.indicator, (u = new Set()));
-    parts[i].forEach((p, d) => p !== '∅' && u!.add(d));
+    if (!u) used.set(r.indicator, (u = []));
+    DIMENSIONS.forEach((d, j) => r[d] !== null && r[d] !== undefined && !u!.includes(j) && u!.push(j));
   });
+  const byBase = new Map<string, Map<string, Group>>();
+  const byYear = new Map<string, Map<string, Group>>();
+  let base = '', year = '', breakdowns = new Map<string, Group>(), areas = new Map<string, Group>();
   rows.forEach((r, i) => {
     if (!count(i)) return;
-    const base = `${r.indicator}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}`;
+    const b = baseOf(r.indicator, r.schooljaar, r.gebiedsniveau, r.gebied);
+    if (b !== base) (base = b), (breakdowns = mapOf(byBase, b));
+    const y = `${r.indicator}|${r.schooljaar}`;
+    if (y !== year) (year = y), (areas = mapOf(byYear, y));
+    const p = dimParts(r);
     for (const d of used.get(r.indicator)!) {
-      const key = `${base}|${d}|${parts[i].map((p, j) => (j === d ? '*' : p)).join('|')}`;
-      const g = group(key);
-      if (parts[i][d] === '∅') g.total = i;
+      let key = `${d}`;
+      for (let j = 0; j < p.length; j++) key += j === d ? '|*' : `|${p[j]}`;
+      const g = groupIn(breakdowns, key);
+      if (p[d] === '∅') g.total = i;
       else g.members.push(i);
     }
-    // Areas: the office region and each RMC region against their gemeenten (same breakdown cell).
-    const cell = `${r.indicator}|${r.schooljaar}|${joined[i]}`;
-    if (r.gebiedsniveau === 'regio') (group(`regio|${cell}`).total = i), (group(`regio-rmc|${cell}`).total = i);
-    if (r.gebiedsniveau === 'rmc_regio') group(`rmc|${r.gebied}|${cell}`).total = i, group(`regio-rmc|${cell}`).members.push(i);
+    const cell = joined[i];
+    if (r.gebiedsniveau === 'regio') (groupIn(areas, `regio|${cell}`).total = i), (groupIn(areas, `regio-rmc|${cell}`).total = i);
+    if (r.gebiedsniveau === 'rmc_regio') (groupIn(areas, `rmc|${r.gebied}|${cell}`).total = i), groupIn(areas, `regio-rmc|${cell}`).members.push(i);
     if (r.gebiedsniveau === 'gemeente') {
-      group(`regio|${cell}`).members.push(i);
-      if (rmcOf[r.gebied]) group(`rmc|${rmcOf[r.gebied]}|${cell}`).members.push(i);
+      groupIn(areas, `regio|${cell}`).members.push(i);
+      if (rmcOf[r.gebied]) groupIn(areas, `rmc|${rmcOf[r.gebied]}|${cell}`).members.push(i);
     }
   });
-  for (const g of groups.values()) if (g.total !== undefined) add(g.total, g.members);
+  for (const g of order) if (g.total !== undefined) add(g.total, g.members);
 
   // Kwartaal periods: the schooljaar up to quarter k = up to quarter k−1 + quarter k (k ≠ 3); up to K3 ≤ K3.
   const quarters = new Map<string, RegExpExecArray | null>();
@@ -154,7 +178,7 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     const jaar = Number(q[1]);
     const k = Number(q[2]);
     const sj = k >= 3 ? jaar : jaar - 1;
-    const upTo = (n: number) => index.get(keyOf(r.indicator, `${sj}/${sj + 1} t/m K${n}`, r.gebiedsniveau, r.gebied, joined[i]));
+    const upTo = (n: number) => find(baseOf(r.indicator, `${sj}/${sj + 1} t/m K${n}`, r.gebiedsniveau, r.gebied), joined[i]);
     const total = upTo(k);
     if (total === undefined) return;
     if (k === 3) {
@@ -170,10 +194,11 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     const dimsOf = (t: Term, inst: string[]) => DIMENSIONS.map((d, j) => t.dims?.[d] ?? (rel.same?.includes(d) ? inst[j] : '∅'));
     for (const i of ofIndicator.get(rel.total.indicator) ?? []) {
       const r = rows[i];
+      const p = dimParts(r);
       // This row is the total of an instance when its fixed dimensions match and all others (but `same`) are empty.
-      const ok = DIMENSIONS.every((d, j) => rel.total.dims?.[d] !== undefined ? parts[i][j] === rel.total.dims[d] : rel.same?.includes(d) || parts[i][j] === '∅');
+      const ok = DIMENSIONS.every((d, j) => rel.total.dims?.[d] !== undefined ? p[j] === rel.total.dims[d] : rel.same?.includes(d) || p[j] === '∅');
       if (!ok) continue;
-      const members = rel.parts.map((t) => index.get(keyOf(t.indicator, r.schooljaar, r.gebiedsniveau, r.gebied, dimsOf(t, parts[i]).join('|'))));
+      const members = rel.parts.map((t) => find(baseOf(t.indicator, r.schooljaar, r.gebiedsniveau, r.gebied), dimsOf(t, p).join('|')));
       if (members.some((m) => m === undefined)) continue;
       add(i, members as number[]);
     }
