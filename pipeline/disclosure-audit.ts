@@ -134,6 +134,8 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
   const width = cells.map((c) => widthOf(input, c));
   const seenLo = cells.map((c) => values[c]);
   const seenHi = cells.map((c) => values[c]);
+  /** Each cell's lower bound (a hidden count is at least 1): pushing it down from there is pointless. */
+  const floor = cells.map((c) => Math.min(1, values[c]));
   const open = new Set<number>();
   cells.forEach((c, j) => toProve.has(c) && open.add(j));
   if (!open.size) return;
@@ -168,9 +170,9 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
     };
     // Many cells at once: push all open cells up, then down, then in mixed directions, while that proves
     // something (a fixed pseudo-random mix, so the result does not depend on chance).
-    // Then each open cell the way it has moved least so far (some at random the other way, so that cells whose
-    // moves conflict get their turn), while that proves something (a fixed pseudo-random mix, so the result does
-    // not depend on chance).
+    // Then each open cell the way it has moved least so far, up when it has reached its lower bound (some at
+    // random the other way, so that cells whose moves conflict get their turn), while that proves something (a
+    // fixed pseudo-random mix, so the result does not depend on chance).
     solve([...open], []);
     if (open.size) solve([], [...open]);
     let seed = 1;
@@ -180,19 +182,19 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
       const down: number[] = [];
       for (const j of open) {
         seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        const wantUp = seenHi[j] - values[cells[j]] <= values[cells[j]] - seenLo[j];
+        const wantUp = seenLo[j] <= floor[j] + EPS || seenHi[j] - values[cells[j]] <= values[cells[j]] - seenLo[j];
         (wantUp !== (seed % 100 < 25 * (round % 2)) ? up : down).push(j);
       }
       solve(up, down);
       idle = open.size < before ? 0 : idle + 1;
     }
-    // The rest one by one (of `oneByOne`, default all): their real extremes. What is still open after both is
-    // not proved here.
+    // The rest one by one (of `oneByOne`, default all): their real extremes (down only from above the lower
+    // bound). What is still open after both is not proved here.
     for (const j of [...open]) {
       if (!open.has(j) || (oneByOne && !oneByOne.has(cells[j]))) continue;
       single++;
       solve([j], []);
-      if (open.has(j)) single++, solve([], [j]);
+      if (open.has(j) && seenLo[j] > floor[j] + EPS) single++, solve([], [j]);
     }
   } finally {
     model.dispose();
