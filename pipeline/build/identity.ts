@@ -41,6 +41,13 @@ export const documentMetadata = {
     subject: `Kwartaalrapportage over ${periode} van de regio ${regio.naam}: uitvoering van leerplicht en RMC tegen het jaarplan`,
     keywords: [...BASE_KEYWORDS, 'kwartaalrapportage', 'RMC', periode, regio.naam],
   }),
+  kosten: (title: string, soort: 'begroting' | 'jaarrekening', jaar: number, regio: { naam: string }, date: Date): PdfMetadata => ({
+    title, author: office(regio), date,
+    subject: soort === 'begroting'
+      ? `Begroting ${jaar} van het ${office(regio)}: de kosten en hun verdeling over de gemeenten`
+      : `Jaarrekening ${jaar} van het ${office(regio)}: de realisatie en de afrekening met de gemeenten`,
+    keywords: [...BASE_KEYWORDS, 'RMC', soort, 'kostenverdeling', String(jaar), regio.naam],
+  }),
   rmc: (title: string, sj: string, rmc: Gebied, regio: { naam: string }, date: Date): PdfMetadata => ({
     title, author: office(regio), date,
     subject: `Effectrapportage van de RMC-functie (voortijdig schoolverlaten) over ${sj} in RMC-regio ${rmc.naam}`,

@@ -14,6 +14,8 @@ import { loadExtract } from '../load/index.ts';
 import { formatProblems } from '../load/report.ts';
 import { sqlFiles } from '../model.ts';
 import { acquireLock, OutputTransaction } from '../output/atomic.ts';
+import { documentMetadata } from '../build/identity.ts';
+import type { PdfMetadata } from '../render/pdf-metadata.ts';
 import { readBegroting } from './begroting.ts';
 import { computeKosten, type Sleutels } from './compute.ts';
 import { computeJaarrekening, readRealisatie } from './jaarrekening.ts';
@@ -84,7 +86,7 @@ export async function runKosten(o: KostenOptions): Promise<void> {
   const tx = await OutputTransaction.begin(root);
   try {
     for (const f of files) await tx.writeFile(f.rel, f.data);
-    if (o.pdf) await printPdf(tx, `${soort}.pdf`, html, title);
+    if (o.pdf) await printPdf(tx, `${soort}.pdf`, html, title, documentMetadata.kosten(title, soort, jaar, config.regio, dutchMidnight(doc.datum)));
     const written = await tx.commit();
     console.error(`\nWrote ${written.length} files to ${path.relative(process.cwd(), root) || root}: ${written.join(', ')}`);
   } catch (e) {
@@ -126,11 +128,11 @@ async function readKeys(o: KostenOptions, gemeenten: Parameters<typeof readBevol
   }
 }
 
-async function printPdf(tx: OutputTransaction, file: string, html: () => string, title: string): Promise<void> {
+async function printPdf(tx: OutputTransaction, file: string, html: () => string, title: string, metadata: PdfMetadata): Promise<void> {
   const { PdfPrinter } = await import('../render/pdf.ts');
   const printer = await PdfPrinter.start({ poolSize: 1 });
   try {
-    const [r] = await printer.printAll([{ id: file, html, outFile: tx.path(file), title }]);
+    const [r] = await printer.printAll([{ id: file, html, outFile: tx.path(file), title, metadata }]);
     if (!r.ok) throw new InputError(`printing ${file} failed: ${r.error}. Nothing was published; --no-pdf writes the CSVs and the workbook alone.`);
   } finally {
     await printer.close();

@@ -3,6 +3,7 @@
  * data/bevolking/west-kennemerland-2013-01-01.csv), checked against hand computations from the
  * figures of the business plan, and `leerplicht kosten` end to end (without the PDF).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import os from 'node:os';
@@ -239,6 +240,31 @@ describe('leerplicht kosten (CLI)', () => {
     vi.restoreAllMocks();
     return { code, out, err };
   }
+
+  it('prints the begroting as a PDF with the office as author, the tool as creator and the document date: reproducible bytes', async () => {
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = String(Date.parse('2013-06-15T10:00:00Z') / 1000);
+    try {
+      const pdfs: Buffer[] = [];
+      for (let k = 0; k < 2; k++) {
+        const out = mkdtempSync(path.join(os.tmpdir(), 'kosten-pdf-'));
+        const r = await run(['kosten', '--config', 'west-kennemerland/2014', '--bevolking', BEVOLKING, '--out', out]);
+        expect(r.code).toBe(0);
+        const pdf = path.join(out, 'west-kennemerland/2014/kosten/begroting.pdf');
+        pdfs.push(readFileSync(pdf));
+        const info = execFileSync('pdfinfo', ['-isodates', pdf]).toString();
+        expect(info).toMatch(/Title:\s+(Ontwerpbegroting|Begroting) 2014 West Kennemerland/);
+        expect(info).toMatch(/Author:\s+Regionaal Bureau Leerplicht West Kennemerland/);
+        expect(info).toMatch(/Creator:\s+leerplicht-rapportage/);
+        expect(info).toMatch(/CreationDate:\s+(2013-06-14T22:00:00Z|2013-06-15T00:00:00\+02)/);
+        expect(info).toMatch(/Tagged:\s+yes/);
+      }
+      expect(pdfs[0].equals(pdfs[1])).toBe(true);
+    } finally {
+      if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = epoch;
+    }
+  }, 60_000);
 
   it('prints and writes the perceel tables, the contributions and the projection', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'kosten-cli-'));
