@@ -29,6 +29,8 @@ export const trace = (m: () => string) => {
 /** Largest value any count can take (bounds the LP; far above any count of persons in the Netherlands). */
 const CAP = 1e8;
 const EPS = 1e-6;
+/** A relation's kind as a number (0 eq, 1 le, 2 ge): in the worker's job and in the propagation's arrays. */
+const KINDS = ['eq', 'le', 'ge'] as const;
 
 export interface AuditInput {
   /** Real value of every cell (indices as in the relations). */
@@ -136,6 +138,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
   const seenHi = cells.map((c) => values[c]);
   /** Each cell's lower bound (a hidden count is at least 1): pushing it down from there is pointless. */
   const floor = cells.map((c) => Math.min(1, values[c]));
+  const atFloor = (j: number) => seenLo[j] <= floor[j] + EPS;
   const open = new Set<number>();
   cells.forEach((c, j) => toProve.has(c) && open.add(j));
   if (!open.size) return;
@@ -182,7 +185,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
       const down: number[] = [];
       for (const j of open) {
         seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        const wantUp = seenLo[j] <= floor[j] + EPS || seenHi[j] - values[cells[j]] <= values[cells[j]] - seenLo[j];
+        const wantUp = atFloor(j) || seenHi[j] - values[cells[j]] <= values[cells[j]] - seenLo[j];
         (wantUp !== (seed % 100 < 25 * (round % 2)) ? up : down).push(j);
       }
       solve(up, down);
@@ -194,7 +197,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
       if (!open.has(j) || (oneByOne && !oneByOne.has(cells[j]))) continue;
       single++;
       solve([j], []);
-      if (open.has(j) && seenLo[j] > floor[j] + EPS) single++, solve([], [j]);
+      if (open.has(j) && !atFloor(j)) single++, solve([], [j]);
     }
   } finally {
     model.dispose();
@@ -590,7 +593,7 @@ export function propagate(input: AuditInput, comp: Component): Exposure[] {
   let longest = 0;
   for (let r = 0; r < R; r++) {
     const rel = relations[comp.relations[r]];
-    kind[r] = rel.kind === 'eq' ? 0 : rel.kind === 'le' ? 1 : 2;
+    kind[r] = KINDS.indexOf(rel.kind);
     longest = Math.max(longest, rel.cells.length);
     for (let k = 0, t = start[r]; k < rel.cells.length; k++, t++) {
       const c = rel.cells[k];
@@ -741,7 +744,6 @@ export interface WorkerJob {
   options: Omit<AuditOptions, 'only'> & { only?: number[]; repair?: number[] };
 }
 
-const KINDS = ['eq', 'le', 'ge'] as const;
 
 /** Audits (or with `o.repair`, repairs) these components in a worker thread. */
 async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps: Component[], o: WorkerJob['options']): Promise<T> {
