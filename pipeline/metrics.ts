@@ -24,6 +24,11 @@ export interface StageMetrics {
   childCpuMs?: number;
   /** Peak memory of the child processes (Chromium) during the stage, MB (0: none). */
   childPeakMb?: number;
+  /**
+   * A stage that ran at the same time as others, as a part of the row before it (build/context.ts
+   * alongside): only its wall time is its own; its CPU and memory are counted in that row.
+   */
+  part?: boolean;
 }
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on Linux). */
@@ -170,8 +175,16 @@ const sec = (ms: number) => (ms / 1000).toFixed(1);
 export function stageRows(stages: StageMetrics[]): { header: string[]; rows: (string | number)[][] } {
   return {
     header: ['stage', 'wall s', 'cpu s', 'of which browser', 'peak MB', 'browser MB'],
-    rows: stages.map((s) => [s.name, sec(s.ms), sec(s.cpuMs), s.childCpuMs ? sec(s.childCpuMs) : '', s.peakRssMb || '', s.childPeakMb || '']),
+    rows: stages.map((s) => (s.part ? [`  ∥ ${s.name}`, sec(s.ms), '', '', '', '']
+      : [s.name, sec(s.ms), sec(s.cpuMs), s.childCpuMs ? sec(s.childCpuMs) : '', s.peakRssMb || '', s.childPeakMb || ''])),
   };
+}
+
+/** Under the table, when a block of stages ran at the same time (∥ rows). */
+export function partsNote(stages: StageMetrics[]): string | undefined {
+  return stages.some((s) => s.part)
+    ? '∥: stages that ran at the same time, as parts of the row above them: their own wall time; their CPU and memory are in that row'
+    : undefined;
 }
 
 /** What the CPU column counts, for under the table. */

@@ -3,6 +3,7 @@
  *
  *   const p = new Progress({ quiet });
  *   const s = p.stage('SQL model'); …; s.done();        // or p.stage('next') ends the previous one
+ *   const part = p.part('export', 'PDF ∥ CSV + xlsx'); …; part.done(); // a stage running alongside others, within the current one
  *   const bar = p.bar('PDF', docs.length); bar.tick(); …; bar.done();
  *   p.summary();                                       // stage timings
  *
@@ -72,6 +73,28 @@ export class Progress {
       name,
       done: () => {
         if (this.#stage === st) this.done();
+      },
+    };
+  }
+
+  /**
+   * A stage that runs at the same time as others within the current stage `within` (build/context.ts
+   * alongside): it does not end the current stage; a line when it ends (JSON: stage_start and stage_end with
+   * `part_of`).
+   */
+  part(name: string, within: string): Stage {
+    const t0 = performance.now();
+    if (jsonLog()) emit('stage_start', { name, part_of: within });
+    let ended = false;
+    return {
+      name,
+      done: () => {
+        if (ended) return;
+        ended = true;
+        const ms = performance.now() - t0;
+        this.timings.push({ name: `∥ ${name}`, ms });
+        if (jsonLog()) emit('stage_end', { name, part_of: within, ms: Math.round(ms) });
+        else this.#print(`  ✓ ${name} (${formatDuration(ms)})`);
       },
     };
   }

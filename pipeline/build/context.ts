@@ -1,4 +1,5 @@
 /** What a build is asked to do (BuildOptions), what it returns (BuildResult), and what its stages share (BuildContext). */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RegionConfig } from '../config/load.ts';
 import type { BuildDatum } from '../datum.ts';
 import type { Db } from '../db.ts';
@@ -9,7 +10,9 @@ import type { PdfScanAhead } from '../output/bsn-scan.ts';
 import type { PdfPrinterOptions } from '../render/pdf.ts';
 import type { Figures } from '../reports/figures.ts';
 import type { Narratives } from '../reports/narrative.ts';
+import type { FormRow } from '../reports/telling.ts';
 import type { Schooljaar } from '../schooljaar.ts';
+import type { WorkbookWriter } from '../export/workbooks.ts';
 import type { Documents, PlannedDocument } from './documents.ts';
 import type { BuildEffects, Printer } from './effects.ts';
 import type { Selection, Shard } from './shard.ts';
@@ -134,6 +137,10 @@ export interface BuildContext {
   narratives?: Narratives;
   /** Set by the model stage: the quarters whose kwartaalrapportage this build makes. */
   kwartalen?: string[];
+  /** The worker thread writing the dataset's workbooks (build/workbooks.ts), once a stage asked for it. */
+  workbooks?: Promise<WorkbookWriter>;
+  /** Set by the telling stage: each gemeente's Leerplichttelling form, for its workbook. */
+  tellingForms?: Map<string, FormRow[]>;
   /** The published figures, read once for every report that shows them (set on first use). */
   figures?: Figures;
   /** Chromium started at the beginning of the build (stages/print.ts startPrinterEarly), until the print stage takes it. */
@@ -150,12 +157,86 @@ export interface ExtractFile { table: string; file: string; bytes: number; rows:
 
 /** Runs `fn` as a named stage: shown in the progress display and measured for the summary. */
 export async function timed<T>(ctx: BuildContext, name: string, fn: () => Promise<T>): Promise<T> {
+  const inBlock = blocks.getStore();
+  if (inBlock) return part(ctx, inBlock, name, fn);
   const stage = ctx.fx.progress.stage(name);
   try {
     return await measure(name, fn, ctx.stages);
   } finally {
     stage.done();
   }
+}
+
+/** The stages running at the same time (alongside): their measurements, and the signal that stops them. */
+interface Block {
+  name: string;
+  parts: { branch: number; m: StageMetrics }[];
+  signal: AbortSignal;
+}
+const blocks = new AsyncLocalStorage<{ block: Block; branch: number }>();
+
+/** A stage inside a block: measured on its own (kept only if no other branch ran), shown as a part of the block. */
+async function part<T>(ctx: BuildContext, { block, branch }: { block: Block; branch: number }, name: string, fn: () => Promise<T>): Promise<T> {
+  block.signal.throwIfAborted();
+  const stage = ctx.fx.progress.part(name, block.name);
+  const into: StageMetrics[] = [];
+  try {
+    return await measure(name, fn, into);
+  } finally {
+    block.parts.push({ branch, m: into[0] });
+    stage.done();
+  }
+}
+
+/**
+ * Runs the branches at the same time, each a list of stages run in order (the PDFs print while the CSV and
+ * xlsx files are written: Chromium and the file writers each keep about one core busy). Shown as one stage
+ * `name` in the progress display. In the stage table the block is one row (wall, CPU and memory of all
+ * of it, since CPU cannot be told apart between branches of one process) followed by its stages as parts
+ * (`part`: their own wall time only); when only one branch had a stage to run, nothing overlapped and its
+ * stages are rows of their own as usual.
+ *
+ * A failure in one branch stops the other (stopIfAborted: printing stops taking new documents, the files
+ * stop before their next file) and the block rejects with that failure once both have stopped, so that
+ * the build's abort finds nothing still writing into its output folder.
+ */
+export async function alongside(ctx: BuildContext, name: string, branches: Stage[][]): Promise<void> {
+  const stop = new AbortController();
+  const block: Block = { name, parts: [], signal: stop.signal };
+  const whole: StageMetrics[] = [];
+  const stage = ctx.fx.progress.stage(name);
+  try {
+    await measure(name, async () => {
+      await Promise.allSettled(branches.map((stages, branch) => blocks.run({ block, branch }, async () => {
+        try {
+          for (const s of stages) {
+            stop.signal.throwIfAborted();
+            await s(ctx);
+          }
+        } catch (e) {
+          if (!stop.signal.aborted) stop.abort(e);
+        }
+      })));
+      if (stop.signal.aborted) throw stop.signal.reason;
+    }, whole);
+  } finally {
+    stage.done();
+  }
+  if (new Set(block.parts.map((p) => p.branch)).size > 1) {
+    ctx.stages.push(whole[0], ...block.parts.map(({ m }) => ({ name: m.name, ms: m.ms, cpuMs: 0, peakRssMb: 0, part: true })));
+  } else {
+    ctx.stages.push(...block.parts.map((p) => p.m));
+  }
+}
+
+/** Inside alongside: throws when another branch failed (a long stage calls it between its files). */
+export function stopIfAborted(): void {
+  blocks.getStore()?.block.signal.throwIfAborted();
+}
+
+/** Inside alongside: the signal that another branch failed (undefined outside a block). */
+export function abortSignal(): AbortSignal | undefined {
+  return blocks.getStore()?.block.signal;
 }
 
 /** A value an earlier stage sets; a stage run out of order is a bug. */

@@ -15,7 +15,7 @@ import { slug } from './paths.ts';
 export interface Printer {
   /** The browser it prints with, for the build summary. */
   readonly browser?: BrowserChoice;
-  printAll(jobs: PrintJob[], onDone?: (r: PrintResult) => void): Promise<PrintResult[]>;
+  printAll(jobs: Iterable<PrintJob>, onDone?: (r: PrintResult) => void): Promise<PrintResult[]>;
   close(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ export interface BuildEffects {
   copyFile(from: string, rel: string): void;
   /** The outputs written so far, relative paths, sorted. */
   outputs(): Promise<string[]>;
-  progress: Pick<Progress, 'stage' | 'bar' | 'log' | 'warn'>;
+  progress: Pick<Progress, 'stage' | 'part' | 'bar' | 'log' | 'warn'>;
   startPrinter(opts: PdfPrinterOptions): Promise<Printer>;
   /** Keeps a document's HTML beside the outputs (bench); a no-op unless asked for. */
   keepHtml(id: string, html: string): void;

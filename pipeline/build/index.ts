@@ -5,35 +5,44 @@
  *
  * The build is this list of stages, each `(ctx) => Promise<void>` in ./stages/. A stage reads what earlier
  * stages put into the context and reaches files, progress and the printer only through `ctx.fx` (effects.ts).
- * A new report is one more stage module and one more line in OUTPUTS.
+ * A new report is one more stage module and one more line in OUTPUTS (its documents) and FILES (its
+ * data files).
  */
 import path from 'node:path';
-import { type BuildContext, type BuildOptions, type BuildResult, type ReportName, type Stage, timed } from './context.ts';
+import { alongside, type BuildContext, type BuildOptions, type BuildResult, type ReportName, type Stage, timed } from './context.ts';
 import { manifestFor } from './manifest.ts';
 import { openSession } from './session.ts';
 import { assertNoBsn } from '../output/bsn-scan.ts';
 import { datasets } from './stages/datasets.ts';
-import { jaarverslag } from './stages/jaarverslag.ts';
+import { jaarverslag, jaarverslagFiles } from './stages/jaarverslag.ts';
 import { kwartaal } from './stages/kwartaal.ts';
 import { load } from './stages/load.ts';
 import { model } from './stages/model.ts';
 import { closeEarlyPrinter, print, startPrinterEarly } from './stages/print.ts';
 import { publish } from './stages/publish.ts';
-import { rmc } from './stages/rmc.ts';
-import { telling } from './stages/telling.ts';
+import { rmc, rmcFiles } from './stages/rmc.ts';
+import { telling, tellingFiles } from './stages/telling.ts';
 import { webIndex } from './stages/web.ts';
+import { closeWorkbooks } from './workbooks.ts';
 import { preloadXlsx } from '../format/xlsx.ts';
 import { preloadChartLibraries } from '../render/charts.ts';
 
 export { DEFAULT_MEMORY_LIMIT, REPORTS, type BuildOptions, type BuildResult, type ReportName } from './context.ts';
 
-/** The outputs, in the order they are made; each runs when its report is asked for. */
+/** The outputs' documents (PDFs to print), in the order they are made; each runs when its report is asked for. */
 const OUTPUTS: [ReportName, Stage][] = [
   ['jaarverslag', jaarverslag],
   ['telling', telling],
   ['rmc', rmc],
   ['kwartaal', kwartaal],
+];
+
+/** The outputs' data files (CSV, xlsx, Parquet), written while the documents print. */
+const FILES: [ReportName, Stage][] = [
   ['data', datasets],
+  ['jaarverslag', jaarverslagFiles],
+  ['rmc', rmcFiles],
+  ['telling', tellingFiles],
 ];
 
 export async function build(o: BuildOptions): Promise<BuildResult> {
@@ -49,7 +58,8 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     for (const [report, stage] of OUTPUTS) if (ctx.reports.has(report)) await stage(ctx);
     // A plan ends here: closing the session drops what the stages wrote (into the scratch folder).
     if (o.plan) return { ...result(ctx), outputs: [] };
-    await print(ctx);
+    // Chromium prints (~1.7 cores) while Node writes the workbooks (~1.2): one block in the stage table.
+    await alongside(ctx, 'PDF ∥ CSV + xlsx', [[print], FILES.filter(([r]) => ctx.reports.has(r)).map(([, stage]) => stage)]);
     await webIndex(ctx);
     const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
     await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -61,6 +71,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     throw await session.abort(e);
   } finally {
     await closeEarlyPrinter(ctx);
+    await closeWorkbooks(ctx);
     ctx.pdfScan?.kill();
     await session.close();
   }

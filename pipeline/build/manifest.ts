@@ -54,7 +54,9 @@ export async function manifestFor(ctx: BuildContext, files: string[], previous: 
     documents_reused: ctx.documents.reused,
     started: ctx.started.toISOString(),
     finished: new Date().toISOString(),
-    stages: ctx.stages.map((s) => ({ name: s.name, ms: s.ms, cpu_ms: s.cpuMs, child_cpu_ms: s.childCpuMs, peak_rss_mb: s.peakRssMb, child_peak_mb: s.childPeakMb })),
+    // A part of a block of stages that ran at the same time has its own wall time only (metrics.ts).
+    stages: ctx.stages.map((s) => (s.part ? { name: s.name, ms: s.ms, part: true }
+      : { name: s.name, ms: s.ms, cpu_ms: s.cpuMs, child_cpu_ms: s.childCpuMs, peak_rss_mb: s.peakRssMb, child_peak_mb: s.childPeakMb })),
     warnings: ctx.warnings,
   };
 }

@@ -8,7 +8,7 @@ import { type BuildOptions, DEFAULT_MEMORY_LIMIT, REPORTS, type ReportName } fro
 import { checkMemoryLimit, IncompleteError, UsageError } from '../errors.ts';
 import { emit } from '../log.ts';
 import { checkExtractdatum } from '../extractdatum.ts';
-import { CPU_NOTE, stageRows } from '../metrics.ts';
+import { CPU_NOTE, partsNote, stageRows } from '../metrics.ts';
 import { isCalendarDate } from '../load/values.ts';
 import { Progress } from '../progress.ts';
 import { Schooljaar } from '../schooljaar.ts';
@@ -138,6 +138,8 @@ export const buildCommand: CommandModule<object, Args> = {
     const t = stageRows(r.stages);
     console.log(textTable(t.header, t.rows));
     console.log(CPU_NOTE);
+    const parts = partsNote(r.stages);
+    if (parts) console.log(parts);
     if (r.browser) console.log(`PDFs printed with ${r.browser}`);
     if (r.warnings.length) {
       console.log(`\n${r.warnings.length} warning(s):`);

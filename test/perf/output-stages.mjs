@@ -7,6 +7,7 @@
 //   npm run build
 //   node test/perf/output-stages.mjs "$PWD/dist" .cache/bench/nederland nederland /tmp/snap-nl /tmp/out-nl
 //   node test/perf/output-stages.mjs "$PWD/dist" .cache/bench/nederland nederland /tmp/snap-nl /tmp/out-nl --stages jaarverslag,data
+//   node test/perf/output-stages.mjs "$PWD/dist" … --serial     (the data files, then the PDFs: not alongside)
 //
 // DIST may be another checkout's dist/ (compare two versions on the same snapshot, interleaved). The
 // outputs use a fixed build id, so two versions' outputs can be compared file by file.
@@ -17,16 +18,16 @@ const D = (m) => import(path.join(dist, 'pipeline', m));
 const { openSession } = await D('build/session.js');
 const { load } = await D('build/stages/load.js');
 const { model } = await D('build/stages/model.js');
-const { jaarverslag } = await D('build/stages/jaarverslag.js');
-const { telling } = await D('build/stages/telling.js');
-const { rmc } = await D('build/stages/rmc.js');
+const { jaarverslag, jaarverslagFiles } = await D('build/stages/jaarverslag.js');
+const { telling, tellingFiles } = await D('build/stages/telling.js');
+const { rmc, rmcFiles } = await D('build/stages/rmc.js');
 const { kwartaal } = await D('build/stages/kwartaal.js');
 const { datasets } = await D('build/stages/datasets.js');
 const { print } = await D('build/stages/print.js');
 const { webIndex } = await D('build/stages/web.js');
 const { manifestFor } = await D('build/manifest.js');
 const { assertNoBsn } = await D('output/bsn-scan.js');
-const { timed } = await D('build/context.js');
+const { timed, alongside } = await D('build/context.js');
 const { loadConfig } = await D('config/load.js');
 const { Progress } = await D('progress.js');
 const { createDatasetTable } = await D('export/dataset.js');
@@ -76,8 +77,20 @@ try {
   ctx.stages.length = 0;
   const want = (n) => !only || only.includes(n);
   const T1 = performance.now();
-  for (const [n, st] of [['jaarverslag', jaarverslag], ['telling', telling], ['rmc', rmc], ['kwartaal', kwartaal], ['data', datasets]]) if (want(n)) await st(ctx);
-  if (want('print')) await print(ctx);
+  if (!alongside) {
+    // A version before the data files were written alongside the PDFs: its stages as it ran them.
+    for (const [n, st] of [['jaarverslag', jaarverslag], ['telling', telling], ['rmc', rmc], ['kwartaal', kwartaal], ['data', datasets]]) if (want(n)) await st(ctx);
+    if (want('print')) await print(ctx);
+  } else {
+    for (const [n, st] of [['jaarverslag', jaarverslag], ['telling', telling], ['rmc', rmc], ['kwartaal', kwartaal]]) if (want(n)) await st(ctx);
+    const files = [['data', datasets], ['jaarverslag', jaarverslagFiles], ['rmc', rmcFiles], ['telling', tellingFiles]].filter(([n]) => want(n)).map(([, st]) => st);
+    if (process.argv.includes('--serial')) {
+      for (const st of files) await st(ctx);
+      if (want('print')) await print(ctx);
+    } else {
+      await alongside(ctx, 'PDF ∥ CSV + xlsx', [want('print') ? [print] : [], files]);
+    }
+  }
   if (want('web')) await webIndex(ctx);
   const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
   await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -85,6 +98,7 @@ try {
   await session.commit();
   const t = stageRows(ctx.stages);
   console.log(textTable(t.header, t.rows));
+  console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; cpu ${((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)} s (this process)`);
   console.log(`output stages total ${((performance.now() - T1) / 1000).toFixed(1)} s; process ${((performance.now() - T0) / 1000).toFixed(1)} s`);
 } finally {
   await session.close();

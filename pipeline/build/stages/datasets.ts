@@ -3,11 +3,12 @@
  * datapackage.json); region level only. What each file is: export/package.ts and the README.
  */
 import { toCsv, writeCsv } from '../../csv.ts';
-import { codelistRows, dictionaryRows, writeDatasetExcelCsv, writeDatasetXlsx, writeParquet } from '../../export/dataset.ts';
+import { codelistRows, dictionaryRows, writeDatasetExcelCsv, writeParquet } from '../../export/dataset.ts';
 import { dataPackage } from '../../export/package.ts';
-import { type BuildContext, need, timed } from '../context.ts';
+import { type BuildContext, need, stopIfAborted, timed } from '../context.ts';
 import { xlsxOptions } from '../identity.ts';
 import { paths } from '../paths.ts';
+import { writeWorkbooks } from '../workbooks.ts';
 
 export async function datasets(ctx: BuildContext): Promise<void> {
   const { db, fx, config, schooljaar } = ctx;
@@ -18,10 +19,12 @@ export async function datasets(ctx: BuildContext): Promise<void> {
     await writeCsv(db, 'SELECT * FROM dataset_csv', fx.outputPath(paths.dataset.csv), 'volgorde');
     await writeParquet(db, select, fx.outputPath(paths.dataset.parquet),
       { build_id: colofon.buildId, extractdatum: colofon.extractdatum, regio: config.regio.code, schooljaar: schooljaar.label });
+    stopIfAborted();
     await writeDatasetExcelCsv(db, 'SELECT * EXCLUDE (volgorde) FROM dataset_csv ORDER BY volgorde', fx.outputPath(paths.dataset.excel));
     await fx.writeFile(paths.dataset.dictionary, toCsv(dictionaryRows()));
     await fx.writeFile(paths.dataset.codelist, toCsv(await codelistRows(db)));
-    await writeDatasetXlsx(db, fx.outputPath(paths.dataset.xlsx), { ...xlsxOptions(ctx), title: `Indicatoren leerplicht en RMC ${schooljaar.label}, ${config.regio.naam}` });
+    stopIfAborted();
+    await writeWorkbooks(ctx, { kind: 'indicatoren', file: fx.outputPath(paths.dataset.xlsx), options: { ...xlsxOptions(ctx), title: `Indicatoren leerplicht en RMC ${schooljaar.label}, ${config.regio.naam}` } });
     const descriptor = dataPackage(fx.outputPath(paths.dataset.dir), {
       buildId: colofon.buildId, extractdatum: colofon.extractdatum, regio: config.regio.code, schooljaar: schooljaar.label, xlsx: xlsxOptions(ctx),
     });

@@ -1,4 +1,7 @@
-/** Stage jaarverslag: per gemeente its jaarverslag figures (CSV, xlsx) and the jaarverslag leerplicht (PDF). */
+/**
+ * Stages of the jaarverslag: per gemeente the jaarverslag leerplicht (a PDF document: jaarverslag) and its
+ * figures (CSV, xlsx: jaarverslagFiles, written while the PDFs print).
+ */
 import { variant } from '../../config/load.ts';
 import { renderTemplate } from '../../render/html.ts';
 import { definitions } from '../../reports/definitions.ts';
@@ -8,24 +11,27 @@ import { type BuildContext, type BuildOptions, need, timed } from '../context.ts
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
 import { documentMetadata, xlsxOptions } from '../identity.ts';
-import { datasetRowsPerGemeente, datasetXlsxColumns } from '../../export/dataset.ts';
-import { writeXlsx } from '../../format/xlsx.ts';
+import { writeWorkbooks } from '../workbooks.ts';
 import type { Selection } from '../shard.ts';
 import { figures } from './publish.ts';
+
+export async function jaarverslagFiles(ctx: BuildContext): Promise<void> {
+  const { config, schooljaar, selection } = ctx;
+  await timed(ctx, 'jaarverslag CSV + xlsx', async () => {
+    await writeCsvPerFile(ctx.db, ctx.fx, 'outputs/jaarverslag_csv.sql', ['volgorde'], new Map(selection.gemeenten.map((g) => [g.code, paths.jaarverslagCsv(g, schooljaar)])));
+    // Each gemeente's figures and the region's, which every workbook shows too (in the worker thread).
+    await writeWorkbooks(ctx, {
+      kind: 'perGemeente', files: selection.gemeenten.map((g) => [g.code, ctx.fx.outputPath(paths.jaarverslagXlsx(g, schooljaar))]),
+      shared: config.regio.code, where: "rapport LIKE '%jaarverslag%'", options: xlsxOptions(ctx),
+    });
+  });
+}
 
 export async function jaarverslag(ctx: BuildContext): Promise<void> {
   const { config, schooljaar, selection } = ctx;
   const F = await figures(ctx);
   const colofon = need(ctx.colofon, 'colofon');
   const narratives = need(ctx.narratives, 'narratives');
-  await timed(ctx, 'jaarverslag CSV + xlsx', async () => {
-    await writeCsvPerFile(ctx.db, ctx.fx, 'outputs/jaarverslag_csv.sql', ['volgorde'], new Map(selection.gemeenten.map((g) => [g.code, paths.jaarverslagCsv(g, schooljaar)])));
-    // Each gemeente's figures and the region's, which every workbook shows too.
-    const gemeente = new Map(selection.gemeenten.map((g) => [g.code, g]));
-    for await (const [code, rows] of datasetRowsPerGemeente(ctx.db, [...gemeente.keys()], config.regio.code, "rapport LIKE '%jaarverslag%'")) {
-      await writeXlsx(ctx.fx.outputPath(paths.jaarverslagXlsx(gemeente.get(code)!, schooljaar)), [{ name: 'data', columns: datasetXlsxColumns(), rows }], xlsxOptions(ctx));
-    }
-  });
   for (const g of selection.gemeenten) {
     const title = `Jaarverslag leerplicht ${schooljaar.label} – ${g.naam}`;
     const v = variant(g);

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { describeBrowser } from '../../render/browser.ts';
 import { environmentError } from '../../errors.ts';
-import { type BuildContext, timed } from '../context.ts';
+import { abortSignal, type BuildContext, timed } from '../context.ts';
 import type { Printer } from '../effects.ts';
 import { PdfScanAhead } from '../../output/bsn-scan.ts';
 
@@ -36,11 +36,20 @@ export async function print(ctx: BuildContext): Promise<void> {
       try {
         // Each PDF's text is read for the BSN scan as soon as it is written (output/bsn-scan.ts).
         const scan = (ctx.pdfScan = new PdfScanAhead());
-        const results = await printer.printAll(documents.jobs, (r) => {
+        // Printing alongside the files (index.ts): when they fail, no new document is started.
+        const signal = abortSignal();
+        const jobs = function* () {
+          for (const job of documents.jobs) {
+            if (signal?.aborted) return;
+            yield job;
+          }
+        };
+        const results = await printer.printAll(jobs(), (r) => {
           bar.tick();
           documents.printed(r);
           if (r.ok) scan.add(r.outFile);
         });
+        signal?.throwIfAborted();
         for (const r of results) if (!r.ok) ctx.failed.push({ id: r.id, error: r.error ?? 'unknown error' });
         // A full temp folder fails every document the same way: the machine's problem, nothing published.
         const env = ctx.failed.map((f) => environmentError(new Error(f.error))).find(Boolean);

@@ -1,33 +1,50 @@
-/** Stage rmc: per RMC region of the selection its effectrapportage CSV and PDF (region level: unsharded or shard 1). */
+/**
+ * Stages of the RMC effectrapportage, per RMC region of the selection (region level: unsharded or shard 1):
+ * the PDF document (rmc) and its figures as CSV and xlsx (rmcFiles, written while the PDFs print).
+ */
 import { writeCsv } from '../../csv.ts';
 import { readQuery, sqlString } from '../../db.ts';
-import { measure, type StageMetrics } from '../../metrics.ts';
 import { rmcRegios } from '../../reference.ts';
 import { renderTemplate } from '../../render/html.ts';
 import { definitions } from '../../reports/definitions.ts';
 import { rmcChapters, rmcRegions, rmcTitle } from '../../reports/rmc.ts';
-import { type BuildContext, need } from '../context.ts';
+import { type BuildContext, need, stopIfAborted, timed } from '../context.ts';
 import { paths } from '../paths.ts';
 import { documentMetadata, xlsxOptions } from '../identity.ts';
-import { datasetSheet } from '../../export/dataset.ts';
-import { writeXlsx } from '../../format/xlsx.ts';
+import { writeWorkbooks } from '../workbooks.ts';
 import { figures } from './publish.ts';
 
+/** The RMC regions of the build: from the whole choice of gemeenten (not a shard's part), with their layout. */
+function regionsOf(ctx: BuildContext) {
+  const { config, selection } = ctx;
+  const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selection.region.some((x) => x.code === g.code)));
+  return { regions, several: regions.length > 1 };
+}
+
+export async function rmcFiles(ctx: BuildContext): Promise<void> {
+  const { db, fx, schooljaar, selection } = ctx;
+  if (!selection.regionLevel) return;
+  const { regions, several } = regionsOf(ctx);
+  await timed(ctx, 'rmc CSV + xlsx', async () => {
+    for (const r of regions) {
+      stopIfAborted();
+      await writeCsv(db, readQuery('outputs/rmc_csv.sql'), fx.outputPath(paths.rmc(r, schooljaar, several, 'csv')), 'volgorde', { rmc_regio: r.code });
+      const gemeenten = (await db.all<{ g: string }>('SELECT gemeentecode AS g FROM report_gemeenten WHERE rmc_regio = $r', { r: r.code })).map((x) => x.g);
+      await writeWorkbooks(ctx, {
+        kind: 'sheet', file: fx.outputPath(paths.rmc(r, schooljaar, several, 'xlsx')), options: xlsxOptions(ctx),
+        where: `rapport LIKE '%rmc%' AND gebiedscode IN (${[r.code, ...gemeenten].map(sqlString).join(', ')})`,
+      });
+    }
+  });
+}
+
 export async function rmc(ctx: BuildContext): Promise<void> {
-  const { db, fx, config, schooljaar, selection } = ctx;
+  const { config, schooljaar, selection } = ctx;
   if (!selection.regionLevel) return;
   const F = await figures(ctx);
   const colofon = need(ctx.colofon, 'colofon');
-  // From the whole choice of gemeenten (not a shard's part): every RMC region, and the same layout.
-  const regions = rmcRegions(config, rmcRegios()).filter((r) => r.gemeenten.some((g) => selection.region.some((x) => x.code === g.code)));
-  const csv: StageMetrics[] = [];
+  const { regions, several } = regionsOf(ctx);
   for (const r of regions) {
-    const several = regions.length > 1;
-    await measure('rmc CSV + xlsx', async () => {
-      await writeCsv(db, readQuery('outputs/rmc_csv.sql'), fx.outputPath(paths.rmc(r, schooljaar, several, 'csv')), 'volgorde', { rmc_regio: r.code });
-      await writeXlsx(fx.outputPath(paths.rmc(r, schooljaar, several, 'xlsx')), [datasetSheet(db, `rapport LIKE '%rmc%'
-        AND (gebiedscode = ${sqlString(r.code)} OR gebiedscode IN (SELECT gemeentecode FROM report_gemeenten WHERE rmc_regio = ${sqlString(r.code)}))`)], xlsxOptions(ctx));
-    }, csv);
     const title = rmcTitle(r, schooljaar.label);
     ctx.documents.add({
       id: `rmc ${r.code}`,
@@ -41,8 +58,4 @@ export async function rmc(ctx: BuildContext): Promise<void> {
       },
     }, { r, figures: [r.code, ...r.gemeenten.map((g) => g.code)].map((c) => ctx.digests?.get(c)) });
   }
-  ctx.stages.push({
-    name: 'rmc CSV + xlsx', ms: csv.reduce((a, x) => a + x.ms, 0), cpuMs: csv.reduce((a, x) => a + x.cpuMs, 0),
-    peakRssMb: Math.max(0, ...csv.map((x) => x.peakRssMb)),
-  });
 }

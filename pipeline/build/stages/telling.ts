@@ -1,29 +1,21 @@
-/** Stage telling: the Leerplichttelling form, its consistency checks, the submission CSVs and sign-off PDFs. */
+/**
+ * Stages of the Leerplichttelling: the form, its consistency checks and the sign-off PDFs (telling); the
+ * submission CSVs and workbooks (tellingFiles, written while the PDFs print).
+ */
 import { renderTemplate } from '../../render/html.ts';
-import type { FormRow } from '../../reports/telling.ts';
 import { buildTellingForm, formRowsPerGemeente, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql, writeTellingRegioXlsx, writeTellingXlsx } from '../../reports/telling.ts';
 import { writeCsv } from '../../csv.ts';
-import { type BuildContext, need, timed } from '../context.ts';
+import { type BuildContext, need, stopIfAborted, timed } from '../context.ts';
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
 import { documentMetadata, xlsxOptions } from '../identity.ts';
 
 export async function telling(ctx: BuildContext): Promise<void> {
-  const { db, fx, config, schooljaar, selection } = ctx;
+  const { db, config, schooljaar, selection } = ctx;
   const colofon = need(ctx.colofon, 'colofon');
-  let forms = new Map<string, FormRow[]>();
-  const checks = await timed(ctx, 'telling: form + checks + CSV + xlsx', async () => {
+  const { forms, checks } = await timed(ctx, 'telling: form + checks', async () => {
     await buildTellingForm(db);
-    forms = await formRowsPerGemeente(db);
-    const checks = await runTellingChecks(db);
-    await writeCsvPerFile(db, fx, 'outputs/telling_csv.sql', ['item_volgorde', 'bucket_volgorde'],
-      new Map(selection.gemeenten.map((g) => [g.code, paths.tellingCsv(g, schooljaar)])));
-    for (const g of selection.gemeenten) await writeTellingXlsx(forms.get(g.code) ?? [], fx.outputPath(paths.tellingXlsx(g, schooljaar)), xlsxOptions(ctx));
-    if (selection.regionLevel) {
-      await writeCsv(db, await workbookSql(db), fx.outputPath(paths.tellingRegioCsv(config.regio, schooljaar)));
-      await writeTellingRegioXlsx(db, fx.outputPath(paths.tellingRegioXlsx(config.regio, schooljaar)), xlsxOptions(ctx));
-    }
-    return checks;
+    return { forms: (ctx.tellingForms = await formRowsPerGemeente(db)), checks: await runTellingChecks(db) };
   });
   for (const c of checks.filter((x) => selection.gemeenten.some((g) => g.code === x.gemeentecode))) {
     const where = `${c.gemeentecode} ${c.item}${c.onderwijssoort ? ` (${c.onderwijssoort})` : ''}`;
@@ -45,4 +37,21 @@ export async function telling(ctx: BuildContext): Promise<void> {
       }),
     }, { g, rows, own });
   }
+}
+
+export async function tellingFiles(ctx: BuildContext): Promise<void> {
+  const { db, fx, config, schooljaar, selection } = ctx;
+  const forms = need(ctx.tellingForms, 'the telling forms');
+  await timed(ctx, 'telling CSV + xlsx', async () => {
+    await writeCsvPerFile(db, fx, 'outputs/telling_csv.sql', ['item_volgorde', 'bucket_volgorde'],
+      new Map(selection.gemeenten.map((g) => [g.code, paths.tellingCsv(g, schooljaar)])));
+    for (const g of selection.gemeenten) {
+      stopIfAborted();
+      await writeTellingXlsx(forms.get(g.code) ?? [], fx.outputPath(paths.tellingXlsx(g, schooljaar)), xlsxOptions(ctx));
+    }
+    if (selection.regionLevel) {
+      await writeCsv(db, await workbookSql(db), fx.outputPath(paths.tellingRegioCsv(config.regio, schooljaar)));
+      await writeTellingRegioXlsx(db, fx.outputPath(paths.tellingRegioXlsx(config.regio, schooljaar)), xlsxOptions(ctx));
+    }
+  });
 }

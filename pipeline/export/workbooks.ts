@@ -1,0 +1,84 @@
+/**
+ * The dataset's workbooks (each gemeente's jaarverslag figures, the RMC figures, indicatoren.xlsx), written
+ * by a worker thread: building ~28 million cells is JavaScript on one thread (~1 core for ~80 s nationally),
+ * and the build writes them while the PDFs print (build/index.ts), when Node's main thread is needed for the
+ * printer (charts, HTML, the traffic with Chromium): on the main thread the two took turns and the PDFs
+ * waited.
+ *
+ * The worker has a DuckDB of its own, whose `dataset` is a view of a Parquet copy of the build's dataset
+ * table (written in the scratch folder, removed by close), and runs the same functions on it as the main
+ * thread would (export/dataset.ts, format/xlsx.ts): the same bytes.
+ *
+ *   const wb = await WorkbookWriter.start(db, scratch);
+ *   await wb.run({ kind: 'sheet', file, where, options });   // rejects with the worker's error
+ *   await wb.close();                                         // also ends a job still running
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { type Db, sqlString } from '../db.ts';
+import { workerEntry } from '../paths.ts';
+import type { XlsxOptions } from '../format/xlsx.ts';
+
+/** A workbook of the dataset (workbook-worker.ts writes it). */
+export type WorkbookJob =
+  /** Per gemeente its rows matching `where` and those of area `shared` (datasetRowsPerGemeente), one workbook each. */
+  | { kind: 'perGemeente'; files: [code: string, file: string][]; shared: string; where: string; options: XlsxOptions }
+  /** One sheet `data` of the rows matching `where` (datasetSheet). */
+  | { kind: 'sheet'; file: string; where: string; options: XlsxOptions }
+  /** indicatoren.xlsx (writeDatasetXlsx). */
+  | { kind: 'indicatoren'; file: string; options: XlsxOptions };
+
+export interface WorkerSetup { parquet: string; tempDirectory: string }
+
+let copies = 0;
+
+export class WorkbookWriter {
+  #pending?: { resolve: () => void; reject: (e: Error) => void };
+  #failed?: Error;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly parquet: string,
+  ) {
+    worker.on('message', (m: { error?: string }) => {
+      const p = this.#pending;
+      this.#pending = undefined;
+      if (m.error) p?.reject(new Error(m.error));
+      else p?.resolve();
+    });
+    const fail = (e: Error) => {
+      this.#failed = e;
+      this.#pending?.reject(e);
+      this.#pending = undefined;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`workbooks: the worker thread stopped (exit code ${code})`)));
+  }
+
+  /** Copies `db`'s dataset table to Parquet in `scratch` and starts the worker on it. */
+  static async start(db: Db, scratch: string): Promise<WorkbookWriter> {
+    const parquet = path.join(scratch, `dataset-${process.pid}-${++copies}.parquet`);
+    await db.run(`COPY dataset TO ${sqlString(parquet)} (FORMAT parquet)`);
+    const { Worker } = await import('node:worker_threads');
+    const setup: WorkerSetup = { parquet, tempDirectory: scratch };
+    return new WorkbookWriter(new Worker(await workerEntry('pipeline/export/workbook-worker.js'), { workerData: setup }), parquet);
+  }
+
+  /** Writes one job's workbooks; one job at a time. */
+  run(job: WorkbookJob): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    if (this.#pending) return Promise.reject(new Error('workbooks: one job at a time'));
+    return new Promise((resolve, reject) => {
+      this.#pending = { resolve, reject };
+      this.worker.postMessage(job);
+    });
+  }
+
+  /** Ends the worker (and a job it is running, which then rejects) and removes the Parquet copy. */
+  async close(): Promise<void> {
+    this.#failed ??= new Error('workbooks: closed');
+    await this.worker.terminate();
+    rmSync(this.parquet, { force: true });
+  }
+}

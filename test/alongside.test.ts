@@ -1,0 +1,113 @@
+/**
+ * Stages that run at the same time (build/context.ts alongside): the PDFs print while the data files are
+ * written. Both branches really overlap; a failure in one stops the other and the block fails only once
+ * both have stopped (nothing still writes when the build's output folder is dropped); the stage table shows
+ * the block as one row with its stages as parts, or the stages as usual when nothing overlapped.
+ */
+import { describe, expect, test } from 'vitest';
+import { alongside, type BuildContext, stopIfAborted, timed } from '../pipeline/build/context.ts';
+import { Documents } from '../pipeline/build/documents.ts';
+import type { BuildEffects, Printer } from '../pipeline/build/effects.ts';
+import { print } from '../pipeline/build/stages/print.ts';
+import type { StageMetrics } from '../pipeline/metrics.ts';
+import { Progress } from '../pipeline/progress.ts';
+import type { PrintJob, PrintResult } from '../pipeline/render/pdf.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A context with what alongside, timed and print use; `printer` prints each job in `ms`. */
+function context(printer?: { ms: number; printed: string[] }): BuildContext {
+  const lines: string[] = [];
+  const progress = new Progress({ stream: { write: (s: string) => lines.push(s) } as unknown as NodeJS.WritableStream, tty: false });
+  const fx = {
+    progress,
+    outputPath: (rel: string) => `/nowhere/${rel}`,
+    startPrinter: async (): Promise<Printer> => ({
+      printAll: async (jobs: Iterable<PrintJob>, onDone?: (r: PrintResult) => void) => {
+        const out: PrintResult[] = [];
+        for (const job of jobs) {
+          await sleep(printer!.ms);
+          printer!.printed.push(job.id);
+          const r = { id: job.id, ok: true, outFile: job.outFile } as PrintResult;
+          out.push(r);
+          onDone?.(r);
+        }
+        return out;
+      },
+      close: async () => undefined,
+    }),
+  } as unknown as BuildEffects;
+  const documents = new Documents(fx, '/nowhere', new Map(), true, () => ({}));
+  const ctx = { o: {}, fx, stages: [] as StageMetrics[], warnings: [], failed: [], documents } as unknown as BuildContext;
+  for (let i = 1; i <= 10; i++) documents.add({ id: `doc ${i}`, title: `doc ${i}`, rel: `doc-${i}.pdf`, render: async () => '<p></p>' }, {});
+  return ctx;
+}
+
+/** A stage `name` that takes `ms` (in steps of 10 ms, checking whether it must stop), noting when it ran. */
+const stage = (name: string, ms: number, log: string[], fail = false) => async (ctx: BuildContext) => {
+  await timed(ctx, name, async () => {
+    log.push(`${name} start`);
+    for (let t = 0; t < ms; t += 10) {
+      stopIfAborted();
+      await sleep(10);
+    }
+    if (fail) throw new Error(`${name} failed`);
+    log.push(`${name} end`);
+  });
+};
+
+describe('alongside', () => {
+  test('both branches run at the same time; the table has the block and its stages as parts', async () => {
+    const ctx = context();
+    const log: string[] = [];
+    const t0 = performance.now();
+    await alongside(ctx, 'block', [[stage('a', 300, log)], [stage('b', 100, log), stage('c', 100, log)]]);
+    const ms = performance.now() - t0;
+    // b and c ran while a did: the block took about a's time, not the sum (500 ms).
+    expect(ms).toBeLessThan(450);
+    expect(log.slice(0, 2).sort()).toEqual(['a start', 'b start']);
+    expect(log.indexOf('c start')).toBeLessThan(log.indexOf('a end'));
+    expect(ctx.stages.map((s) => [s.name, !!s.part])).toEqual([['block', false], ['b', true], ['c', true], ['a', true]]);
+    expect(ctx.stages[0].ms).toBeGreaterThanOrEqual(290);
+    // A part has its own wall time, and no CPU or memory of its own (they are the block's).
+    expect(ctx.stages[3].ms).toBeGreaterThanOrEqual(290);
+    expect(ctx.stages[1].ms).toBeLessThan(250);
+    expect(ctx.stages.slice(1).map((s) => s.cpuMs + s.peakRssMb)).toEqual([0, 0, 0]);
+  });
+
+  test('when only one branch has stages nothing overlapped: they are rows of their own, CPU included', async () => {
+    const ctx = context();
+    await alongside(ctx, 'block', [[], [stage('b', 50, []), stage('c', 50, [])]]);
+    expect(ctx.stages.map((s) => [s.name, !!s.part])).toEqual([['b', false], ['c', false]]);
+    expect(ctx.stages.every((s) => s.peakRssMb > 0)).toBe(true);
+  });
+
+  test('a failure in one branch stops the other at its next check; the block fails after both stopped', async () => {
+    const ctx = context();
+    const log: string[] = [];
+    const t0 = performance.now();
+    await expect(alongside(ctx, 'block', [[stage('long', 5000, log), stage('after', 10, log)], [stage('bad', 100, log, true)]])).rejects.toThrow('bad failed');
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(log).toEqual(['long start', 'bad start']);
+  });
+
+  test('printing stops taking documents when the files fail, and the block fails with their error', async () => {
+    const printed: string[] = [];
+    const ctx = context({ ms: 50, printed });
+    await expect(alongside(ctx, 'block', [[print], [stage('files', 120, [], true)]])).rejects.toThrow('files failed');
+    ctx.pdfScan?.kill();
+    // The document printing when the files failed is finished; no other is started.
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.length).toBeLessThan(5);
+  });
+
+  test('a failing print stops the files', async () => {
+    const ctx = context({ ms: 20, printed: [] });
+    const log: string[] = [];
+    ctx.fx.startPrinter = async () => {
+      throw new Error('no browser');
+    };
+    await expect(alongside(ctx, 'block', [[print], [stage('files', 5000, log)]])).rejects.toThrow('no browser');
+    expect(log).toEqual(['files start']);
+  });
+});
