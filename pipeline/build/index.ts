@@ -56,7 +56,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     await model(ctx);
     await publish(ctx);
     for (const [report, stage] of OUTPUTS) if (ctx.reports.has(report)) await stage(ctx);
-    // A plan ends here: closing the session drops what the stages wrote (into the scratch folder).
+    // A plan ends here, before anything is printed or written (its stages only decided).
     if (o.plan) return { ...result(ctx), outputs: [] };
     // Chromium prints (~1.7 cores) while Node writes the workbooks (~1.2): one block in the stage table.
     await alongside(ctx, 'PDF ∥ CSV + xlsx', [[print], FILES.filter(([r]) => ctx.reports.has(r)).map(([, stage]) => stage)]);

@@ -241,10 +241,10 @@ const textSheet = (name: string, rows: Record<string, unknown>[], wide: string[]
   rows,
 });
 
-/** `indicatoren.xlsx`: sheets data (every row), woordenboek (the dictionary) and codelijst. */
-export async function writeDatasetXlsx(db: Db, file: string, o: XlsxOptions): Promise<void> {
+/** `indicatoren.xlsx`: sheets data (every row, its sheet passed through `wrap`), woordenboek (the dictionary) and codelijst. */
+export async function writeDatasetXlsx(db: Db, file: string, o: XlsxOptions, wrap = (s: XlsxSheet) => s): Promise<void> {
   await writeXlsx(file, [
-    datasetSheet(db),
+    wrap(datasetSheet(db)),
     textSheet('woordenboek', dictionaryRows(), ['definitie']),
     textSheet('codelijst', await codelistRows(db)),
   ], o);

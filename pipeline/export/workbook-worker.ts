@@ -1,31 +1,61 @@
-/** The worker thread of export/workbooks.ts: writes the dataset's workbooks it is sent, one job at a time. */
+/**
+ * The worker thread of export/workbooks.ts: writes the dataset's workbooks it is sent, one job at a time;
+ * stops between chunks of rows when the build asks it to (the stop flag), and ends with its DuckDB closed
+ * (a DuckDB cut off in the middle of a query by terminate() may take the process down with it).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Db, sqlString } from '../db.ts';
-import { writeXlsx } from '../format/xlsx.ts';
+import { writeXlsx, type XlsxSheet } from '../format/xlsx.ts';
 import { datasetRowsPerGemeente, datasetSheet, datasetXlsxColumns, writeDatasetXlsx } from './dataset.ts';
-import type { WorkbookJob, WorkerSetup } from './workbooks.ts';
+import { STOPPED, type WorkbookJob, type WorkerSetup } from './workbooks.ts';
 
-const { parquet, tempDirectory } = workerData as WorkerSetup;
+const { parquet, tempDirectory, stop } = workerData as WorkerSetup;
+const flag = new Int32Array(stop);
+const stopping = () => {
+  if (Atomics.load(flag, 0)) throw new Error(STOPPED);
+};
 // Small: the view reads the Parquet file as the queries go; DuckDB sorts a slice at a time.
 const db = await Db.open({ threads: 2, memoryLimit: '512MB', tempDirectory });
 await db.run(`CREATE VIEW dataset AS SELECT * FROM read_parquet(${sqlString(parquet)})`);
 
+/** The sheet's rows, checking the stop flag every 1000 rows. */
+function stoppable(sheet: XlsxSheet): XlsxSheet {
+  const rows = sheet.rows;
+  return {
+    ...sheet,
+    rows: (async function* () {
+      let n = 0;
+      for await (const row of rows) {
+        if (++n % 1000 === 0) stopping();
+        yield row;
+      }
+    })(),
+  };
+}
+
 async function run(job: WorkbookJob): Promise<void> {
+  stopping();
   switch (job.kind) {
     case 'perGemeente': {
       const file = new Map(job.files);
       for await (const [code, rows] of datasetRowsPerGemeente(db, [...file.keys()], job.shared, job.where)) {
+        stopping();
         await writeXlsx(file.get(code)!, [{ name: 'data', columns: datasetXlsxColumns(), rows }], job.options);
       }
       return;
     }
     case 'sheet':
-      return writeXlsx(job.file, [datasetSheet(db, job.where)], job.options);
+      return writeXlsx(job.file, [stoppable(datasetSheet(db, job.where))], job.options);
     case 'indicatoren':
-      return writeDatasetXlsx(db, job.file, job.options);
+      return writeDatasetXlsx(db, job.file, job.options, stoppable);
   }
 }
 
-parentPort!.on('message', (job: WorkbookJob) => {
+parentPort!.on('message', (job: WorkbookJob | 'close') => {
+  if (job === 'close') {
+    db.close();
+    parentPort!.close();
+    return;
+  }
   run(job).then(() => parentPort!.postMessage({}), (e: Error) => parentPort!.postMessage({ error: e.message }));
 });

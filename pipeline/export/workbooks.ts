@@ -11,7 +11,7 @@
  *
  *   const wb = await WorkbookWriter.start(db, scratch);
  *   await wb.run({ kind: 'sheet', file, where, options });   // rejects with the worker's error
- *   await wb.close();                                         // also ends a job still running
+ *   await wb.close();                                         // also stops a job still running
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,15 @@ export type WorkbookJob =
   /** indicatoren.xlsx (writeDatasetXlsx). */
   | { kind: 'indicatoren'; file: string; options: XlsxOptions };
 
-export interface WorkerSetup { parquet: string; tempDirectory: string }
+export interface WorkerSetup {
+  parquet: string;
+  tempDirectory: string;
+  /** Int32 flag: non-zero asks the worker to stop its job (close). */
+  stop: SharedArrayBuffer;
+}
+
+/** The error of a job stopped by close(). */
+export const STOPPED = 'workbooks: stopped';
 
 let copies = 0;
 
@@ -40,6 +48,7 @@ export class WorkbookWriter {
   private constructor(
     private readonly worker: Worker,
     private readonly parquet: string,
+    private readonly stop: Int32Array,
   ) {
     worker.on('message', (m: { error?: string }) => {
       const p = this.#pending;
@@ -48,37 +57,59 @@ export class WorkbookWriter {
       else p?.resolve();
     });
     const fail = (e: Error) => {
-      this.#failed = e;
-      this.#pending?.reject(e);
+      this.#failed ??= e;
+      this.#pending?.reject(this.#failed);
       this.#pending = undefined;
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`workbooks: the worker thread stopped (exit code ${code})`)));
+    this.#exited = new Promise((resolve) => worker.once('exit', (code) => {
+      fail(new Error(`workbooks: the worker thread stopped (exit code ${code})`));
+      resolve();
+    }));
   }
+
+  readonly #exited: Promise<void>;
 
   /** Copies `db`'s dataset table to Parquet in `scratch` and starts the worker on it. */
   static async start(db: Db, scratch: string): Promise<WorkbookWriter> {
     const parquet = path.join(scratch, `dataset-${process.pid}-${++copies}.parquet`);
     await db.run(`COPY dataset TO ${sqlString(parquet)} (FORMAT parquet)`);
     const { Worker } = await import('node:worker_threads');
-    const setup: WorkerSetup = { parquet, tempDirectory: scratch };
-    return new WorkbookWriter(new Worker(await workerEntry('pipeline/export/workbook-worker.js'), { workerData: setup }), parquet);
+    const stop = new SharedArrayBuffer(4);
+    const setup: WorkerSetup = { parquet, tempDirectory: scratch, stop };
+    return new WorkbookWriter(new Worker(await workerEntry('pipeline/export/workbook-worker.js'), { workerData: setup }), parquet, new Int32Array(stop));
   }
 
   /** Writes one job's workbooks; one job at a time. */
   run(job: WorkbookJob): Promise<void> {
     if (this.#failed) return Promise.reject(this.#failed);
     if (this.#pending) return Promise.reject(new Error('workbooks: one job at a time'));
-    return new Promise((resolve, reject) => {
+    const done = new Promise<void>((resolve, reject) => {
       this.#pending = { resolve, reject };
       this.worker.postMessage(job);
     });
+    this.#current = done.catch(() => undefined);
+    return done;
   }
 
-  /** Ends the worker (and a job it is running, which then rejects) and removes the Parquet copy. */
-  async close(): Promise<void> {
-    this.#failed ??= new Error('workbooks: closed');
-    await this.worker.terminate();
-    rmSync(this.parquet, { force: true });
+  #current: Promise<void> = Promise.resolve();
+  #closing?: Promise<void>;
+
+  /**
+   * Stops a job still running (it rejects; the worker stops within a chunk of rows), closes the worker's
+   * DuckDB, ends the worker and removes the Parquet copy. (Not terminate() straight away: a DuckDB cut off in
+   * the middle of a query can take the whole process down; terminate only if the worker does not end.)
+   */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      this.#failed ??= new Error(STOPPED);
+      Atomics.store(this.stop, 0, 1);
+      const late = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+      await Promise.race([this.#current, late(10_000)]);
+      this.worker.postMessage('close');
+      await Promise.race([this.#exited, late(10_000).then(() => this.worker.terminate())]);
+      rmSync(this.parquet, { force: true });
+    })();
+    return this.#closing;
   }
 }
