@@ -30,7 +30,7 @@ async function dataset(n: number): Promise<Db> {
 describe('workbooks in a worker thread', () => {
   test('the same bytes as on the main thread: one sheet, and one workbook per gemeente with the region\'s rows', async () => {
     const db = await dataset(5000);
-    const w = await WorkbookWriter.start(db, dir);
+    const w = await WorkbookWriter.start(db, path.join(dir, 'copy-1.parquet'), dir);
     const options = { created: new Date('2025-10-20T00:00:00Z') };
     await w.run({ kind: 'sheet', file: path.join(dir, 'w-sheet.xlsx'), where: "rapport LIKE '%rmc%'", options });
     await writeXlsx(path.join(dir, 'm-sheet.xlsx'), [datasetSheet(db, "rapport LIKE '%rmc%'")], options);
@@ -51,7 +51,7 @@ describe('workbooks in a worker thread', () => {
 
   test('close() stops a job still running: it rejects, nothing more is written, the worker ends', async () => {
     const db = await dataset(200_000);
-    const w = await WorkbookWriter.start(db, dir);
+    const w = await WorkbookWriter.start(db, path.join(dir, 'copy-2.parquet'), dir);
     const files: [string, string][] = Array.from({ length: 50 }, (_, i) => [`g${i}`, path.join(dir, `many-${i}.xlsx`)]);
     const job = w.run({ kind: 'perGemeente', files, shared: 'regio', where: 'TRUE', options: {} });
     await new Promise((r) => setTimeout(r, 300));

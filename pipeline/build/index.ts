@@ -60,6 +60,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     if (o.plan) return { ...result(ctx), outputs: [] };
     // Chromium prints (~1.7 cores) while Node writes the workbooks (~1.2): one block in the stage table.
     await alongside(ctx, 'PDF ∥ CSV + xlsx', [[print], FILES.filter(([r]) => ctx.reports.has(r)).map(([, stage]) => stage)]);
+    await closeWorkbooks(ctx);
     await webIndex(ctx);
     const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
     await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -7,7 +7,10 @@ import { abortSignal, type BuildContext } from './context.ts';
 
 /** Writes `job`'s workbooks in the worker; running alongside the PDFs, it ends when they fail. */
 export async function writeWorkbooks(ctx: BuildContext, job: WorkbookJob): Promise<void> {
-  ctx.workbooks ??= ctx.db.one<{ d: string }>("SELECT current_setting('temp_directory') AS d").then(({ d }) => WorkbookWriter.start(ctx.db, d));
+  // The copy of the dataset beside the outputs being written (not in TMPDIR, which holds DuckDB's spill and
+  // Chromium's files), removed when the worker is closed: after the data files, before the manifest.
+  ctx.workbooks ??= ctx.db.one<{ d: string }>("SELECT current_setting('temp_directory') AS d")
+    .then(({ d }) => WorkbookWriter.start(ctx.db, ctx.fx.outputPath('.dataset-copy.parquet'), d));
   const writer = await ctx.workbooks;
   const signal = abortSignal();
   signal?.throwIfAborted();

@@ -6,15 +6,14 @@
  * waited.
  *
  * The worker has a DuckDB of its own, whose `dataset` is a view of a Parquet copy of the build's dataset
- * table (written in the scratch folder, removed by close), and runs the same functions on it as the main
+ * table (removed by close), and runs the same functions on it as the main
  * thread would (export/dataset.ts, format/xlsx.ts): the same bytes.
  *
- *   const wb = await WorkbookWriter.start(db, scratch);
+ *   const wb = await WorkbookWriter.start(db, parquetFile, spillFolder);
  *   await wb.run({ kind: 'sheet', file, where, options });   // rejects with the worker's error
  *   await wb.close();                                         // also stops a job still running
  */
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { type Db, sqlString } from '../db.ts';
 import { workerEntry } from '../paths.ts';
@@ -38,8 +37,6 @@ export interface WorkerSetup {
 
 /** The error of a job stopped by close(). */
 export const STOPPED = 'workbooks: stopped';
-
-let copies = 0;
 
 export class WorkbookWriter {
   #pending?: { resolve: () => void; reject: (e: Error) => void };
@@ -70,13 +67,15 @@ export class WorkbookWriter {
 
   readonly #exited: Promise<void>;
 
-  /** Copies `db`'s dataset table to Parquet in `scratch` and starts the worker on it. */
-  static async start(db: Db, scratch: string): Promise<WorkbookWriter> {
-    const parquet = path.join(scratch, `dataset-${process.pid}-${++copies}.parquet`);
+  /**
+   * Copies `db`'s dataset table to the Parquet file `parquet` (removed by close) and starts the worker on it;
+   * its DuckDB spills to `tempDirectory`.
+   */
+  static async start(db: Db, parquet: string, tempDirectory: string): Promise<WorkbookWriter> {
     await db.run(`COPY dataset TO ${sqlString(parquet)} (FORMAT parquet)`);
     const { Worker } = await import('node:worker_threads');
     const stop = new SharedArrayBuffer(4);
-    const setup: WorkerSetup = { parquet, tempDirectory: scratch, stop };
+    const setup: WorkerSetup = { parquet, tempDirectory, stop };
     return new WorkbookWriter(new Worker(await workerEntry('pipeline/export/workbook-worker.js'), { workerData: setup }), parquet, new Int32Array(stop));
   }
 
