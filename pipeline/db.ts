@@ -1,7 +1,7 @@
 /** DuckDB access: one in-memory database per build, SQL files from `queries/`, bound parameters. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, DuckDBTypeId, type DuckDBValue } from '@duckdb/node-api';
 import { toolPath } from './paths.ts';
 
 export const QUERIES_ROOT = toolPath('queries');
@@ -17,6 +17,10 @@ export interface DbOptions {
 
 export type Params = Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
+
+/** The column types `plainRows` reads as they are (see there). */
+const PLAIN = new Set([DuckDBTypeId.VARCHAR, DuckDBTypeId.ENUM, DuckDBTypeId.DOUBLE, DuckDBTypeId.FLOAT, DuckDBTypeId.INTEGER, DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.TINYINT, DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.BOOLEAN, DuckDBTypeId.BIGINT]);
 
 export class Db {
   private constructor(
@@ -53,6 +57,32 @@ export class Db {
       ? await this.conn.runAndReadAll(sql, params)
       : await this.conn.runAndReadAll(sql);
     return reader.getRowObjectsJS().map((r) => normaliseRow(r)) as T[];
+  }
+
+  /**
+   * The rows of a large result as plain objects, read straight from DuckDB's vectors: no value converter per
+   * cell, so ~30% less CPU than `all` on the national store's million rows. Only for columns whose values
+   * need no conversion: text (VARCHAR, ENUM: a string), DOUBLE, INTEGER and smaller (a number), BOOLEAN,
+   * BIGINT (a bigint); any other type is refused (cast it in the SQL).
+   */
+  async plainRows<T = Row>(sql: string): Promise<T[]> {
+    const result = await this.conn.run(sql);
+    const names = result.columnNames();
+    result.columnTypes().forEach((t, k) => {
+      if (!PLAIN.has(t.typeId)) throw new Error(`plainRows: column ${names[k]} is ${t}; cast it to a plain type in the SQL`);
+    });
+    const rows: Row[] = [];
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      const n = chunk.rowCount;
+      const from = rows.length;
+      for (let i = 0; i < n; i++) rows.push({});
+      // Column by column, every row gets its properties in the same order (one shape for all rows).
+      names.forEach((name, k) => {
+        const vector = chunk!.getColumnVector(k);
+        for (let i = 0; i < n; i++) rows[from + i][name] = vector.getItem(i);
+      });
+    }
+    return rows as T[];
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T> {

@@ -720,10 +720,12 @@ const THREADS = Math.min(4, availableParallelism());
  */
 export async function auditComponents(input: AuditInput, comps: Component[], o: AuditOptions): Promise<Exposure[]> {
   const out: Exposure[] = [];
+  const t0 = performance.now();
   for (const [n, comp] of comps.entries()) {
     if (n % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
     out.push(...(await auditComponent(input, comp, o)));
   }
+  trace(() => `thread done: ${comps.length} components, ${comps.reduce((n, c) => n + c.cells.length, 0)} cells, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return out;
 }
 

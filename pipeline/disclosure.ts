@@ -281,10 +281,9 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
   // Text columns as ENUMs (textAsEnums): a national store has a million rows.
   const columns = ['indicator', 'schooljaar', 'gebiedsniveau', 'gebied', ...DIMENSIONS, 'eenheid'];
   const { select, types } = await textAsEnums(db, 'indicator_store', 'disclosure', { columns, alias: 's.' });
-  const reader = await db.conn.runAndReadAll(`SELECT s.rowid AS id, ${select.join(', ')},
+  const rows = await db.plainRows<StoreRow & { id: bigint }>(`SELECT s.rowid AS id, ${select.join(', ')},
       CAST(s.waarde AS DOUBLE) AS waarde, CAST(s.teller AS DOUBLE) AS teller, CAST(s.noemer AS DOUBLE) AS noemer
     FROM indicator_store s ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
-  const rows = reader.getRowObjectsJS() as unknown as (StoreRow & { id: bigint })[];
   trace(() => `read ${rows.length} cells`);
   for (const t of types) await db.run(`DROP TYPE ${t}`);
   const rmcOf = await rmcRegions(db);

@@ -96,12 +96,12 @@ export class Figures {
   static async load(db: Db): Promise<Figures> {
     // A national store has ~700k cells: DuckDB builds each cell's lookup key, and only what a cell shows is
     // read (numbers as DOUBLE, so the rows need no conversion). Reading every column as objects took ~4x longer.
-    const reader = await db.conn.runAndReadAll(`SELECT ${CELL_KEY_SQL} AS k,
+    const rows = await db.plainRows<Stored & { k: string }>(`SELECT ${CELL_KEY_SQL} AS k,
       CAST(waarde AS DOUBLE) AS waarde, CAST(teller AS DOUBLE) AS teller, CAST(noemer AS DOUBLE) AS noemer,
       eenheid, onderdrukt
       FROM public_indicators`);
     const index = new Map<string, Stored>();
-    for (const r of reader.getRowObjectsJS() as unknown as (Stored & { k: string })[]) index.set(r.k, r);
+    for (const r of rows) index.set(r.k, r);
     const combinations = await db.all<Combination>(`SELECT DISTINCT indicator, ${DIMENSIONS.join(', ')} FROM public_indicators`);
     const years = await db.all<{ schooljaar: string }>('SELECT schooljaar FROM int_schooljaren ORDER BY jaar');
     const [h] = await db.all<{ e: string; m: string | null; a: string | null }>(`SELECT CAST((SELECT extractdatum FROM extract_meta) AS VARCHAR) AS e,
