@@ -155,6 +155,15 @@ export type Stage = (ctx: BuildContext) => Promise<void>;
 
 export interface ExtractFile { table: string; file: string; bytes: number; rows: number; sha256: string }
 
+/**
+ * A build that makes everything of its region and schooljaar: every gemeente, report and quarter, with PDFs.
+ * Only such a build removes what earlier builds made that it does not (removeStaleOutputs); a partial build
+ * leaves the other gemeenten' and reports' files as they are.
+ */
+export function isComplete(o: BuildOptions): boolean {
+  return !o.gemeenten?.length && !o.shard && !o.kwartalen?.length && o.pdf !== false && (!o.reports || REPORTS.every((r) => o.reports!.includes(r)));
+}
+
 /** Runs `fn` as a named stage: shown in the progress display and measured for the summary. */
 export async function timed<T>(ctx: BuildContext, name: string, fn: () => Promise<T>): Promise<T> {
   const inBlock = blocks.getStore();

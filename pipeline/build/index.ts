@@ -9,10 +9,11 @@
  * data files).
  */
 import path from 'node:path';
-import { alongside, type BuildContext, type BuildOptions, type BuildResult, type ReportName, type Stage, timed } from './context.ts';
+import { alongside, type BuildContext, type BuildOptions, type BuildResult, isComplete, type ReportName, type Stage, timed } from './context.ts';
 import { manifestFor } from './manifest.ts';
 import { openSession } from './session.ts';
 import { assertNoBsn } from '../output/bsn-scan.ts';
+import { type PreviousOutput, removeStaleOutputs } from '../output/cache.ts';
 import { datasets } from './stages/datasets.ts';
 import { jaarverslag, jaarverslagFiles } from './stages/jaarverslag.ts';
 import { kwartaal } from './stages/kwartaal.ts';
@@ -62,11 +63,14 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     await alongside(ctx, 'PDF ∥ CSV + xlsx', [[print], FILES.filter(([r]) => ctx.reports.has(r)).map(([, stage]) => stage)]);
     await closeWorkbooks(ctx);
     await webIndex(ctx);
-    const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
+    // A complete build lists only what it made: what earlier builds made besides is removed after the commit.
+    const complete = isComplete(o);
+    const manifest = await manifestFor(ctx, await ctx.fx.outputs(), complete ? new Map() : session.previous);
     await ctx.fx.writeFile(ctx.selection.manifestName, `${JSON.stringify(manifest, null, 2)}\n`);
     // Nothing is published that holds a BSN (PDF text, CSV, manifest): the last check before the commit.
     await timed(ctx, 'BSN scan of the outputs', async () => assertNoBsn(ctx.db, (rel) => ctx.fx.outputPath(rel), await ctx.fx.outputs(), ctx.pdfScan));
     const published = await session.commit();
+    if (complete) staleOutputs(ctx, session.previous, published);
     return { ...result(ctx), outputs: published.map((f) => path.join(ctx.root, f)) };
   } catch (e) {
     throw await session.abort(e);
@@ -75,6 +79,18 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     await closeWorkbooks(ctx);
     ctx.pdfScan?.kill();
     await session.close();
+  }
+}
+
+/** Removes what earlier builds made that this complete build did not (removeStaleOutputs), and says so. */
+function staleOutputs(ctx: BuildContext, previous: Map<string, PreviousOutput>, made: string[]): void {
+  const { removed, changed } = removeStaleOutputs(ctx.root, previous, made);
+  const some = (l: string[]) => `${l.slice(0, 3).join(', ')}${l.length > 3 ? `, … (${l.length - 3} more)` : ''}`;
+  if (removed.length) ctx.o.progress.log(`removed ${removed.length} file(s) an earlier build made that this build no longer makes: ${some(removed)}`);
+  if (changed.length) {
+    const w = `kept ${changed.length} file(s) an earlier build made that this build no longer makes, because they were changed since: ${some(changed)}; remove them if they are not needed`;
+    ctx.warnings.push(w);
+    ctx.o.progress.warn(w);
   }
 }
 

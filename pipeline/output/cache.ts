@@ -8,7 +8,7 @@
  * the new build) instead of rendered and printed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { TOOL_ROOT } from '../paths.ts';
 
@@ -75,4 +75,37 @@ export function reuseDecision(root: string, prev: Map<string, PreviousOutput>, r
   if (!existsSync(abs)) return { reason: 'the previous file is missing' };
   if (sha256(readFileSync(abs)) !== p.sha256) return { reason: 'the previous file was changed since' };
   return { reuse: abs };
+}
+
+/**
+ * After a complete build (isComplete): what earlier builds in `root` made (their manifest, `previous`) that this
+ * build did not make (`made`) — a gemeente no longer in the region, a file an older version of the tool wrote
+ * elsewhere (before publiek/ and vertrouwelijk/, a confidential telling sat beside the public reports) — is
+ * removed, with the folders that leaves empty: the output folder then holds this build's outputs and nothing
+ * older beside them. Only a file exactly as a build wrote it (its recorded hash) inside `root` is removed; one
+ * changed since is the user's and is kept (`changed`). Returns the relative paths.
+ */
+export function removeStaleOutputs(root: string, previous: Map<string, PreviousOutput>, made: Iterable<string>): { removed: string[]; changed: string[] } {
+  const keep = new Set(made);
+  const removed: string[] = [];
+  const changed: string[] = [];
+  const base = path.resolve(root);
+  for (const rel of [...previous.keys()].sort()) {
+    const abs = path.resolve(base, rel);
+    if (keep.has(rel) || !abs.startsWith(base + path.sep) || !existsSync(abs)) continue;
+    if (sha256(readFileSync(abs)) !== previous.get(rel)!.sha256) {
+      changed.push(rel);
+      continue;
+    }
+    rmSync(abs, { force: true });
+    removed.push(rel);
+    for (let dir = path.dirname(abs); dir.startsWith(base + path.sep); dir = path.dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break; // not empty
+      }
+    }
+  }
+  return { removed, changed };
 }
