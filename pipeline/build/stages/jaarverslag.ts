@@ -7,6 +7,7 @@ import { renderTemplate } from '../../render/html.ts';
 import { definitions } from '../../reports/definitions.ts';
 import { jaarverslagChapters, regionScope } from '../../reports/jaarverslag.ts';
 import { narrativeTexts, openNarratives, requireNarratives } from '../../reports/narrative.ts';
+import { checkNarrativeFigures } from '../../reports/narrative-figures.ts';
 import { type BuildContext, type BuildOptions, need, timed } from '../context.ts';
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
@@ -32,6 +33,9 @@ export async function jaarverslag(ctx: BuildContext): Promise<void> {
   const F = await figures(ctx);
   const colofon = need(ctx.colofon, 'colofon');
   const narratives = need(ctx.narratives, 'narratives');
+  // No narrative may name a figure this build hides (also in a concept).
+  const year = F.schooljaren.indexOf(schooljaar.label);
+  await checkNarrativeFigures(ctx.db, narratives, selection.gemeenten.filter((g) => variant(g) === 'inhoudelijk'), config.regio.code, F.schooljaren.slice(Math.max(0, year - 1), year + 1));
   for (const g of selection.gemeenten) {
     const title = `Jaarverslag leerplicht ${schooljaar.label} – ${g.naam}`;
     const v = variant(g);
