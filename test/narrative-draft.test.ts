@@ -26,6 +26,13 @@ describe('what the figures show', () => {
     ]);
   });
 
+  test('a rate compared with the region as the reader sees both: 25,3 against 25,3 is "even hoog als"', () => {
+    const F = figures({ 'LT-RV-TOT|0396|2024/2025': 300, 'JV-RV-1000|0396|2024/2025': 25.34, 'JV-RV-1000|wk|2024/2025': 25.26 });
+    const h: Scope = { ...s, gebied: { code: '0396', naam: 'Heemskerk' } };
+    expect(describeFigure(F, h, { code: 'LT-RV-TOT', wat: 'relatief verzuimers', rate: { code: 'JV-RV-1000', wat: 'per 1.000' } })?.zin)
+      .toBe('In 2024/2025 telde Heemskerk 300 relatief verzuimers. Dat zijn 25,3 per 1.000, even hoog als in de regio (25,3).');
+  });
+
   test('a fall, no change, and a hidden small count (never a number behind "<5")', () => {
     const F = figures({ 'LT-LUXE|0392|2023/2024': 72, 'LT-LUXE|0392|2024/2025': 43, 'JV-THUIS|0392|2023/2024': 20, 'JV-THUIS|0392|2024/2025': 20, 'LT-PV-OUDERS|0392|2023/2024': 8, 'LT-PV-OUDERS|0392|2024/2025': 'klein' });
     expect(describeFigure(F, s, { code: 'LT-LUXE', wat: 'leerlingen met luxeverzuim' })?.zin).toBe('In 2024/2025 telde Haarlem 43 leerlingen met luxeverzuim, 29 minder dan in 2023/2024 (−40%).');

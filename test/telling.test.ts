@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { Db } from '../pipeline/db.ts';
 import { loadCatalogTable } from '../pipeline/export/dataset.ts';
-import { buildTellingForm, formRows, formRowsPerGemeente, runTellingChecks } from '../pipeline/reports/telling.ts';
+import { buildTellingForm, formRows, formRowsPerGemeente, runTellingChecks, TELLING_ITEMS } from '../pipeline/reports/telling.ts';
+import { CODES } from '../pipeline/codes.ts';
 import { storeDdl } from '../pipeline/store.ts';
 import { buildFixture, P } from './helpers/fixture.ts';
 
@@ -82,6 +83,12 @@ describe('consistency checks', () => {
 });
 
 describe('form', () => {
+  test('vrijstellingen and vervangende leerplicht in the law\'s order (3a, 3b, 5 onder a, b, c, 5a, 15), not as text', () => {
+    const vr = TELLING_ITEMS.filter((i) => i.startsWith('LT-VR-')).map((i) => i.slice('LT-VR-'.length));
+    expect(vr).toEqual(['3A', '3B', '5A', '5B', '5C', '5A_TREKKEND', '15']);
+    expect(vr).toEqual(CODES.artikel.map((a) => a.code).filter((c) => vr.includes(c)));
+  });
+
   test('a person with meldingen from two school types counts in one bucket; buckets add up to the total', async () => {
     // P0 lives in 0392 and is 13 (leerplichtig): a 16_UUR melding from a VO school in October while enrolled
     // in VO, then from January enrolled in VSO with another melding. Bucket = enrollment at the first

@@ -12,11 +12,11 @@ import { loadCatalog } from '../catalog.ts';
 import { writeXlsx, type XlsxOptions } from '../format/xlsx.ts';
 import { sqlFiles } from '../model.ts';
 
-/** The form's items, in the order of DUO's form. */
+/** The form's items: verzuim, then vrijstellingen and vervangende leerplicht in the law's order (3a, 3b, 5 onder a, b, c, 5a, 15), then handhaving. */
 export const TELLING_ITEMS = [
   'LT-AV-TOT', 'LT-AV-3M', 'LT-AV-OPGELOST',
   'LT-RV-TOT', 'LT-RV-HERH', 'LT-LUXE', 'LT-LRV-START', 'LT-LRV-NIEUW', 'LT-LRV-3M',
-  'LT-VR-5A', 'LT-VR-5A_TREKKEND', 'LT-VR-5B', 'LT-VR-5C', 'LT-VR-15', 'LT-VR-3A', 'LT-VR-3B',
+  'LT-VR-3A', 'LT-VR-3B', 'LT-VR-5A', 'LT-VR-5B', 'LT-VR-5C', 'LT-VR-5A_TREKKEND', 'LT-VR-15',
   'LT-PV-OUDERS', 'LT-PV-JONGERE', 'LT-HALT',
 ] as const;
 
