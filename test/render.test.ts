@@ -57,6 +57,10 @@ describe('charts', () => {
     expect(t).not.toContain('4,2');
     expect(c.svg).not.toContain('4,2');
     expect(t.filter((x) => x === '&lt;5')).toHaveLength(1);
+    // Halfway up the plot (220 high), not on the baseline where it read as a point at 0.
+    const y = Number(/translate\([\d.]+,([\d.]+)\)"[^>]*>&lt;5</.exec(c.svg)?.[1]);
+    expect(y).toBeGreaterThan(0.35 * 220);
+    expect(y).toBeLessThan(0.65 * 220);
     // Haarlem has 4 plotted points (visible symbols), the region 5.
     const groups = [...c.svg.matchAll(/<g class="mark-symbol role-mark[^"]*">(.*?)<\/g>/g)].map((m) => m[1]);
     const visible = groups.flatMap((g) => g.match(/<path [^>]*opacity="1"/g) ?? []);

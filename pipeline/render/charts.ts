@@ -395,12 +395,13 @@ export async function trendChart(input: TrendChartInput): Promise<Chart> {
       mark: { type: 'text', baseline: 'top', dy: 6 },
       encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
     },
-    // Suppressed values sit on the baseline as text; one layer per series, stacked so that
-    // suppressed labels of the same year do not overprint (Vega-Lite has no per-datum dy).
+    // Suppressed values stand as text halfway up the plot, where no value is implied (on the baseline an "x"
+    // read as a point at 0); one layer per series, stacked so that suppressed labels of the same year do not
+    // overprint (Vega-Lite has no per-datum dy).
     ...(panelled ? [0] : labels.map((_, si) => si)).map((si) => ({
       transform: panelled ? [suppressedOnly] : [suppressedOnly, { filter: `datum.si === ${si}` }],
-      mark: { type: 'text', baseline: 'bottom', fontStyle: 'italic', dy: -3 - 12 * si },
-      encoding: { y: { datum: 0, type: 'quantitative' }, text: { field: 'label' } },
+      mark: { type: 'text', baseline: 'middle', fontStyle: 'italic', dy: 12 * si },
+      encoding: { y: { value: height / 2 }, text: { field: 'label' } },
     })),
   ];
 
