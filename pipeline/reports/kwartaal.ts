@@ -118,7 +118,7 @@ export function kwartaalChapters(F: Figures, config: RegionConfig, p: KwartaalPe
           q('KW-ZAKEN-OPEN', 'Openstaande zaken aan het eind van het kwartaal'),
           q('KW-INTERVENTIES', 'Interventies'),
           q('KW-AV', 'Absoluut verzuimers aan het eind van het kwartaal'),
-          q('KW-AV-1000', 'Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen'),
+          q('KW-AV-1000', 'Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen aan het eind van het kwartaal'),
           q('KW-THUIS', 'Thuiszitters aan het eind van het kwartaal'),
           q('KW-CASELOAD', 'Curatieve meldingen per fte leerplichtambtenaar (twaalf maanden)'),
         ]),

@@ -23,7 +23,7 @@
 --       ingeschreven en niet was vrijgesteld (een periode van absoluut verzuim als in de Leerplichttelling,
 --       die die dag liep). Geteld voor de gemeente waar de jongere die dag woonde.
 --   - code: KW-AV-1000
---     label: Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen
+--     label: Absoluut verzuimers per 1.000 leer- en kwalificatieplichtigen aan het eind van het kwartaal
 --     eenheid: per_1000
 --     tijdvak: kwartaal
 --     rapporten: [kwartaal]
