@@ -241,7 +241,7 @@ async function main(): Promise<void> {
   const f = await floors(htmlDir, pool);
   report(`\n## PDF stage against its floor (${pdfs} documents, pool of ${pool})`);
   report(`PDF stage ${s(pdfStage.ms)} s, charts and HTML made in the same stage${pdfStage.part ? ', the data files written alongside' : ''}, printed with ${r.browser}`);
-  if (pdfStage.part) report(`the PDFs and the data files together: ${s(block)} s of wall time, against ${s(serial)} s one after the other`);
+  if (pdfStage.part) report(`the PDFs and the data files together: ${s(block)} s of wall time; their parts' wall times added up ${s(serial)} s (each slowed by the others: more than one after the other would take)`);
   for (const [kind, ms] of f) {
     report(`floor with ${kind === 'headless-shell' ? 'chromium-headless-shell' : 'chromium (full)'}: ${s(ms)} s; PDF stage ${(pdfStage.ms / ms).toFixed(2)}× it${kind === 'headless-shell' ? ' (target ≤ 1.1×)' : ''}`);
   }
@@ -261,7 +261,8 @@ async function main(): Promise<void> {
     // The naive document stage per document, times this build's documents; the other stages are the same work.
     const naiveDocs = naive.outputs.filter((f) => f.endsWith('.pdf')).length;
     const naivePdf = pdfStageOf(naive).pdf;
-    // The naive build prints one document after another, after the data files (as written alongside here).
+    // The naive build prints one document after another, after the data files (their wall time as measured
+    // alongside the PDFs here, which is more than they take alone).
     const scaled = total - block + (serial - pdfStage.ms) + (naivePdf.ms / naiveDocs) * pdfs;
     report(`\n## Against a naive baseline (fresh browser per document, one document at a time, every chart compiled afresh)`);
     report(`naive document stage: ${naiveDocs} documents of ${sample.length} gemeenten in ${s(naivePdf.ms)} s (${Math.round(naivePdf.ms / naiveDocs)} ms each) → ${pdfs} documents ${s((naivePdf.ms / naiveDocs) * pdfs)} s`);

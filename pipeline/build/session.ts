@@ -60,7 +60,7 @@ export async function openSession(o: BuildOptions): Promise<Session> {
       rmSync(scratch, { recursive: true, force: true });
       dropScratch();
     });
-    // A plan's report stages write their CSVs into the scratch folder, never into the output folder.
+    // A plan writes nothing (build/index.ts ends it before the data files); its folder is in the scratch folder all the same.
     const tx = await OutputTransaction.begin(o.plan ? path.join(scratch, 'plan') : root);
     undo.push(() => tx.abort());
     watchOwner(0, [scratch, tx.tempRoot]);

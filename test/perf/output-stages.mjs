@@ -28,6 +28,7 @@ const { webIndex } = await D('build/stages/web.js');
 const { manifestFor } = await D('build/manifest.js');
 const { assertNoBsn } = await D('output/bsn-scan.js');
 const { timed, alongside } = await D('build/context.js');
+const { closeWorkbooks } = alongside ? await D('build/workbooks.js') : {};
 const { loadConfig } = await D('config/load.js');
 const { Progress } = await D('progress.js');
 const { createDatasetTable } = await D('export/dataset.js');
@@ -90,6 +91,7 @@ try {
     } else {
       await alongside(ctx, 'PDF ∥ CSV + xlsx', [want('print') ? [print] : [], files]);
     }
+    await closeWorkbooks(ctx);
   }
   if (want('web')) await webIndex(ctx);
   const manifest = await manifestFor(ctx, await ctx.fx.outputs(), session.previous);
