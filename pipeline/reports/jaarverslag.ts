@@ -30,7 +30,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
     title: 'Kerncijfers',
     intro: `De belangrijkste cijfers van schooljaar ${s.schooljaar} voor ${s.gebied.naam}, naast het jaar ervoor en de regio. Alle aantallen zijn unieke personen, tenzij anders vermeld.`,
     blocks: [
-      keyFigures(F, s, 'Kerncijfers', [
+      keyFigures(F, s, `${s.gebied.naam} naast het jaar ervoor en de regio`, [
         { code: 'JV-POP-LP', label: 'Leerplichtigen op de peildatum' },
         { code: 'JV-POP-KP', label: 'Kwalificatieplichtigen op de peildatum' },
         { code: 'LT-AV-TOT' },
@@ -41,7 +41,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
         { code: 'JV-THUIS' },
         { code: 'LT-PV-OUDERS' },
         { code: 'LT-PV-JONGERE' },
-        { code: 'LT-HALT', label: 'Verwijzingen naar Bureau Halt' },
+        { code: 'LT-HALT', label: 'Verwijzingen naar Halt' },
         { code: 'JV-VRIJ-TOEGEKEND' },
       ]),
       yardstick.block,
@@ -104,7 +104,7 @@ export async function jaarverslagChapters(F: Figures, s: Scope, narratives?: Nar
     {
       id: 'handhaving',
       title: 'Handhaving en interventies',
-      intro: 'De leerplichtambtenaar kan een gesprek voeren, waarschuwen, verwijzen naar Bureau Halt (12 tot 18 jaar), een proces-verbaal opmaken tegen ouders of jongere, of doorverwijzen naar zorg. De aantallen zijn acties, geen personen.',
+      intro: 'De leerplichtambtenaar kan een gesprek voeren, waarschuwen, verwijzen naar Halt (12 tot 18 jaar), een proces-verbaal opmaken tegen ouders of jongere, of doorverwijzen naar zorg. De aantallen zijn acties, geen personen.',
       blocks: [
         byCategory(F, s, {
           dim: 'soort',
