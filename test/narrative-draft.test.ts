@@ -53,6 +53,12 @@ describe('what the figures show', () => {
     expect(m[1]).toContain('absoluut verzuimers');
   });
 
+  test('a figure that did not change is no "largest change" (a small gemeente: "0 …, evenveel")', () => {
+    const F = figures({ 'JV-VRIJ-TOEGEKEND|0392|2023/2024': 0, 'JV-VRIJ-TOEGEKEND|0392|2024/2025': 0, 'JV-THUIS|0392|2023/2024': 0, 'JV-THUIS|0392|2024/2025': 6 });
+    expect(keyMovements(F, s)).toEqual(['In 2024/2025 telde Haarlem 6 thuiszitters, 6 meer dan in 2023/2024.']);
+    expect(keyMovements(figures({ 'JV-THUIS|0392|2023/2024': 7, 'JV-THUIS|0392|2024/2025': 7 }), s)).toEqual([]);
+  });
+
   test('a draft states the facts and marks every place for the office\'s own text', () => {
     const F = figures({ 'JV-THUIS|0392|2023/2024': 20, 'JV-THUIS|0392|2024/2025': 25 });
     const text = draftText(F, s, 'thuiszitters', MARKER);

@@ -40,6 +40,8 @@ export interface Movement {
   zin: string;
   /** Relative size of the change against last year (0 when unknown), to pick the largest movements. */
   gewicht: number;
+  /** Whether the figure changed against last year (both years shown and different). */
+  veranderd: boolean;
 }
 
 /** Sentences about one figure: this year, against last year, and (for a rate) against the region. */
@@ -53,11 +55,13 @@ export function describe(F: Figures, s: Scope, f: { code: string; wat: string; r
     ? `In ${s.schooljaar} was een verzuimmelding in ${s.gebied.naam} in de helft van de gevallen binnen ${tekst} dagen afgehandeld`
     : `In ${s.schooljaar} telde ${s.gebied.naam} ${tekst} ${f.wat}`;
   let gewicht = 0;
+  let veranderd = false;
   const oud = vorig ? F.get(f.code, s.gebied.code, vorig) : undefined;
   if (oud && !nu.suppressed && !oud.suppressed && nu.value !== null && oud.value !== null) {
     const d = nu.value - oud.value;
     const pct = oud.value > 0 ? Math.round((100 * d) / oud.value) : undefined;
     gewicht = oud.value > 0 ? Math.abs(d) / oud.value : 0;
+    veranderd = d !== 0;
     if (d === 0) zin += `, evenveel als in ${vorig}`;
     else zin += `, ${getal(Math.abs(d))} ${d > 0 ? 'meer' : 'minder'} dan in ${vorig}${pct !== undefined && pct !== 0 ? ` (${d > 0 ? '+' : '−'}${Math.abs(pct)}%)` : ''}`;
   }
@@ -74,7 +78,7 @@ export function describe(F: Figures, s: Scope, f: { code: string; wat: string; r
       zin += ` Dat zijn ${a} ${f.rate.wat}, ${vgl} in ${s.vergelijk.naam.startsWith('Regio') ? 'de regio' : s.vergelijk.naam} (${b}).`;
     }
   }
-  return { zin, gewicht };
+  return { zin, gewicht, veranderd };
 }
 
 /** Everything the figures of one chapter show, as sentences. */
@@ -82,9 +86,9 @@ export function chapterFacts(F: Figures, s: Scope, chapter: string): string[] {
   return (CHAPTER_FIGURES[chapter] ?? []).map((f) => describe(F, s, f)?.zin).filter((z): z is string => z !== undefined);
 }
 
-/** The five largest movements against last year over all chapters, for the samenvatting. */
+/** The five largest movements against last year over all chapters, for the samenvatting (only figures that changed). */
 export function keyMovements(F: Figures, s: Scope, n = 5): string[] {
-  const all = Object.values(CHAPTER_FIGURES).flat().map((f) => describe(F, s, f)).filter((m): m is Movement => m !== undefined);
+  const all = Object.values(CHAPTER_FIGURES).flat().map((f) => describe(F, s, f)).filter((m): m is Movement => m !== undefined && m.veranderd);
   return [...all].sort((a, b) => b.gewicht - a.gewicht).slice(0, n).map((m) => m.zin);
 }
 
