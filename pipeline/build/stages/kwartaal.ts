@@ -32,9 +32,11 @@ export async function kwartaal(ctx: BuildContext): Promise<void> {
     };
     const sj = k.schooljaar;
     const sjVorig = vorig.schooljaar;
+    const tot = (schooljaar: string) => (k.k === 3 ? `${schooljaar}, augustus en september` : `${schooljaar} t/m ${k.k}e kwartaal`);
     const namen = {
       kwartaal: kwartaalNaam(k).kort, vorig: kwartaalNaam(vorig).kort,
-      schooljaar: `${sj} t/m ${k.k}e kwartaal`, schooljaarVorig: `${sjVorig} t/m ${k.k}e kwartaal`,
+      // The third quarter (July–September) holds only its schooljaar's first two months: said so in the heading.
+      schooljaar: tot(sj), schooljaarVorig: tot(sjVorig),
       periode: `${kwartaalNaam(k).kort} (${kwartaalNaam(k).maanden})`, schooljaarJaar: sj,
     };
     const title = `Kwartaalrapportage ${namen.kwartaal} – ${config.regio.naam}`;
