@@ -32,6 +32,8 @@ export function rmcRegions(config: RegionConfig, rmcOf: Record<string, { code: s
     out.get(r.code)!.gemeenten.push({ code: g.code, naam: g.naam });
   }
   for (const r of out.values()) {
+    // A reader looks a gemeente up by name (a national configuration lists them by code).
+    r.gemeenten.sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
     // The reference data names the contactgemeente of the whole RMC region; else the config's, if it lies in it.
     const ref = Object.values(rmcOf).find((x) => x.code === r.code && x.contactgemeente)?.contactgemeente;
     const c = ref ?? r.gemeenten.find((g) => g.code === config.contactgemeente);
