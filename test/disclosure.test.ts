@@ -300,14 +300,15 @@ describe('the audit of a large component, in blocks of gemeenten', () => {
 });
 
 describe('the audit in worker threads', () => {
-  test('finds what the audit in one thread finds', async () => {
-    // Two independent tables (two components or more per pattern), one per thread.
+  test('finds what the audit in one thread finds, however many threads take the components in turn', async () => {
+    // Two independent tables (two components or more per pattern), taken by whichever thread is free.
     const { inputOf, randomPatterns } = regionTable(['LT-AV-TOT', 'LT-HALT']);
     let found = 0;
     for (const hidden of randomPatterns(5, 0.4, 5)) {
       const input = inputOf(hidden);
       const one = await audit(input, { threads: 1 });
       expect(await audit(input, { threads: 2 })).toEqual(one);
+      expect(await audit(input, { threads: 3 })).toEqual(one);
       found += one.length;
     }
     expect(found).toBeGreaterThan(0);
