@@ -70,6 +70,19 @@ describe('charts', () => {
     expect(c.alt).not.toContain('4,2');
   });
 
+  it('puts the label of a value on the baseline above its point, not over the year on the axis', async () => {
+    const input = rates();
+    input.series[0].points = YEARS.map((y) => ({ schooljaar: y, value: 0, suppressed: false }));
+    const c = await trendChart(input);
+    const ys = [...c.svg.matchAll(/translate\([\d.]+,([\d.]+)\)"[^>]*>0,0</g)].map((m) => Number(m[1]));
+    expect(ys).toHaveLength(5);
+    // Haarlem's points, all on the baseline: every label above them (a smaller y), none below.
+    const symbols = [...c.svg.matchAll(/<g class="mark-symbol role-mark[^"]*">(.*?)<\/g>/g)].map((m) => m[1]).join('');
+    const baseline = Math.max(...[...symbols.matchAll(/translate\([\d.]+,([\d.]+)\)[^>]*fill="#1f5fa8"/g)].map((m) => Number(m[1])));
+    expect(baseline).toBeGreaterThan(100);
+    for (const y of ys) expect(y).toBeLessThan(baseline);
+  });
+
   it('formats thousands with a dot, in small multiples for very different magnitudes', async () => {
     const c = await trendChart({
       title: 'Leerplichtigen',

@@ -348,11 +348,12 @@ export async function trendChart(input: TrendChartInput): Promise<Chart> {
       });
     }
   }
-  // Value labels of the same year in one panel: highest above its point, the others below.
+  // Value labels of the same year in one panel: highest above its point, the others below, except a value on
+  // the baseline (0), whose label below would print over the year on the axis.
   if (mode === 'line') {
     for (const y of years) {
       const same = rows.filter((r) => r.schooljaar === y && r.value != null).sort((a, b) => (b.value as number) - (a.value as number));
-      same.forEach((r, i) => (r.pos = i === 0 ? 'above' : 'below'));
+      same.forEach((r, i) => (r.pos = i === 0 || (r.value as number) <= 0 ? 'above' : 'below'));
     }
   }
 
