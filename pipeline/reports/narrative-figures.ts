@@ -13,14 +13,13 @@
  * that a published figure in the same scope also is gives nothing away. A hit stops the build (also
  * --concept), naming the file and the figure, never the value.
  */
-import { readFileSync, existsSync } from 'node:fs';
 import type { Db } from '../db.ts';
 import { sqlString } from '../db.ts';
 import { InputError } from '../errors.ts';
 import { getal } from '../format/index.ts';
 import { COUNT_UNITS, DIMENSIONS, RATE_UNITS } from '../store.ts';
 import { CHAPTER_FIGURES } from './narrative-draft.ts';
-import { NARRATIVE_CHAPTERS, narrativeFile, type Narratives } from './narrative.ts';
+import { narrativeFile, narrativeTexts, type Narratives } from './narrative.ts';
 
 /** The words the draft writes after each figure (CHAPTER_FIGURES), by indicator code. */
 const WORDS = new Map(Object.values(CHAPTER_FIGURES).flat().flatMap((f) => [[f.code, f.wat] as const, ...(f.rate ? [[f.rate.code, f.rate.wat] as const] : [])]));
@@ -61,20 +60,19 @@ export async function checkNarrativeFigures(db: Db, n: Narratives, gemeenten: { 
       AND ${DIMENSIONS.map((d) => `s.${d} IS NULL`).join(' AND ')} AND s.waarde IS NOT NULL
     ORDER BY s.indicator, s.schooljaar, s.gebied`);
   const texts = (h: (typeof cells)[number]) => forbiddenTexts(h.waarde, h.eenheid, WORDS.get(h.indicator)!);
+  const bare = (t: string) => !/[a-z]/i.test(t);
   const problems: string[] = [];
   for (const g of gemeenten) {
     const scope = cells.filter((h) => h.gebied === g.code || h.gebied === regio);
     const shown = new Set(scope.filter((h) => !h.hidden).flatMap(texts));
-    const figures = scope.filter((h) => h.hidden);
+    // Each hidden figure with the texts that would give it away here (a bare number shown elsewhere does not).
+    const figures = scope.filter((h) => h.hidden).map((h) => ({ h, give: texts(h).filter((t) => !(bare(t) && shown.has(t))) }));
     if (!figures.length) continue;
-    for (const ch of NARRATIVE_CHAPTERS) {
-      const file = narrativeFile(n, g.code, ch);
-      if (!existsSync(file)) continue;
-      const text = readFileSync(file, 'utf8');
-      for (const h of figures) {
-        const bare = (t: string) => !/[a-z]/i.test(t);
-        if (texts(h).some((t) => !(bare(t) && shown.has(t)) && mentions(text, t, h.schooljaar, h.schooljaar === schooljaren.at(-1)))) {
-          problems.push(`${file}: ${WORDS.get(h.indicator)}, ${h.schooljaar}, ${h.gebied === regio ? 'the region' : g.naam}`);
+    for (const [ch, text] of Object.entries(narrativeTexts(n, g.code))) {
+      if (text === null) continue;
+      for (const { h, give } of figures) {
+        if (give.some((t) => mentions(text, t, h.schooljaar, h.schooljaar === schooljaren.at(-1)))) {
+          problems.push(`${narrativeFile(n, g.code, ch)}: ${WORDS.get(h.indicator)}, ${h.schooljaar}, ${h.gebied === regio ? 'the region' : g.naam}`);
         }
       }
     }
