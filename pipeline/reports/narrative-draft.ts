@@ -73,8 +73,7 @@ export function describe(F: Figures, s: Scope, f: { code: string; wat: string; r
     const b = shown(rr, 1);
     if (a !== undefined && b !== undefined && r.value !== null && rr.value !== null) {
       // As the reader sees them: 25,3 against 25,3 is "even hoog als", whatever the decimals behind it.
-      const [x, y] = [Math.round(r.value * 10), Math.round(rr.value * 10)];
-      const vgl = x > y ? 'hoger dan' : x < y ? 'lager dan' : 'even hoog als';
+      const vgl = a === b ? 'even hoog als' : r.value > rr.value ? 'hoger dan' : 'lager dan';
       zin += ` Dat zijn ${a} ${f.rate.wat}, ${vgl} in ${s.vergelijk.naam.startsWith('Regio') ? 'de regio' : s.vergelijk.naam} (${b}).`;
     }
   }
