@@ -73,7 +73,7 @@ export const buildOptions = (y: Argv): Argv<Args> =>
       .option('drop-invalid', { type: 'boolean', default: false, describe: 'Build from the valid rows of an extract with errors; writes rejected-rows.csv' })
       .option('pdf', { type: 'boolean', default: true, describe: 'Print PDFs (--no-pdf: datasets and CSVs only)' })
       .option('html', { type: 'boolean', default: false, describe: 'Also write each jaarverslag and RMC report as an accessible web page beside its PDF, and index.html linking every gemeente\'s report, PDF and data' })
-      .option('threads', { type: 'number', describe: 'DuckDB threads (default: all cores)' })
+      .option('threads', { type: 'number', describe: 'DuckDB threads (default: 1 for an extract folder under 100 MB, such as a region\'s; else all cores)' })
       .option('memory-limit', { type: 'string', describe: `DuckDB memory limit, e.g. 3GB (default ${DEFAULT_MEMORY_LIMIT}; DuckDB spills to the temp folder rather than fail)` })
       .option('concurrency', { type: 'number', describe: 'Documents printed at once (default: number of cores)' })
       .option('datum', { type: 'string', describe: 'Date on the cover and in the PDF metadata, YYYY-MM-DD (default: the Dutch date of $SOURCE_DATE_EPOCH if set, else today in Europe/Amsterdam)' })
