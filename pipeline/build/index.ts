@@ -24,7 +24,7 @@ import { publish } from './stages/publish.ts';
 import { rmc, rmcFiles } from './stages/rmc.ts';
 import { telling, tellingFiles } from './stages/telling.ts';
 import { webIndex } from './stages/web.ts';
-import { closeWorkbooks } from './workbooks.ts';
+import { closeWorkbooks, startWorkbooksEarly } from './workbooks.ts';
 import { preloadXlsx } from '../format/xlsx.ts';
 import { preloadChartLibraries } from '../render/charts.ts';
 
@@ -55,6 +55,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     for (const preload of [preloadXlsx, preloadChartLibraries]) preload().catch(() => undefined);
     await load(ctx);
     await model(ctx);
+    startWorkbooksEarly(ctx);
     await publish(ctx);
     for (const [report, stage] of OUTPUTS) if (ctx.reports.has(report)) await stage(ctx);
     // A plan ends here, before anything is printed or written (its stages only decided).

@@ -5,13 +5,34 @@
 import { WorkbookWriter, type WorkbookJob } from '../export/workbooks.ts';
 import { abortSignal, type BuildContext } from './context.ts';
 
+/**
+ * Starts the worker (without its dataset, which disclosure control makes), when the build will write
+ * workbooks: its modules load and its DuckDB opens while disclosure control runs (on one core for a region).
+ */
+export function startWorkbooksEarly(ctx: BuildContext): void {
+  const { o, reports } = ctx;
+  if (o.plan || !ctx.selection.gemeenten.length || !(['data', 'jaarverslag', 'rmc'] as const).some((r) => reports.has(r))) return;
+  workbooks(ctx).catch(() => undefined); // a worker that does not start is reported by the stage that needs it
+}
+
+function workbooks(ctx: BuildContext): Promise<WorkbookWriter> {
+  // The copy of the dataset beside the outputs being written (not in TMPDIR, which holds DuckDB's spill and
+  // Chromium's files), removed when the worker is closed: after the data files, before the manifest. Its
+  // DuckDB has the build's threads.
+  ctx.workbooks ??= ctx.db.one<{ d: string; threads: number }>("SELECT current_setting('temp_directory') AS d, CAST(current_setting('threads') AS INTEGER) AS threads")
+    .then(({ d, threads }) => WorkbookWriter.launch(ctx.fx.outputPath('.dataset-copy.parquet'), d, threads));
+  return ctx.workbooks;
+}
+
+/** The worker's copy of the dataset written (once; writeWorkbooks does it too), for a stage that queries on meanwhile. */
+export async function copyDatasetForWorkbooks(ctx: BuildContext): Promise<void> {
+  await (await workbooks(ctx)).copyDataset(ctx.db);
+}
+
 /** Writes `job`'s workbooks in the worker; running alongside the PDFs, it ends when they fail. */
 export async function writeWorkbooks(ctx: BuildContext, job: WorkbookJob): Promise<void> {
-  // The copy of the dataset beside the outputs being written (not in TMPDIR, which holds DuckDB's spill and
-  // Chromium's files), removed when the worker is closed: after the data files, before the manifest.
-  ctx.workbooks ??= ctx.db.one<{ d: string }>("SELECT current_setting('temp_directory') AS d")
-    .then(({ d }) => WorkbookWriter.start(ctx.db, ctx.fx.outputPath('.dataset-copy.parquet'), d));
-  const writer = await ctx.workbooks;
+  const writer = await workbooks(ctx);
+  await writer.copyDataset(ctx.db);
   const signal = abortSignal();
   signal?.throwIfAborted();
   const stop = () => void writer.close();

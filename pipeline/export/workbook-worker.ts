@@ -9,14 +9,15 @@ import { writeXlsx, type XlsxSheet } from '../format/xlsx.ts';
 import { datasetRowsPerGemeente, datasetSheet, datasetXlsxColumns, writeDatasetXlsx } from './dataset.ts';
 import { STOPPED, type WorkbookJob, type WorkerSetup } from './workbooks.ts';
 
-const { parquet, tempDirectory, stop } = workerData as WorkerSetup;
+const { parquet, tempDirectory, stop, threads } = workerData as WorkerSetup;
 const flag = new Int32Array(stop);
 const stopping = () => {
   if (Atomics.load(flag, 0)) throw new Error(STOPPED);
 };
 // Small: the view reads the Parquet file as the queries go; DuckDB sorts a slice at a time.
-const db = await Db.open({ threads: 2, memoryLimit: '512MB', tempDirectory });
-await db.run(`CREATE VIEW dataset AS SELECT * FROM read_parquet(${sqlString(parquet)})`);
+const db = await Db.open({ threads, memoryLimit: '512MB', tempDirectory });
+/** The view on the Parquet copy, made with the first job (the worker may start before the copy is written). */
+let view: Promise<void> | undefined;
 
 /** The sheet's rows, checking the stop flag every 1000 rows. */
 function stoppable(sheet: XlsxSheet): XlsxSheet {
@@ -35,6 +36,7 @@ function stoppable(sheet: XlsxSheet): XlsxSheet {
 
 async function run(job: WorkbookJob): Promise<void> {
   stopping();
+  await (view ??= db.run(`CREATE VIEW dataset AS SELECT * FROM read_parquet(${sqlString(parquet)})`));
   switch (job.kind) {
     case 'perGemeente': {
       const file = new Map(job.files);

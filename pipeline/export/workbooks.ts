@@ -31,6 +31,8 @@ export type WorkbookJob =
 export interface WorkerSetup {
   parquet: string;
   tempDirectory: string;
+  /** The worker's DuckDB threads. */
+  threads: number;
   /** Int32 flag: non-zero asks the worker to stop its job (close). */
   stop: SharedArrayBuffer;
 }
@@ -72,11 +74,30 @@ export class WorkbookWriter {
    * its DuckDB spills to `tempDirectory`.
    */
   static async start(db: Db, parquet: string, tempDirectory: string): Promise<WorkbookWriter> {
-    await db.run(`COPY dataset TO ${sqlString(parquet)} (FORMAT parquet)`);
+    const w = await WorkbookWriter.launch(parquet, tempDirectory);
+    await w.copyDataset(db);
+    return w;
+  }
+
+  /**
+   * Starts the worker before the dataset exists (a build: while disclosure control runs, so that loading
+   * its modules and opening its DuckDB, ~1 CPU-s, are not in the way of the data files): it reads
+   * `parquet` from the first job on, which copyDataset must have written. DuckDB threads: `threads`
+   * (default 2).
+   */
+  static async launch(parquet: string, tempDirectory: string, threads = 2): Promise<WorkbookWriter> {
     const { Worker } = await import('node:worker_threads');
     const stop = new SharedArrayBuffer(4);
-    const setup: WorkerSetup = { parquet, tempDirectory, stop };
+    const setup: WorkerSetup = { parquet, tempDirectory, stop, threads };
     return new WorkbookWriter(new Worker(await workerEntry('pipeline/export/workbook-worker.js'), { workerData: setup }), parquet, new Int32Array(stop));
+  }
+
+  #copied?: Promise<void>;
+
+  /** Copies `db`'s dataset table to the worker's Parquet file, once (before the first job). */
+  copyDataset(db: Db): Promise<void> {
+    this.#copied ??= db.run(`COPY dataset TO ${sqlString(this.parquet)} (FORMAT parquet)`);
+    return this.#copied;
   }
 
   /** Writes one job's workbooks; one job at a time. */
