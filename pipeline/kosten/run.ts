@@ -5,6 +5,7 @@
  * jaarrekening/), all or nothing.
  */
 import { dutchMidnight, resolveDatum } from '../datum.ts';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RegionConfig } from '../config/load.ts';
 import { Db } from '../db.ts';
@@ -14,6 +15,7 @@ import { loadExtract } from '../load/index.ts';
 import { formatProblems } from '../load/report.ts';
 import { sqlFiles } from '../model.ts';
 import { acquireLock, OutputTransaction } from '../output/atomic.ts';
+import { previousOutputs, removeStaleOutputs, sha256 } from '../output/cache.ts';
 import { documentMetadata } from '../build/identity.ts';
 import type { PdfMetadata } from '../render/pdf-metadata.ts';
 import { readBegroting } from './begroting.ts';
@@ -45,6 +47,9 @@ export interface KostenOptions {
   threads?: number;
   memoryLimit?: string;
 }
+
+/** The list of what a run wrote into its folder (file, bytes, sha256): the next run removes what it no longer writes. */
+const MANIFEST = 'manifest.json';
 
 export async function runKosten(o: KostenOptions): Promise<void> {
   const config = o.config;
@@ -87,8 +92,20 @@ export async function runKosten(o: KostenOptions): Promise<void> {
   try {
     for (const f of files) await tx.writeFile(f.rel, f.data);
     if (o.pdf) await printPdf(tx, `${soort}.pdf`, html, title, documentMetadata.kosten(title, soort, jaar, config.regio, dutchMidnight(doc.datum)));
+    // The folder is this command's: what an earlier run wrote and this one does not (a begroting.pdf of an
+    // earlier run beside the CSVs of a --no-pdf run, with other figures) goes, as a complete build's does.
+    const previous = previousOutputs(root, MANIFEST);
+    const outputs = (await tx.files()).map((file) => {
+      const data = readFileSync(tx.path(file));
+      return { file, bytes: data.length, sha256: sha256(data) };
+    });
+    await tx.writeFile(MANIFEST, `${JSON.stringify({ soort, jaar, regio: config.regio.code, outputs }, null, 2)}\n`);
     const written = await tx.commit();
-    console.error(`\nWrote ${written.length} files to ${path.relative(process.cwd(), root) || root}: ${written.join(', ')}`);
+    const where = path.relative(process.cwd(), root) || root;
+    console.error(`\nWrote ${written.length} files to ${where}: ${written.join(', ')}`);
+    const { removed, changed } = removeStaleOutputs(root, previous, written);
+    if (removed.length) console.error(`Removed ${removed.length} file(s) an earlier run wrote that this run does not: ${removed.join(', ')}`);
+    if (changed.length) console.error(`warning: kept ${changed.join(', ')}: written by an earlier run, not by this one, and changed since; remove it if it is not needed (its figures may not be this run's).`);
   } catch (e) {
     await tx.abort();
     throw e;

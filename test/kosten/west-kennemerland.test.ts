@@ -4,7 +4,8 @@
  * figures of the business plan, and `leerplicht kosten` end to end (without the PDF).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import os from 'node:os';
 import path from 'node:path';
@@ -306,7 +307,7 @@ describe('leerplicht kosten (CLI)', () => {
     expect(r.out).toMatch(/LET OP: voorbeeld met verzonnen realisatiecijfers/);
     expect(r.out).toMatch(/Afrekening 2014 per gemeente/);
     const dir = path.join(out, 'west-kennemerland/2014/jaarrekening');
-    expect(readdirSync(dir).sort()).toEqual(['afrekening-excel.csv', 'afrekening.csv', 'jaarrekening-excel.csv', 'jaarrekening.csv', 'jaarrekening.xlsx']);
+    expect(readdirSync(dir).sort()).toEqual(['afrekening-excel.csv', 'afrekening.csv', 'jaarrekening-excel.csv', 'jaarrekening.csv', 'jaarrekening.xlsx', 'manifest.json']);
     const af = readFileSync(path.join(dir, 'afrekening.csv'), 'utf8');
     expect(af).toContain('2014,gemeente,0473,Zandvoort,6412.71,34791.00,10956.00,,30247.71,29846.73,22385.04,7862.67');
     // a meeting after 1 July of the year after is late: a warning, not an error
@@ -314,6 +315,39 @@ describe('leerplicht kosten (CLI)', () => {
     expect(late.code).toBe(0);
     expect(late.err).toMatch(/after 2015-07-01, the regeling's deadline for adopting the jaarrekening 2014/);
     expect((await run(['kosten', '--config', 'west-kennemerland/2014', '--bevolking', BEVOLKING, '--vergadering', '27-06-2013'])).code).toBe(2);
+  });
+
+  it('a later run removes what an earlier run wrote and it does not (a begroting.pdf with other figures), never the office\'s own files', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kosten-cli-'));
+    const args = ['kosten', '--config', 'west-kennemerland/2014', '--bevolking', BEVOLKING, '--out', out, '--no-pdf'];
+    expect((await run(args)).code).toBe(0);
+    const dir = path.join(out, 'west-kennemerland/2014/kosten');
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { outputs: { file: string; bytes: number; sha256: string }[] };
+    const listed = manifest.outputs.map((o) => o.file).sort();
+    expect(listed).toEqual(readdirSync(dir).filter((f) => f !== 'manifest.json').sort());
+    const percelen = manifest.outputs.find((o) => o.file === 'percelen.csv')!;
+    expect(percelen.sha256).toBe(createHash('sha256').update(readFileSync(path.join(dir, 'percelen.csv'))).digest('hex'));
+    // As if the earlier run had printed the PDF and an older version had written a table this one no longer
+    // writes (one changed since by hand): both listed in its manifest; and a file of the office's own.
+    const earlier = (file: string, data: string) => {
+      writeFileSync(path.join(dir, file), data);
+      manifest.outputs.push({ file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    };
+    earlier('begroting.pdf', '%PDF-1.7 old figures');
+    earlier('oude_tabel.csv', 'a,b\n');
+    writeFileSync(path.join(dir, 'oude_tabel.csv'), 'a,b\n1,2\n');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    writeFileSync(path.join(dir, 'notities.txt'), 'van het bureau');
+    const again = await run(args);
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/Removed 1 file\(s\) an earlier run wrote that this run does not: begroting\.pdf/);
+    expect(again.err).toMatch(/warning: kept oude_tabel\.csv/);
+    const now = readdirSync(dir);
+    expect(now).not.toContain('begroting.pdf');
+    expect(now).toContain('oude_tabel.csv');
+    expect(now).toContain('notities.txt');
+    expect(now).toContain('percelen.csv');
   });
 
   it('exits 2 without population keys, 1 on a configuration without a budget', async () => {
