@@ -128,4 +128,15 @@ describe('alongside', () => {
     await expect(alongside(ctx, 'block', [[print], [stage('files', 5000, log)]])).rejects.toThrow('no browser');
     expect(log).toEqual(['files start']);
   });
+
+  test('the print stage prints the first document, then the quick ones (sign-off pages), then the rest, each once', async () => {
+    const printed: string[] = [];
+    const ctx = context({ ms: 1, printed });
+    ctx.documents.add({ id: 'quick 1', title: 'q1', rel: 'q-1.pdf', quick: true, render: async () => '<p></p>' }, {});
+    ctx.documents.add({ id: 'doc 11', title: 'doc 11', rel: 'doc-11.pdf', render: async () => '<p></p>' }, {});
+    ctx.documents.add({ id: 'quick 2', title: 'q2', rel: 'q-2.pdf', quick: true, render: async () => '<p></p>' }, {});
+    await print(ctx);
+    ctx.pdfScan?.kill();
+    expect(printed).toEqual(['doc 1', 'quick 1', 'quick 2', ...Array.from({ length: 10 }, (_, i) => `doc ${i + 2}`)]);
+  });
 });

@@ -39,7 +39,7 @@ export async function print(ctx: BuildContext): Promise<void> {
         // Printing alongside the files (index.ts): when they fail, no new document is started.
         const signal = abortSignal();
         const jobs = function* () {
-          for (const job of documents.jobs) {
+          for (const job of documents.printOrder()) {
             if (signal?.aborted) return;
             yield job;
           }

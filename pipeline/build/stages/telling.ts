@@ -31,6 +31,7 @@ export async function telling(ctx: BuildContext): Promise<void> {
       title,
       rel: paths.tellingPdf(g, schooljaar),
       metadata: documentMetadata.telling(title, schooljaar.label, g, config.regio, ctx.datum.moment),
+      quick: true,
       render: async () => renderTemplate('telling.njk', {
         title, gemeente: { code: g.code, naam: g.naam }, regio: config.regio, schooljaar: schooljaar.label,
         buckets: TELLING_BUCKETS, rows, checks: own, colofon,
