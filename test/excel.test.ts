@@ -4,7 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { excelText } from '../pipeline/export/excel-safe.ts';
-import { writeXlsx, xlsxBuffer, type XlsxSheet } from '../pipeline/format/xlsx.ts';
+import { writeXlsx, xlsxBuffer, type XlsxColumn, type XlsxSheet, xlsxSqlRows } from '../pipeline/format/xlsx.ts';
+import { Db, sqlString } from '../pipeline/db.ts';
 import { tempDir } from './helpers/extract-dir.ts';
 import { rmSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
@@ -163,6 +164,43 @@ describe('writeXlsx writes what exceljs would', () => {
     expect(Object.keys(ours)).toEqual(Object.keys(theirs));
     for (const name of Object.keys(theirs)) expect(ours[name], name).toBe(theirs[name]);
     expect(ours['xl/worksheets/sheet1.xml']).toContain('&amp;');
+  });
+});
+
+describe('rows rendered by DuckDB (XlsxSqlRows) write what JavaScript rows write', () => {
+  test('text to escape, control characters, unicode, numbers, per-row formats in any order of first use, dates, booleans, empty cells and rows; several sheets', async () => {
+    const db = await Db.open({ threads: 2 });
+    const tricky = ['a & b', '<=3m', '>3m', 'l\'école "x"', 'tab\there', 'bell\u0007', 'del\u007f', 'Súdwest-Fryslân', '0375', '=1+1', ' spatie ', 'regel\nregel', '€ 1.234,56', '', 'emoji 😀 breed', 'ctl\u0001\u001f'];
+    await db.run(`CREATE TABLE t AS SELECT i AS n,
+      CASE WHEN i = 3000 THEN NULL ELSE [${tricky.map(sqlString).join(', ')}][i % ${tricky.length} + 1] END AS code,
+      CASE WHEN i % 7 = 0 OR i = 3000 THEN NULL ELSE 'Label ' || i END AS label,
+      CASE WHEN i % 5 = 0 OR i = 3000 THEN NULL WHEN i % 2 = 1 THEN (i * 1.37) / 7 WHEN i % 4 = 0 THEN round(i / 3, 1) ELSE -i END AS waarde,
+      CASE WHEN i = 3000 THEN NULL ELSE ['per_1000', 'personen', 'procent'][(i // 400) % 3 + 1] END AS eenheid,
+      CASE WHEN i % 4 = 0 OR i = 3000 THEN NULL ELSE CAST(i AS BIGINT) * 1000003 - 1500000000 END AS aantal,
+      CASE WHEN i % 6 = 0 OR i = 3000 THEN NULL ELSE i / 3 END AS bedrag,
+      CASE WHEN i % 9 = 0 OR i = 3000 THEN NULL ELSE DATE '1899-12-31' + INTERVAL (i * 17) DAY END :: DATE AS van,
+      CASE WHEN i % 8 = 0 OR i = 3000 THEN NULL ELSE i % 3 = 0 END AS onderdrukt
+      FROM range(3001) r(i)`);
+    const columns: XlsxColumn[] = [
+      { name: 'code', type: 'text' },
+      { name: 'label', type: 'text', width: 30 },
+      { name: 'waarde', type: 'decimal', decimals: (r) => (r.eenheid === 'procent' ? 1 : r.eenheid === 'per_1000' ? 2 : 0), decimalsSql: "CASE eenheid WHEN 'procent' THEN 1 WHEN 'per_1000' THEN 2 ELSE 0 END" },
+      { name: 'eenheid', type: 'text' },
+      { name: 'aantal', type: 'integer' },
+      { name: 'bedrag', type: 'decimal' },
+      { name: 'van', type: 'date' },
+      { name: 'onderdrukt', type: 'boolean' },
+    ];
+    const rows = (await db.conn.runAndReadAll('SELECT * FROM t ORDER BY n')).getRowObjectsJS();
+    // The second sheet's rows in queries of 700 rows, which come in the reverse order (read again, sorted).
+    const sql = async (where: string, slice?: number) => (await xlsxSqlRows(db, `(SELECT 0 AS k, *, row_number() OVER (ORDER BY n) AS i FROM t WHERE ${where} ${slice ? 'ORDER BY n DESC' : ''})`, [''], columns, slice)).rows.get('')!;
+    // Two sheets in one workbook; the second has its first rows' per-row formats in another order.
+    const js = await entries(await xlsxBuffer([{ name: 'data', columns, rows }, { name: 'tweede', columns, rows: rows.filter((r) => Number(r.n) >= 1000) }]));
+    const ours = await entries(await xlsxBuffer([{ name: 'data', columns, rows: await sql('TRUE') }, { name: 'tweede', columns, rows: await sql('n >= 1000', 700) }]));
+    expect(Object.keys(ours)).toEqual(Object.keys(js));
+    for (const name of Object.keys(js)) expect(ours[name], name).toBe(js[name]);
+    expect(js['xl/worksheets/sheet1.xml']).toContain('&apos;');
+    db.close();
   });
 });
 

@@ -2,6 +2,7 @@
  * The build's writer of the dataset's workbooks (a worker thread: export/workbooks.ts), started by the first
  * stage that writes one, ended by the build (closeWorkbooks) or when another branch of the build fails.
  */
+import path from 'node:path';
 import { WorkbookWriter, type WorkbookJob } from '../export/workbooks.ts';
 import { abortSignal, type BuildContext } from './context.ts';
 
@@ -18,9 +19,10 @@ export function startWorkbooksEarly(ctx: BuildContext): void {
 function workbooks(ctx: BuildContext): Promise<WorkbookWriter> {
   // The copy of the dataset beside the outputs being written (not in TMPDIR, which holds DuckDB's spill and
   // Chromium's files), removed when the worker is closed: after the data files, before the manifest. Its
-  // DuckDB has the build's threads.
+  // DuckDB has the build's threads, and spills to a folder of its own (in the build's DuckDB's folder the
+  // two used the same file names and corrupted each other's spill).
   ctx.workbooks ??= ctx.db.one<{ d: string; threads: number }>("SELECT current_setting('temp_directory') AS d, CAST(current_setting('threads') AS INTEGER) AS threads")
-    .then(({ d, threads }) => WorkbookWriter.launch(ctx.fx.outputPath('.dataset-copy.parquet'), d, threads));
+    .then(({ d, threads }) => WorkbookWriter.launch(ctx.fx.outputPath('.dataset-copy.parquet'), path.join(d, 'workbooks'), threads));
   return ctx.workbooks;
 }
 

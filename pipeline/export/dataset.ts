@@ -6,12 +6,12 @@
  * in the README (test/export-schema.test.ts pins them).
  */
 import { loadCatalog } from '../catalog.ts';
-import { type Db, sqlString, textAsEnums } from '../db.ts';
+import { type Db, sqlString } from '../db.ts';
 import { writeExcelCsv } from '../csv.ts';
 import { decimalen } from '../format/index.ts';
 import { CODES, label, orderCodes } from '../codes.ts';
 import { DIMENSIONS } from '../store.ts';
-import { writeXlsx, type XlsxColumn, type XlsxOptions, type XlsxSheet } from '../format/xlsx.ts';
+import { writeXlsx, type XlsxColumn, type XlsxOptions, type XlsxSheet, xlsxSqlRows } from '../format/xlsx.ts';
 
 export interface ExportColumn {
   name: string;
@@ -88,11 +88,14 @@ async function notApplicable(db: Db): Promise<{ indicator: string; d: string; e:
     SELECT p.indicator, p.d, p.e, p.v FROM per_value p JOIN crossed USING (indicator, d, e) WHERE NOT p.met ORDER BY ALL`);
 }
 
-/** `round(waarde, decimals)` with the decimals the reports show for each unit (format/ `decimalen`). */
-function roundedWaarde(col: string, eenheidCol: string): string {
+/** The decimals the reports show for the unit in `eenheidCol` (format/ `decimalen`), in SQL. */
+function decimalsSql(eenheidCol: string): string {
   const units = [...new Set(loadCatalog().map((d) => d.eenheid))].sort();
-  return `round(${col}, CASE ${eenheidCol} ${units.map((u) => `WHEN ${sqlString(u)} THEN ${decimalen(u)}`).join(' ')} ELSE 0 END)`;
+  return `CASE ${eenheidCol} ${units.map((u) => `WHEN ${sqlString(u)} THEN ${decimalen(u)}`).join(' ')} ELSE ${decimalen(null)} END`;
 }
+
+/** `round(waarde, decimals)` with the decimals the reports show for each unit. */
+const roundedWaarde = (col: string, eenheidCol: string) => `round(${col}, ${decimalsSql(eenheidCol)})`;
 
 /**
  * Creates the table `dataset`: the public dataset once, in its published order (`volgorde`); every CSV,
@@ -107,7 +110,6 @@ export async function createDatasetTable(db: Db, o: { extractdatum: string; buil
       ${skip.length ? `WHEN ${skip.join(' OR ')} THEN NULL` : ''}
       WHEN list_contains(string_split(c.dimensies, '|'), '${d}') THEN '${TOTAAL}' END AS ${d}`;
   };
-  readableColumnsReset(db);
   await db.run(`CREATE OR REPLACE TABLE dataset AS SELECT
     p.indicator, c.label, c.rapport, p.schooljaar, p.periode_van, p.periode_tot,
     p.gebiedsniveau, p.gebied AS gebiedscode,
@@ -142,87 +144,54 @@ export async function writeParquet(db: Db, select: string, file: string, meta: R
   await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`);
 }
 
+/** A sheet of datasetSheet that is put in a table first (an RMC region's: ~2,000 rows nationally). */
+const SMALL_SHEET = 200_000;
+
+/** Rows of the workbooks that datasetSheetsPerGemeente puts in one table (~100 gemeenten nationally). */
+const ROWS_PER_QUERY = 300_000;
+
 /**
- * Rows of `dataset` matching `where`, in the published order (or `orderBy`), streamed chunk by chunk from
- * one query on a connection of their own (a national dataset is large; the build's connection stays free).
- * Values as DuckDB's JS conversion gives them (BIGINT as bigint, DATE as a Date at midnight UTC): the xlsx
- * writer takes both.
+ * For each gemeente of `codes`, in code order, its sheet `data`: its rows of `dataset` matching `where` and
+ * those of area `shared` (the region), in the published order. The rows of many gemeenten at a time are
+ * put in a table (the region's rows once per gemeente) in the order they are written, rather than a scan
+ * of the whole dataset per gemeente. A gemeente without rows of its own gets the shared ones.
  */
-export async function* datasetRows(db: Db, where = 'TRUE', orderBy = 'volgorde'): AsyncGenerator<Record<string, unknown>> {
-  const select = await readableColumns(db);
-  const conn = await db.instance.connect();
+export async function* datasetSheetsPerGemeente(db: Db, codes: string[], shared: string, where: string, o: { rowsPerQuery?: number; sliceRows?: number } = {}): AsyncGenerator<[string, XlsxSheet]> {
+  const rowsPerQuery = o.rowsPerQuery ?? ROWS_PER_QUERY;
+  const counts = new Map((await db.all<{ file: string; n: number }>(`SELECT gebiedscode AS file, count(*) AS n FROM dataset
+    WHERE gebiedscode IN (${[...codes, shared].map(sqlString).join(', ')}) AND (${where}) GROUP BY ALL`)).map((r) => [r.file, r.n]));
+  const rowsOf = (code: string) => (code === shared ? 0 : counts.get(code) ?? 0) + (counts.get(shared) ?? 0);
+  const sorted = codes.slice().sort();
   try {
-    const order = orderBy.split(',').map((c) => `dataset.${c.trim()}`).join(', ');
-    const result = await conn.stream(`SELECT ${select} FROM dataset WHERE ${where} ORDER BY ${order}`);
-    for await (const rows of result.yieldRowObjectJs()) yield* rows;
-  } finally {
-    conn.closeSync();
-  }
-}
-
-/**
- * The columns of `dataset` as datasetRows reads them: every text column as an ENUM of its own values (made
- * once per dataset table). The rows are the same (an ENUM arrives as its text), but Node gets each distinct
- * text once per chunk instead of decoding every cell: reading the national dataset took ~2x as long as text.
- */
-async function readableColumns(db: Db): Promise<string> {
-  let select = readable.get(db);
-  if (!select) {
-    select = textAsEnums(db, 'dataset', `dataset_${++enumTypes}`).then((r) => r.select.join(', '));
-    readable.set(db, select);
-  }
-  return select;
-}
-
-/** readableColumns of each database, until createDatasetTable makes its dataset again. */
-const readable = new WeakMap<Db, Promise<string>>();
-
-/** Forgets readableColumns of `db`: its dataset table was made again (createDatasetTable does this itself). */
-export function readableColumnsReset(db: Db): void {
-  readable.delete(db);
-}
-let enumTypes = 0;
-
-/**
- * For each gemeente of `codes`, its rows of `dataset` matching `where` together with the rows of area
- * `shared` (the region), in the published order: one query for the gemeenten' rows (grouped by gemeente)
- * and one for the shared rows, read once, instead of a scan of the whole dataset per gemeente.
- * Yields [gemeentecode, rows] in code order; a gemeente without rows of its own gets the shared ones.
- */
-export async function* datasetRowsPerGemeente(db: Db, codes: string[], shared: string, where: string): AsyncGenerator<[string, Record<string, unknown>[]]> {
-  const common: Record<string, unknown>[] = [];
-  for await (const r of datasetRows(db, `gebiedscode = ${sqlString(shared)} AND (${where})`)) common.push(r);
-  const own = codes.filter((c) => c !== shared).sort();
-  const merged = (rows: Record<string, unknown>[]) => mergeByVolgorde(rows, common);
-  const it = datasetRows(db, `gebiedscode IN (${own.map(sqlString).join(', ') || 'NULL'}) AND (${where})`, 'gebiedscode, volgorde');
-  let next = await it.next();
-  for (const code of codes.slice().sort()) {
-    if (code === shared) {
-      yield [code, common];
-      continue;
+    for (let b = 0; b < sorted.length;) {
+      const batch: string[] = [];
+      for (let rows = 0; b < sorted.length && (!batch.length || rows + rowsOf(sorted[b]) <= rowsPerQuery); b++) {
+        batch.push(sorted[b]);
+        rows += rowsOf(sorted[b]);
+      }
+      const own = batch.filter((c) => c !== shared);
+      await db.run(`CREATE OR REPLACE TABLE xlsx_rows AS SELECT *, row_number() OVER (PARTITION BY k ORDER BY volgorde) AS i FROM (
+          SELECT gebiedscode AS file, * FROM dataset WHERE gebiedscode IN (${own.map(sqlString).join(', ') || 'NULL'}) AND (${where})
+          UNION ALL
+          SELECT f.file, d.* FROM dataset d, (VALUES ${batch.map((c) => `(${sqlString(c)})`).join(', ')}) f(file) WHERE d.gebiedscode = ${sqlString(shared)} AND (${where}))
+        JOIN (VALUES ${batch.map((c, k) => `(${sqlString(c)}, ${k})`).join(', ')}) files(file, k) USING (file)
+        ORDER BY k, i`);
+      const { rows, close } = await xlsxSqlRows(db, 'xlsx_rows', batch, datasetXlsxColumns(), o.sliceRows);
+      try {
+        for (const code of batch) yield [code, { name: 'data', columns: datasetXlsxColumns(), rows: rows.get(code)! }];
+      } finally {
+        close();
+      }
     }
-    const rows: Record<string, unknown>[] = [];
-    for (; !next.done && next.value.gebiedscode === code; next = await it.next()) rows.push(next.value);
-    yield [code, merged(rows)];
+  } finally {
+    await db.run('DROP TABLE IF EXISTS xlsx_rows');
   }
-}
-
-/** Two lists in `volgorde` order merged into one. */
-function mergeByVolgorde<T extends Record<string, unknown>>(a: T[], b: T[]): T[] {
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j === b.length || (i < a.length && (a[i].volgorde as bigint) < (b[j].volgorde as bigint))) out.push(a[i++]);
-    else out.push(b[j++]);
-  }
-  return out;
 }
 
 /** The xlsx columns of the dataset: codes as text, numbers as numbers (waarde with its unit's decimals). */
 export function datasetXlsxColumns(): XlsxColumn[] {
   return EXPORT_COLUMNS.map((c): XlsxColumn => {
-    if (c.name === 'waarde') return { name: c.name, type: 'decimal', decimals: (r) => decimalen(r.eenheid as string) };
+    if (c.name === 'waarde') return { name: c.name, type: 'decimal', decimals: (r) => decimalen(r.eenheid as string), decimalsSql: decimalsSql('eenheid') };
     if (c.type === 'DATE') return { name: c.name, type: 'date' };
     if (c.type === 'BOOLEAN') return { name: c.name, type: 'boolean' };
     if (c.type === 'BIGINT' || c.type === 'INTEGER') return { name: c.name, type: 'integer' };
@@ -230,9 +199,31 @@ export function datasetXlsxColumns(): XlsxColumn[] {
   });
 }
 
-/** The dataset slice `where` as a workbook sheet `data` (per-gemeente jaarverslag, RMC). */
-export function datasetSheet(db: Db, where = 'TRUE', name = 'data'): XlsxSheet {
-  return { name, columns: datasetXlsxColumns(), rows: datasetRows(db, where) };
+/** The dataset slice `where` as a workbook sheet `data` (the RMC figures; indicatoren.xlsx). */
+export async function datasetSheet(db: Db, where = 'TRUE', name = 'data'): Promise<XlsxSheet> {
+  // A row's number is its place in volgorde: volgorde itself where the slice's volgorde has no gaps (the
+  // whole dataset, read a range at a time from the workbooks' copy, which is in volgorde order); a small
+  // slice (an RMC region's) is put in a table first (read once, not by each query of its rows).
+  const { n, dense, lowest } = await db.one<{ n: number; dense: boolean; lowest: number }>(`SELECT count(*) AS n,
+    count(*) = max(volgorde) - min(volgorde) + 1 AS dense, min(volgorde) AS lowest FROM dataset WHERE ${where}`);
+  let from = 'xlsx_sheet';
+  if (dense && n > SMALL_SHEET) from = `(SELECT 0 AS k, *, volgorde - ${Number(lowest)} + 1 AS i FROM dataset WHERE ${where})`;
+  else await db.run(`CREATE OR REPLACE TABLE xlsx_sheet AS SELECT 0 AS k, *, row_number() OVER (ORDER BY volgorde) AS i FROM dataset WHERE ${where} ORDER BY i`);
+  const { rows, close } = await xlsxSqlRows(db, from, [''], datasetXlsxColumns());
+  const only = rows.get('')!;
+  return {
+    name, columns: datasetXlsxColumns(), rows: {
+      ...only,
+      render: async function* (rowXml) {
+        try {
+          yield* only.render(rowXml);
+        } finally {
+          close();
+          await db.run('DROP TABLE IF EXISTS xlsx_sheet');
+        }
+      },
+    },
+  };
 }
 
 const textSheet = (name: string, rows: Record<string, unknown>[], wide: string[] = []): XlsxSheet => ({
@@ -244,7 +235,7 @@ const textSheet = (name: string, rows: Record<string, unknown>[], wide: string[]
 /** `indicatoren.xlsx`: sheets data (every row, its sheet passed through `wrap`), woordenboek (the dictionary) and codelijst. */
 export async function writeDatasetXlsx(db: Db, file: string, o: XlsxOptions, wrap = (s: XlsxSheet) => s): Promise<void> {
   await writeXlsx(file, [
-    wrap(datasetSheet(db)),
+    wrap(await datasetSheet(db)),
     textSheet('woordenboek', dictionaryRows(), ['definitie']),
     textSheet('codelijst', await codelistRows(db)),
   ], o);

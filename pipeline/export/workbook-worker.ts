@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Db, sqlString } from '../db.ts';
 import { writeXlsx, type XlsxSheet } from '../format/xlsx.ts';
-import { datasetRowsPerGemeente, datasetSheet, datasetXlsxColumns, writeDatasetXlsx } from './dataset.ts';
+import { datasetSheet, datasetSheetsPerGemeente, writeDatasetXlsx } from './dataset.ts';
 import { STOPPED, type WorkbookJob, type WorkerSetup } from './workbooks.ts';
 
 const { parquet, tempDirectory, stop, threads } = workerData as WorkerSetup;
@@ -21,17 +21,15 @@ let view: Promise<void> | undefined;
 
 /** The sheet's rows, checking the stop flag every 1000 rows. */
 function stoppable(sheet: XlsxSheet): XlsxSheet {
-  const rows = sheet.rows;
-  return {
-    ...sheet,
-    rows: (async function* () {
-      let n = 0;
-      for await (const row of rows) {
-        if (++n % 1000 === 0) stopping();
-        yield row;
-      }
-    })(),
+  const every = async function* <T>(rows: AsyncIterable<T> | Iterable<T>) {
+    let n = 0;
+    for await (const row of rows) {
+      if (++n % 1000 === 0) stopping();
+      yield row;
+    }
   };
+  const { rows } = sheet;
+  return { ...sheet, rows: 'render' in rows ? { ...rows, render: (xml) => every(rows.render(xml)) } : every(rows) };
 }
 
 async function run(job: WorkbookJob): Promise<void> {
@@ -40,14 +38,14 @@ async function run(job: WorkbookJob): Promise<void> {
   switch (job.kind) {
     case 'perGemeente': {
       const file = new Map(job.files);
-      for await (const [code, rows] of datasetRowsPerGemeente(db, [...file.keys()], job.shared, job.where)) {
+      for await (const [code, sheet] of datasetSheetsPerGemeente(db, [...file.keys()], job.shared, job.where)) {
         stopping();
-        await writeXlsx(file.get(code)!, [{ name: 'data', columns: datasetXlsxColumns(), rows }], job.options);
+        await writeXlsx(file.get(code)!, [stoppable(sheet)], job.options);
       }
       return;
     }
     case 'sheet':
-      return writeXlsx(job.file, [stoppable(datasetSheet(db, job.where))], job.options);
+      return writeXlsx(job.file, [stoppable(await datasetSheet(db, job.where))], job.options);
     case 'indicatoren':
       return writeDatasetXlsx(db, job.file, job.options, stoppable);
   }

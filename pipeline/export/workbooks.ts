@@ -6,8 +6,8 @@
  * waited.
  *
  * The worker has a DuckDB of its own, whose `dataset` is a view of a Parquet copy of the build's dataset
- * table (removed by close), and runs the same functions on it as the main
- * thread would (export/dataset.ts, format/xlsx.ts): the same bytes.
+ * table (removed by close), of which DuckDB renders the sheets' rows as XML (export/dataset.ts,
+ * format/xlsx.ts XlsxSqlRows): the same bytes as from the rows as JavaScript objects.
  *
  *   const wb = await WorkbookWriter.start(db, parquetFile, spillFolder);
  *   await wb.run({ kind: 'sheet', file, where, options });   // rejects with the worker's error
@@ -71,7 +71,8 @@ export class WorkbookWriter {
 
   /**
    * Copies `db`'s dataset table to the Parquet file `parquet` (removed by close) and starts the worker on it;
-   * its DuckDB spills to `tempDirectory`.
+   * its DuckDB spills to `tempDirectory`, a folder of its own (two DuckDBs in one folder use the same file
+   * names).
    */
   static async start(db: Db, parquet: string, tempDirectory: string): Promise<WorkbookWriter> {
     const w = await WorkbookWriter.launch(parquet, tempDirectory);
@@ -94,9 +95,12 @@ export class WorkbookWriter {
 
   #copied?: Promise<void>;
 
-  /** Copies `db`'s dataset table to the worker's Parquet file, once (before the first job). */
+  /**
+   * Copies `db`'s dataset table to the worker's Parquet file, once (before the first job), in the published
+   * order (a query of a range of its rows reads only that part of the file).
+   */
   copyDataset(db: Db): Promise<void> {
-    this.#copied ??= db.run(`COPY dataset TO ${sqlString(this.parquet)} (FORMAT parquet)`);
+    this.#copied ??= db.run(`COPY (SELECT * FROM dataset ORDER BY volgorde) TO ${sqlString(this.parquet)} (FORMAT parquet)`);
     return this.#copied;
   }
 

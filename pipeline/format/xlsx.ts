@@ -14,12 +14,17 @@
  *   so a sheet of a national dataset is never held in memory; past Excel's 1,048,575 rows a sheet
  *   continues on "<name> 2".
  * - Reproducible: the workbook's dates and its zip entries' dates are `created`, not the clock.
+ * - Large sheets from DuckDB: rows that DuckDB renders as the sheet's XML (XlsxSqlRows, xlsxSqlRows), the
+ *   same bytes as from JavaScript rows without an object per row and cell.
  * (The CSV files meant for Excel neutralise formula-like text with export/excel-safe.ts.)
  */
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PassThrough, type Writable } from 'node:stream';
+import zlib from 'node:zlib';
+import type { DuckDBBlobVector, DuckDBConnection } from '@duckdb/node-api';
 import type ExcelJS from 'exceljs';
+import type { Db } from '../db.ts';
 
 export type XlsxType = 'text' | 'decimal' | 'integer' | 'boolean' | 'date';
 
@@ -28,6 +33,8 @@ export interface XlsxColumn {
   type: XlsxType;
   /** Decimals shown for a `decimal` column (default 2), or a function of the row (e.g. by unit). */
   decimals?: number | ((row: Record<string, unknown>) => number);
+  /** With `decimals` a function: the same as an SQL expression over the row's columns (rows from DuckDB: XlsxSqlRows). */
+  decimalsSql?: string;
   /** Width in characters (default: fitted to the header and the first 1000 values, 8 to 60). */
   width?: number;
 }
@@ -36,8 +43,178 @@ export interface XlsxSheet {
   /** Sheet name; characters Excel forbids are replaced and it is cut to 31 characters. */
   name: string;
   columns: XlsxColumn[];
-  /** Rows keyed by column name; values as in the CSV (dot decimal) or typed; null or '' is an empty cell. */
-  rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
+  /**
+   * Rows keyed by column name; values as in the CSV (dot decimal) or typed; null or '' is an empty cell.
+   * Or rows that DuckDB renders as the sheet's XML (XlsxSqlRows).
+   */
+  rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>> | XlsxSqlRows;
+}
+
+/**
+ * A sheet's data rows rendered as XML by DuckDB rather than cell by cell in JavaScript (the national
+ * dataset's workbooks: ~2 million rows of 28 cells, ~2.3 GB of XML): the same bytes as from the same values
+ * as JavaScript rows (test/excel.test.ts). xlsxSqlRows makes them from a query; what it holds:
+ * - `lengths`: per column the largest display length of the first 1000 rows (xlsxSqlLengths: the widths);
+ * - `decimals`: the per-row decimals in the order the rows first use them (xlsxSqlDecimals; their styles
+ *   are added to the workbook in that order, as JavaScript rows add them);
+ * - `render(rowXml)`: the rows' XML in order, one item per row, given the row expression (RowWriter
+ *   rowXmlSql: the columns by name, `xlsx_n` the row number in its sheet, a sheet holds MAX_ROWS rows).
+ * Column types in SQL: text VARCHAR, integer and decimal numbers (decimals: at most 15 significant digits,
+ * not below 1e-6: there JavaScript and DuckDB write a number alike), date DATE, boolean BOOLEAN.
+ */
+export interface XlsxSqlRows {
+  lengths: (number | null)[];
+  decimals: number[];
+  render: (rowXml: string) => AsyncIterable<Uint8Array>;
+}
+
+const isSqlRows = (rows: XlsxSheet['rows']): rows is XlsxSqlRows => 'render' in rows;
+
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const sqlName = (s: string) => `"${s.replaceAll('"', '""')}"`;
+/** Text that xmlEncode changes: XML's special characters and the control characters it drops. */
+const XML_SPECIAL = '[&<>"\'\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]';
+/** exceljs's xmlEncode in SQL; the replacements only where needed (~3x cheaper on the national dataset). */
+const xmlEncodeSql = (v: string) => `CASE WHEN regexp_matches(${v}, ${sqlText(XML_SPECIAL)}) THEN replace(replace(replace(replace(replace(regexp_replace(${v}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]', '', 'g'), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&apos;') ELSE ${v} END`;
+/** String(Number(v)) of JavaScript for the numbers XlsxSqlRows takes. */
+const numberTextSql = (v: string) => `CASE WHEN ${v} = trunc(${v}) AND abs(${v}) < 1e15 THEN CAST(CAST(${v} AS BIGINT) AS VARCHAR) ELSE CAST(${v} AS VARCHAR) END`;
+/** Whether a column's cell is empty (cellValue null). */
+const emptySql = (c: XlsxColumn) => (c.type === 'text' ? `(${sqlName(c.name)} IS NULL OR CAST(${sqlName(c.name)} AS VARCHAR) = '')` : `${sqlName(c.name)} IS NULL`);
+const perRowDecimals = (c: XlsxColumn) => c.type === 'decimal' && typeof c.decimals === 'function';
+
+/** Rows that one query of xlsxSqlRows renders (~22 MB of XML, held until their order is checked). */
+const SLICE_ROWS = 20_000;
+
+/**
+ * The rows of each file in `files` as sheet rows DuckDB renders (XlsxSqlRows): `from` is a table or
+ * subquery with the `columns`, `k` (the file's index in `files`) and `i` (the row's number in its file,
+ * from 1). The widths, row counts and per-row formats of all files come from two queries; the rows of all
+ * files, in order of k and i, from queries of `sliceRows` rows each (a sort of a national dataset's XML
+ * would spill to disk; a query per gemeente took ~3x as long: setting up the expression is a large part of
+ * a gemeente's rows), each file taking its rows in turn. They run on a connection of their own (the
+ * build's connection stays free), which `close` ends; a file whose workbook has other style ids than the
+ * first file's gets a query of its own.
+ */
+export async function xlsxSqlRows(db: Db, from: string, files: string[], columns: XlsxColumn[], sliceRows = SLICE_ROWS): Promise<{ rows: Map<string, XlsxSqlRows>; close: () => void }> {
+  const meta = new Map((await db.conn.runAndReadAll(`SELECT k, count(*), ${xlsxSqlLengths(columns, 'i <= 1000')} FROM ${from} GROUP BY k`))
+    .getRows().map(([k, n, ...l]) => [Number(k), { n: Number(n), lengths: l.map((x) => (x === null ? null : Number(x))) }]));
+  const perRow = xlsxSqlDecimals(columns);
+  const decimals = new Map(perRow === undefined ? [] : (await db.all<{ k: number; d: number[] }>(`SELECT k, list(d ORDER BY first) AS d
+    FROM (SELECT k, ${perRow} AS d, min(i) AS first FROM ${from} GROUP BY ALL) WHERE d IS NOT NULL GROUP BY k`)).map((r) => [Number(r.k), r.d]));
+  const count = (k: number) => meta.get(k)?.n ?? 0;
+  // Slices of the rows in order of (k, i), as ranges of k * 2^32 + i.
+  const key = 'k * 4294967296 + i';
+  const slices: [number, number][] = [];
+  let first: number | undefined;
+  let rows = 0;
+  for (let k = 0; k < files.length; k++) {
+    for (let i = 1; i <= count(k);) {
+      const take = Math.min(count(k) - i + 1, sliceRows - rows);
+      first ??= k * 2 ** 32 + i;
+      i += take;
+      rows += take;
+      if (rows === sliceRows) {
+        slices.push([first, k * 2 ** 32 + i - 1]);
+        first = undefined;
+        rows = 0;
+      }
+    }
+  }
+  if (first !== undefined) slices.push([first, files.length * 2 ** 32]);
+  const query = (rowXml: string, where: string, order = '') => `SELECT ${key} AS key, encode(${rowXml}) FROM (SELECT *, ${xlsxSqlRowNumber('i')} AS xlsx_n
+    FROM ${from} WHERE ${where}) ${order}`;
+  const conn = db.instance.connect();
+  /** A query's rows: [key, xml]. */
+  async function* rowsOf(sql: string, on: Promise<DuckDBConnection>): AsyncGenerator<[bigint, Uint8Array]> {
+    const result = await (await on).stream(sql);
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      const keys = chunk.getColumnVector(0);
+      const xml = chunk.getColumnVector(1) as DuckDBBlobVector;
+      for (let r = 0; r < chunk.rowCount; r++) yield [keys.getItem(r) as bigint, xml.getItemBytes(r)!];
+    }
+  }
+  /**
+   * The rendered rows of slices (where clauses) in order. A slice is read in the order DuckDB keeps (of a
+   * table, WHERE, SELECT), which spares a sort of its XML; its keys are checked to rise, and a slice that
+   * came otherwise is read again with ORDER BY.
+   */
+  async function* stream(rowXml: string, wheres: string[], on = conn): AsyncGenerator<Uint8Array> {
+    for (const where of wheres) {
+      const got: Uint8Array[] = [];
+      let last = -1n;
+      let ordered = true;
+      for await (const [k, xml] of rowsOf(query(rowXml, where), on)) {
+        if (k <= last) ordered = false;
+        last = k;
+        got.push(xml);
+      }
+      if (ordered) yield* got;
+      else for await (const [, xml] of rowsOf(query(rowXml, where, 'ORDER BY key'), on)) yield xml;
+    }
+  }
+  /** The rows of all files in turn: the queries of the first file's row expression. */
+  let all: { rowXml: string; rows: AsyncIterator<Uint8Array> } | undefined;
+  /** The next file in `all` (files are rendered in order; the rows of one not rendered are read past). */
+  let next = 0;
+  async function* render(k: number, rowXml: string): AsyncGenerator<Uint8Array> {
+    if (k < next) throw new Error(`xlsx: the rows of ${files[k]} were asked for after a later file's`);
+    // k BETWEEN …: a table stored in order of k reads only that part.
+    const range = ([a, b]: [number, number]) => `k BETWEEN ${Math.floor(a / 2 ** 32)} AND ${Math.floor(b / 2 ** 32)} AND ${key} BETWEEN ${a} AND ${b}`;
+    all ??= { rowXml, rows: stream(rowXml, slices.map(range))[Symbol.asyncIterator]() };
+    const own = all.rowXml === rowXml;
+    if (!own) {
+      // On a connection of its own: a second query would end the one of all files.
+      const other = db.instance.connect();
+      try {
+        const parts = Array.from({ length: Math.ceil(count(k) / sliceRows) }, (_, s) => `k = ${k} AND i BETWEEN ${s * sliceRows + 1} AND ${(s + 1) * sliceRows}`);
+        yield* stream(rowXml, parts, other);
+      } finally {
+        (await other).closeSync();
+      }
+    }
+    for (; next <= k; next++) {
+      for (let n = count(next); n > 0; n--) {
+        const r = await all.rows.next();
+        if (r.done) throw new Error(`xlsx: the rows of ${files[next]} ended early`);
+        if (next === k && own) yield r.value;
+      }
+    }
+  }
+  return {
+    rows: new Map(files.map((file, k) => [file, {
+      lengths: meta.get(k)?.lengths ?? columns.map(() => null),
+      decimals: decimals.get(k) ?? [],
+      render: (rowXml: string) => render(k, rowXml),
+    }])),
+    close: () => {
+      void (all?.rows.return?.() ?? Promise.resolve()).then(() => conn).then((c) => c.closeSync(), () => undefined);
+    },
+  };
+}
+
+/** The row number in its sheet (from 2, under the header) of row `i` (from 1) of XlsxSqlRows: `xlsx_n`. */
+export const xlsxSqlRowNumber = (i: string) => `CAST((${i} - 1) % ${MAX_ROWS} + 2 AS VARCHAR)`;
+
+/** The aggregates of XlsxSqlRows.lengths over a sheet's rows where `head` (its first 1000): per column the largest display length (displayLength). */
+export function xlsxSqlLengths(columns: XlsxColumn[], head: string): string {
+  return columns.map((c) => {
+    const q = sqlName(c.name);
+    const len = c.type === 'date' ? '10'
+      : c.type === 'decimal' || c.type === 'integer' ? `round(length(${numberTextSql(`trunc(CAST(${q} AS DOUBLE))`)}) * 1.35) + 4`
+        : c.type === 'boolean' ? `CASE WHEN ${q} THEN 4 ELSE 5 END`
+          // String length as JavaScript counts it: UTF-16 code units.
+          : `CASE WHEN regexp_matches(${q}, '[\\x{10000}-\\x{10FFFF}]') THEN length(${q}) + length(regexp_replace(${q}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g')) ELSE length(${q}) END`;
+    return `max(CASE WHEN NOT (${head}) THEN NULL WHEN ${emptySql(c)} THEN 0 ELSE CAST(${len} AS INTEGER) END)`;
+  }).join(', ');
+}
+
+/** The per-row decimals of a sheet's row (XlsxSqlRows.decimals: ordered by first use; NULL: a row without a value), or undefined without per-row formats. */
+export function xlsxSqlDecimals(columns: XlsxColumn[]): string | undefined {
+  const perRow = columns.filter(perRowDecimals);
+  if (perRow.some((c) => !c.decimalsSql)) throw new Error('xlsx: a column with per-row decimals needs decimalsSql for rows from DuckDB');
+  if (perRow.length > 1) throw new Error('xlsx: rows from DuckDB take one column with per-row decimals');
+  // A row without a value adds no style (RowWriter.add).
+  return perRow[0] && `CASE WHEN ${columns.map(emptySql).join(' AND ')} THEN NULL ELSE ${perRow[0].decimalsSql} END`;
 }
 
 export interface XlsxOptions {
@@ -119,8 +296,22 @@ export function preloadXlsx(): Promise<void> {
     };
     ValueType = Excel.ValueType;
     xmlEncode = createRequire(import.meta.url)('exceljs/lib/utils/utils.js').xmlEncode;
+    nativeCrc32();
   });
   return loading;
+}
+
+/**
+ * The zip entries' CRC-32 (over every byte of the sheets' XML, ~2.3 GB nationally) computed by zlib instead
+ * of the JavaScript of the `crc-32` package that exceljs's zip writer (archiver → zip-stream →
+ * compress-commons → crc32-stream) uses: the same checksums, ~1 CPU-second less per GB.
+ */
+function nativeCrc32(): void {
+  let require = createRequire(import.meta.url);
+  for (const m of ['exceljs', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream']) require = createRequire(require.resolve(m));
+  const crc = require('crc-32') as { buf: (data: Uint8Array, seed?: unknown) => number };
+  // crc32-stream passes the previous checksum as the seed (first a 4-byte buffer of zeros, which crc-32 reads as 0).
+  crc.buf = (data, seed) => zlib.crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
 }
 
 const INVALID = /[[\]:*?/\\]/g;
@@ -157,7 +348,7 @@ interface SheetInternals {
   startedData: boolean;
   _rowZero: number;
   _rows: unknown[];
-  stream: { write: (s: string) => unknown };
+  stream: { write: (s: string | Buffer) => unknown };
 }
 
 /**
@@ -176,6 +367,8 @@ class RowWriter {
   readonly #styleIds = new Map<string, number>();
   readonly #ws: SheetInternals;
   #chunk = '';
+  #bytes: Uint8Array[] = [];
+  #byteLength = 0;
   #number: number;
   #rowStyled = false;
 
@@ -202,16 +395,19 @@ class RowWriter {
     return id;
   }
 
+  /** exceljs asks for the row's own (empty) style first; it is the default style, id 0. */
+  #rowStyle(): void {
+    if (this.#rowStyled) return;
+    const styles = (this.wb as unknown as { styles: { addStyleModel: (m: object, t?: number) => number } }).styles;
+    if (styles.addStyleModel({})) throw new Error('xlsx: unexpected row style');
+    this.#rowStyled = true;
+  }
+
   /** One row: its cell values (cellValue) and the number formats of the per-row columns. */
   add(values: ExcelJS.CellValue[], formats: string[]): void {
     const n = this.#number++;
     this.#ws._rowZero = this.#number;
-    // exceljs asks for the row's own (empty) style first; it is the default style, id 0.
-    if (!this.#rowStyled) {
-      const styles = (this.wb as unknown as { styles: { addStyleModel: (m: object, t?: number) => number } }).styles;
-      if (styles.addStyleModel({})) throw new Error('xlsx: unexpected row style');
-      this.#rowStyled = true;
-    }
+    this.#rowStyle();
     if (values.every((v) => v === null)) return; // exceljs writes no row without a value
     let xml = `<row r="${n}" spans="1:${values.length}" x14ac:dyDescent="0.25">`;
     for (let i = 0; i < values.length; i++) {
@@ -239,6 +435,46 @@ class RowWriter {
   flush(): void {
     if (this.#chunk) this.#ws.stream.write(this.#chunk);
     this.#chunk = '';
+    if (this.#bytes.length) this.#ws.stream.write(Buffer.concat(this.#bytes, this.#byteLength));
+    this.#bytes = [];
+    this.#byteLength = 0;
+  }
+
+  /**
+   * XlsxSqlRows: the SQL expression of a row's XML as add() writes it, with this workbook's style ids; the
+   * per-row formats' styles are added first, in the order of `decimals` (their first use).
+   */
+  rowXmlSql(columns: XlsxColumn[], decimals: number[]): string {
+    this.#rowStyle();
+    const perRow = new Map(decimals.map((d) => [d, this.#styleId({ numFmt: numFmt(d) }, ValueType.Number)]));
+    const type = (c: XlsxColumn) => (c.type === 'text' ? ValueType.String : c.type === 'date' ? ValueType.Date : c.type === 'boolean' ? ValueType.Boolean : ValueType.Number);
+    const attr = (id: number) => (id ? ` s="${id}"` : '');
+    const cells = columns.map((c, i) => {
+      const q = sqlName(c.name);
+      const ref = `'<c r="${this.#letters[i]}', xlsx_n, '"'`;
+      // The style attribute of a filled and of an empty cell (per-row: a CASE over the row's decimals).
+      const [full, empty] = perRowDecimals(c)
+        ? [ValueType.Number, ValueType.Null].map((t) => `CASE ${c.decimalsSql} ${decimals.map((d) => `WHEN ${d} THEN ${sqlText(attr(this.#styleId({ numFmt: numFmt(d) }, t)))}`).join(' ')} END`)
+        : [type(c), ValueType.Null].map((t) => sqlText(attr(this.#styleId(this.#styles[i], t))));
+      const emptyCell = empty === "''" ? "''" : `CASE WHEN ${empty} = '' THEN '' ELSE concat(${ref}, ${empty}, '/>') END`;
+      const value = c.type === 'text' ? `${full}, ' t="str"><v>', ${xmlEncodeSql(`CAST(${q} AS VARCHAR)`)}`
+        : c.type === 'date' ? `${full}, '><v>', CAST(date_diff('day', DATE '1899-12-30', CAST(${q} AS DATE)) AS VARCHAR)`
+          : c.type === 'boolean' ? `${full}, ' t="b"><v>', CASE WHEN ${q} THEN '1' ELSE '0' END`
+            : `${full}, '><v>', ${numberTextSql(`CAST(${q} AS DOUBLE)`)}`;
+      return `CASE WHEN ${emptySql(c)} THEN ${emptyCell} ELSE concat(${ref}, ${value}, '</v></c>') END`;
+    });
+    if (perRow.size !== decimals.length) throw new Error('xlsx: per-row decimals listed twice');
+    // exceljs writes no row without a value (add()).
+    return `CASE WHEN ${columns.map(emptySql).join(' AND ')} THEN '' ELSE concat('<row r="', xlsx_n, '" spans="1:${columns.length}" x14ac:dyDescent="0.25">', ${cells.join(', ')}, '</row>') END`;
+  }
+
+  /** XlsxSqlRows: one rendered row (possibly empty: a row without a value). */
+  addXml(xml: Uint8Array): void {
+    this.#ws._rowZero = ++this.#number;
+    if (!xml.length) return;
+    this.#bytes.push(xml);
+    this.#byteLength += xml.length;
+    if (this.#byteLength > 1 << 16) this.flush();
   }
 }
 
@@ -260,18 +496,19 @@ async function write(stream: Writable, sheets: XlsxSheet[], o: XlsxOptions): Pro
     return n;
   };
   for (const sheet of sheets) {
-    const it = iterate(sheet.rows)[Symbol.asyncIterator]();
+    const sql = isSqlRows(sheet.rows) ? sheet.rows : undefined;
+    const it = sql ? undefined : iterate(sheet.rows as Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>)[Symbol.asyncIterator]();
     // Widths come from the header and the first rows; they must be known before the first row is committed.
     const head: Record<string, unknown>[] = [];
-    let more = true;
-    while (more && head.length < 1000) {
+    let more = !!it;
+    while (it && more && head.length < 1000) {
       const r = await it.next();
       if (r.done) more = false;
       else head.push(r.value);
     }
-    const widths = sheet.columns.map((c) => c.width ?? Math.min(60, Math.max(8, c.name.length + 3,
-      ...head.map((row) => displayLength(c, cellValue(c, row[c.name])) + 1))));
-    const perRow = sheet.columns.map((c, i) => (c.type === 'decimal' && typeof c.decimals === 'function' ? i : -1)).filter((i) => i >= 0);
+    const widths = sheet.columns.map((c, i) => c.width ?? Math.min(60, Math.max(8, c.name.length + 3,
+      ...(sql ? (sql.lengths[i] === null ? [] : [sql.lengths[i]! + 1]) : head.map((row) => displayLength(c, cellValue(c, row[c.name])) + 1)))));
+    const perRow = sheet.columns.map((c, i) => (perRowDecimals(c) ? i : -1)).filter((i) => i >= 0);
     let ws: ExcelJS.Worksheet | undefined;
     let rows: RowWriter | undefined;
     let inSheet = 0;
@@ -293,16 +530,21 @@ async function write(stream: Writable, sheets: XlsxSheet[], o: XlsxOptions): Pro
       ws!.commit();
     };
     open();
-    const add = (row: Record<string, unknown>) => {
+    const next = () => {
       if (inSheet === MAX_ROWS) {
         close();
         open();
       }
-      rows!.add(sheet.columns.map((c) => cellValue(c, row[c.name])), perRow.map((i) => numFmt(decimalsOf(sheet.columns[i], row))));
       inSheet++;
+      return rows!;
     };
-    for (const row of head) add(row);
-    if (more) for (let r = await it.next(); !r.done; r = await it.next()) add(r.value);
+    if (sql) {
+      for await (const xml of sql.render(rows!.rowXmlSql(sheet.columns, sql.decimals))) next().addXml(xml);
+    } else {
+      const add = (row: Record<string, unknown>) => next().add(sheet.columns.map((c) => cellValue(c, row[c.name])), perRow.map((i) => numFmt(decimalsOf(sheet.columns[i], row))));
+      for (const row of head) add(row);
+      if (more) for (let r = await it!.next(); !r.done; r = await it!.next()) add(r.value);
+    }
     close();
   }
   await wb.commit();
