@@ -180,7 +180,7 @@ export async function* datasetSheetsPerGemeente(db: Db, codes: string[], shared:
       try {
         for (const code of batch) yield [code, { name: 'data', columns: datasetXlsxColumns(), rows: rows.get(code)! }];
       } finally {
-        close();
+        await close();
       }
     }
   } finally {
@@ -218,7 +218,7 @@ export async function datasetSheet(db: Db, where = 'TRUE', name = 'data'): Promi
         try {
           yield* only.render(rowXml);
         } finally {
-          close();
+          await close();
           await db.run('DROP TABLE IF EXISTS xlsx_sheet');
         }
       },

@@ -57,5 +57,17 @@ parentPort!.on('message', (job: WorkbookJob | 'close') => {
     parentPort!.close();
     return;
   }
-  run(job).then(() => parentPort!.postMessage({}), (e: Error) => parentPort!.postMessage({ error: e.message }));
+  // Busy while the job runs (an interrupt waits for the end of it: export/workbooks.ts).
+  Atomics.store(flag, 1, 1);
+  const idle = () => {
+    Atomics.store(flag, 1, 0);
+    Atomics.notify(flag, 1);
+  };
+  run(job).then(() => {
+    idle();
+    parentPort!.postMessage({});
+  }, (e: Error) => {
+    idle();
+    parentPort!.postMessage({ error: e.message });
+  });
 });

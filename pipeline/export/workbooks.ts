@@ -17,6 +17,7 @@ import { rmSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { type Db, sqlString } from '../db.ts';
 import { workerEntry } from '../paths.ts';
+import { onCleanup } from '../output/atomic.ts';
 import type { XlsxOptions } from '../format/xlsx.ts';
 
 /** A workbook of the dataset (workbook-worker.ts writes it). */
@@ -33,7 +34,7 @@ export interface WorkerSetup {
   tempDirectory: string;
   /** The worker's DuckDB threads. */
   threads: number;
-  /** Int32 flag: non-zero asks the worker to stop its job (close). */
+  /** Int32 flags: [0] non-zero asks the worker to stop its job (close); [1] 1 while the worker runs a job. */
   stop: SharedArrayBuffer;
 }
 
@@ -43,12 +44,20 @@ export const STOPPED = 'workbooks: stopped';
 export class WorkbookWriter {
   #pending?: { resolve: () => void; reject: (e: Error) => void };
   #failed?: Error;
+  readonly #unregister: () => void;
 
   private constructor(
     private readonly worker: Worker,
     private readonly parquet: string,
     private readonly stop: Int32Array,
   ) {
+    // An interrupt (Ctrl-C) exits the process at once (output/atomic.ts): a worker cut off while a DuckDB
+    // query of its job runs takes the process down with it (SIGABRT instead of exit code 130). So the exit
+    // waits, the main thread blocked, until the worker has stopped its job (within a chunk of rows), at most 5 s.
+    this.#unregister = onCleanup(() => {
+      Atomics.store(stop, 0, 1);
+      Atomics.wait(stop, 1, 1, 5000);
+    });
     worker.on('message', (m: { error?: string }) => {
       const p = this.#pending;
       this.#pending = undefined;
@@ -88,7 +97,7 @@ export class WorkbookWriter {
    */
   static async launch(parquet: string, tempDirectory: string, threads = 2): Promise<WorkbookWriter> {
     const { Worker } = await import('node:worker_threads');
-    const stop = new SharedArrayBuffer(4);
+    const stop = new SharedArrayBuffer(8);
     const setup: WorkerSetup = { parquet, tempDirectory, stop, threads };
     return new WorkbookWriter(new Worker(await workerEntry('pipeline/export/workbook-worker.js'), { workerData: setup }), parquet, new Int32Array(stop));
   }
@@ -132,6 +141,7 @@ export class WorkbookWriter {
       await Promise.race([this.#current, late(10_000)]);
       this.worker.postMessage('close');
       await Promise.race([this.#exited, late(10_000).then(() => this.worker.terminate())]);
+      this.#unregister();
       rmSync(this.parquet, { force: true });
     })();
     return this.#closing;

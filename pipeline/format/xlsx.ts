@@ -95,7 +95,7 @@ const SLICE_ROWS = 20_000;
  * build's connection stays free), which `close` ends; a file whose workbook has other style ids than the
  * first file's gets a query of its own.
  */
-export async function xlsxSqlRows(db: Db, from: string, files: string[], columns: XlsxColumn[], sliceRows = SLICE_ROWS): Promise<{ rows: Map<string, XlsxSqlRows>; close: () => void }> {
+export async function xlsxSqlRows(db: Db, from: string, files: string[], columns: XlsxColumn[], sliceRows = SLICE_ROWS): Promise<{ rows: Map<string, XlsxSqlRows>; close: () => Promise<void> }> {
   const meta = new Map((await db.conn.runAndReadAll(`SELECT k, count(*), ${xlsxSqlLengths(columns, 'i <= 1000')} FROM ${from} GROUP BY k`))
     .getRows().map(([k, n, ...l]) => [Number(k), { n: Number(n), lengths: l.map((x) => (x === null ? null : Number(x))) }]));
   const perRow = xlsxSqlDecimals(columns);
@@ -123,7 +123,15 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
   if (first !== undefined) slices.push([first, files.length * 2 ** 32]);
   const query = (rowXml: string, where: string, order = '') => `SELECT ${key} AS key, encode(${rowXml}) FROM (SELECT *, ${xlsxSqlRowNumber('i')} AS xlsx_n
     FROM ${from} WHERE ${where}) ${order}`;
-  const conn = db.instance.connect();
+  // Every connection is closed by close(), before the database is (a connection left to the garbage
+  // collector after its database closed takes the process down).
+  const connections: Promise<DuckDBConnection>[] = [];
+  const connect = () => {
+    const c = db.instance.connect();
+    connections.push(c);
+    return c;
+  };
+  const conn = connect();
   /** A query's rows: [key, xml]. */
   async function* rowsOf(sql: string, on: Promise<DuckDBConnection>): AsyncGenerator<[bigint, Uint8Array]> {
     const result = await (await on).stream(sql);
@@ -164,7 +172,7 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     const own = all.rowXml === rowXml;
     if (!own) {
       // On a connection of its own: a second query would end the one of all files.
-      const other = db.instance.connect();
+      const other = connect();
       try {
         const parts = Array.from({ length: Math.ceil(count(k) / sliceRows) }, (_, s) => `k = ${k} AND i BETWEEN ${s * sliceRows + 1} AND ${(s + 1) * sliceRows}`);
         yield* stream(rowXml, parts, other);
@@ -186,8 +194,9 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
       decimals: decimals.get(k) ?? [],
       render: (rowXml: string) => render(k, rowXml),
     }])),
-    close: () => {
-      void (all?.rows.return?.() ?? Promise.resolve()).then(() => conn).then((c) => c.closeSync(), () => undefined);
+    close: async () => {
+      await all?.rows.return?.();
+      for (const c of connections) (await c).closeSync();
     },
   };
 }
