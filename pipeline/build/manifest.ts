@@ -2,22 +2,15 @@
  * manifest.json: what a build read (extract files with their hashes), what it wrote (every output with its
  * hash and, for documents, its cache key), with which tool version, command and configuration.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadResult } from '../load/index.ts';
-import type { PreviousOutput } from '../output/cache.ts';
+import { fileSha256, type PreviousOutput } from '../output/cache.ts';
 import type { BuildContext } from './context.ts';
 import { gitCommit } from './git.ts';
 import { toolPath } from '../paths.ts';
 
 export interface ManifestOutput { file: string; bytes: number; sha256: string; key?: string; from_earlier_build?: boolean }
-
-export async function fileSha256(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 /** This tool: name, version, git commit and Node version (manifest; part of the build id). */
 export function toolVersion() {

@@ -12,11 +12,11 @@
  *   data/indicatoren-woordenboek.csv  every column and indicator, in Dutch
  *   data/indicatoren-codelijst.csv    dimensie, code, label of every code in the breakdown columns
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { EXPORT_COLUMNS, type ExportColumn, SCHEMA_VERSION } from './dataset.ts';
 import type { XlsxOptions } from '../format/xlsx.ts';
+import { fileSha256 } from '../output/cache.ts';
 
 export interface DatasetInfo {
   buildId: string;
@@ -42,11 +42,13 @@ const fields = (cols: readonly ExportColumn[], decimalChar?: string) => cols.map
 const textFields = (names: [string, string][]) => names.map(([name, description]) => ({ name, type: 'string', description }));
 
 /** The descriptor; `dir` is the data folder (for sizes and hashes of the files already written). */
-export function dataPackage(dir: string, info: DatasetInfo) {
-  const stat = (name: string) => ({
+export async function dataPackage(dir: string, info: DatasetInfo) {
+  const files = ['indicatoren.csv', 'indicatoren.parquet', 'indicatoren-excel.csv', 'indicatoren.xlsx', 'indicatoren-woordenboek.csv', 'indicatoren-codelijst.csv'];
+  const stats = new Map(await Promise.all(files.map(async (name) => [name, {
     bytes: statSync(path.join(dir, name)).size,
-    hash: `sha256:${createHash('sha256').update(readFileSync(path.join(dir, name))).digest('hex')}`,
-  });
+    hash: `sha256:${await fileSha256(path.join(dir, name))}`,
+  }] as const)));
+  const stat = (name: string) => stats.get(name)!;
   const csvDialect = { delimiter: ',', quoteChar: '"', doubleQuote: true, header: true, lineTerminator: '\n' };
   const schema = (decimalChar?: string) => ({
     fields: fields(EXPORT_COLUMNS, decimalChar),

@@ -29,7 +29,7 @@ export async function datasets(ctx: BuildContext): Promise<void> {
     await fx.writeFile(paths.dataset.dictionary, toCsv(dictionaryRows()));
     await fx.writeFile(paths.dataset.codelist, toCsv(await codelistRows(db)));
     await xlsx;
-    const descriptor = dataPackage(fx.outputPath(paths.dataset.dir), {
+    const descriptor = await dataPackage(fx.outputPath(paths.dataset.dir), {
       buildId: colofon.buildId, extractdatum: colofon.extractdatum, regio: config.regio.code, schooljaar: schooljaar.label, xlsx: xlsxOptions(ctx),
     });
     await fx.writeFile(paths.dataset.datapackage, `${JSON.stringify(descriptor, null, 2)}\n`);

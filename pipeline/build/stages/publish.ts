@@ -12,7 +12,8 @@ import { openNarratives } from '../../reports/narrative.ts';
 import { createDatasetTable } from '../../export/dataset.ts';
 import { type BuildContext, need, timed } from '../context.ts';
 import { buildId } from '../identity.ts';
-import { fileSha256, toolVersion } from '../manifest.ts';
+import { toolVersion } from '../manifest.ts';
+import { fileSha256 } from '../../output/cache.ts';
 
 export async function publish(ctx: BuildContext): Promise<void> {
   const { db, o, config } = ctx;
