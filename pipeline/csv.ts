@@ -89,8 +89,13 @@ export async function writeCsvPartitioned(db: Db, select: string, dir: string, p
 export async function writeExcelCsv(db: Db, select: string, file: string, columns: { name: string; decimal: boolean; text?: boolean }[]): Promise<void> {
   // DuckDB's CSV writer has no decimal separator option: decimals become text with a comma. Text that Excel
   // would take for a formula (=, +, -, @) is neutralised (export/excel-safe.ts).
-  const cols = columns.map((c) => (c.decimal ? `replace(CAST(${c.name} AS VARCHAR), '.', ',') AS ${c.name}`
-    : c.text ? `${excelTextSql(c.name)} AS ${c.name}` : c.name));
+  // The byte order mark is written by DuckDB as the start of the first column's name (a plain name, which
+  // DuckDB does not quote), rather than by reading the file back and writing it again (~200 MB nationally).
+  const bomInName = /^[A-Za-z_][A-Za-z0-9_]*$/.test(columns[0]?.name ?? '');
+  const cols = columns.map((c, i) => {
+    const expr = c.decimal ? `replace(CAST(${c.name} AS VARCHAR), '.', ',')` : c.text ? excelTextSql(c.name) : c.name;
+    return `${expr} AS ${i === 0 && bomInName ? `"${BOM}${c.name}"` : c.name}`;
+  });
   await db.run(`COPY (SELECT ${cols.join(', ')} FROM (${select})) TO ${sqlString(file)} (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', DATEFORMAT '%Y-%m-%d')`);
-  writeFileSync(file, Buffer.concat([Buffer.from(BOM, 'utf8'), readFileSync(file)]));
+  if (!bomInName) writeFileSync(file, Buffer.concat([Buffer.from(BOM, 'utf8'), readFileSync(file)]));
 }
