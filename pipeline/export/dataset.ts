@@ -144,7 +144,7 @@ export async function writeParquet(db: Db, select: string, file: string, meta: R
   await db.run(`COPY (${select}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`);
 }
 
-/** A sheet of datasetSheet that is put in a table first (an RMC region's: ~2,000 rows nationally). */
+/** The whole dataset up to this many rows is put in a table first by datasetSheet, as a slice is. */
 const SMALL_SHEET = 200_000;
 
 /** Rows of the workbooks that datasetSheetsPerGemeente puts in one table (~100 gemeenten nationally). */
@@ -201,13 +201,13 @@ export function datasetXlsxColumns(): XlsxColumn[] {
 
 /** The dataset slice `where` as a workbook sheet `data` (the RMC figures; indicatoren.xlsx). */
 export async function datasetSheet(db: Db, where = 'TRUE', name = 'data'): Promise<XlsxSheet> {
-  // A row's number is its place in volgorde: volgorde itself where the slice's volgorde has no gaps (the
-  // whole dataset, read a range at a time from the workbooks' copy, which is in volgorde order); a small
-  // slice (an RMC region's) is put in a table first (read once, not by each query of its rows).
-  const { n, dense, lowest } = await db.one<{ n: number; dense: boolean; lowest: number }>(`SELECT count(*) AS n,
-    count(*) = max(volgorde) - min(volgorde) + 1 AS dense, min(volgorde) AS lowest FROM dataset WHERE ${where}`);
+  // A row's number is its place in volgorde: for the whole dataset volgorde itself where it has no gaps (read
+  // a range at a time from the workbooks' copy, which is in volgorde order); a slice (an RMC region's, ~2,000
+  // rows nationally) is put in a table first (the Parquet copy read once, not by each query of its rows).
   let from = 'xlsx_sheet';
-  if (dense && n > SMALL_SHEET) from = `(SELECT 0 AS k, *, volgorde - ${Number(lowest)} + 1 AS i FROM dataset WHERE ${where})`;
+  const whole = where === 'TRUE' && await db.one<{ dense: boolean; lowest: number }>(`SELECT count(*) > ${SMALL_SHEET}
+    AND count(*) = max(volgorde) - min(volgorde) + 1 AS dense, min(volgorde) AS lowest FROM dataset`);
+  if (whole && whole.dense) from = `(SELECT 0 AS k, *, volgorde - ${Number(whole.lowest)} + 1 AS i FROM dataset)`;
   else await db.run(`CREATE OR REPLACE TABLE xlsx_sheet AS SELECT 0 AS k, *, row_number() OVER (ORDER BY volgorde) AS i FROM dataset WHERE ${where} ORDER BY i`);
   const { rows, close } = await xlsxSqlRows(db, from, [''], datasetXlsxColumns());
   const only = rows.get('')!;
