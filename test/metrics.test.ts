@@ -6,10 +6,13 @@ import { spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { childrenCounted, measure, type StageMetrics } from '../pipeline/metrics.ts';
 
-/** A child process that holds `mb` MB of touched memory for `ms` milliseconds. */
+/**
+ * A child process that holds `mb` MB of touched memory for `ms` milliseconds from `ready` on (it says so once
+ * the memory is touched: a fixed wait was too short on a busy machine, and the reading came out low).
+ */
 function child(mb: number, ms: number) {
-  const p = spawn(process.execPath, ['-e', `const b = Buffer.alloc(${mb} * 2 ** 20, 1); setTimeout(() => b.length, ${ms});`], { stdio: 'ignore' });
-  return { ready: new Promise((r) => setTimeout(r, 400)), done: new Promise((r) => p.on('exit', r)) };
+  const p = spawn(process.execPath, ['-e', `const b = Buffer.alloc(${mb} * 2 ** 20, 1); process.stdout.write('ready\\n'); setTimeout(() => b.length, ${ms});`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  return { ready: new Promise((r) => p.stdout!.once('data', r)), done: new Promise((r) => p.on('exit', r)) };
 }
 
 describe.runIf(childrenCounted)('stage metrics of child processes', () => {
