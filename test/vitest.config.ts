@@ -14,6 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // DuckDB and Chromium use both cores themselves; two test files at a time is enough.
     maxWorkers: 2,
+    setupFiles: ['test/setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
       { extends: true, test: { name: 'e2e', include: E2E } },

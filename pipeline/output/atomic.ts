@@ -48,6 +48,7 @@ export function onCleanup(fn: Cleanup): () => void {
 
 let signalsInstalled = false;
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+const installed: [NodeJS.Signals, () => void][] = [];
 
 /**
  * SIGINT/SIGTERM/SIGHUP: run all cleanups (temp dirs removed, lock released, Chromium killed),
@@ -59,14 +60,26 @@ export function installInterruptHandlers(opts: { log?: (msg: string) => void } =
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   let exiting = false;
   for (const sig of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
-    process.on(sig, () => {
+    const handler = () => {
       if (exiting) process.exit(SIGNAL_EXIT[sig]);
       exiting = true;
       log(`\n${sig}: interrupted, removing unfinished output`);
       runCleanups();
       process.exit(SIGNAL_EXIT[sig]);
-    });
+    };
+    process.on(sig, handler);
+    installed.push([sig, handler]);
   }
+}
+
+/**
+ * Takes the handlers of installInterruptHandlers away again: for a process that ran builds in-process and
+ * is then stopped by its host with a signal (a test runner's worker), which should end at once rather than
+ * exit through Node while DuckDB's threads may still be busy (that aborts the process).
+ */
+export function uninstallInterruptHandlers(): void {
+  for (const [sig, handler] of installed.splice(0)) process.removeListener(sig, handler);
+  signalsInstalled = false;
 }
 
 // ---------------------------------------------------------------------------------------------
