@@ -316,11 +316,17 @@ export function preloadXlsx(): Promise<void> {
  * compress-commons → crc32-stream) uses: the same checksums, ~1 CPU-second less per GB.
  */
 function nativeCrc32(): void {
-  let require = createRequire(import.meta.url);
-  for (const m of ['exceljs', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream']) require = createRequire(require.resolve(m));
-  const crc = require('crc-32') as { buf: (data: Uint8Array, seed?: unknown) => number };
-  // crc32-stream passes the previous checksum as the seed (first a 4-byte buffer of zeros, which crc-32 reads as 0).
-  crc.buf = (data, seed) => zlib.crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
+  if (typeof zlib.crc32 !== 'function') return; // Node before 20.15
+  try {
+    let require = createRequire(import.meta.url);
+    for (const m of ['exceljs', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream']) require = createRequire(require.resolve(m));
+    const crc = require('crc-32') as { buf: (data: Uint8Array, seed?: unknown) => number };
+    // crc32-stream passes the previous checksum as the seed (first a 4-byte buffer of zeros, which crc-32 reads as 0).
+    crc.buf = (data, seed) => zlib.crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
+  } catch {
+    // Another layout of exceljs's dependencies: its own JavaScript CRC-32 (the same checksums, a little
+    // slower). A speed-up must never stop a workbook from being written.
+  }
 }
 
 const INVALID = /[[\]:*?/\\]/g;
