@@ -5,7 +5,7 @@
  * jaarrekening/), all or nothing.
  */
 import { dutchMidnight, resolveDatum } from '../datum.ts';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { RegionConfig } from '../config/load.ts';
 import { Db } from '../db.ts';
@@ -15,7 +15,7 @@ import { loadExtract } from '../load/index.ts';
 import { formatProblems } from '../load/report.ts';
 import { sqlFiles } from '../model.ts';
 import { acquireLock, OutputTransaction } from '../output/atomic.ts';
-import { previousOutputs, removeStaleOutputs, sha256 } from '../output/cache.ts';
+import { fileSha256, previousOutputs, removeStaleOutputs } from '../output/cache.ts';
 import { documentMetadata } from '../build/identity.ts';
 import type { PdfMetadata } from '../render/pdf-metadata.ts';
 import { readBegroting } from './begroting.ts';
@@ -95,10 +95,7 @@ export async function runKosten(o: KostenOptions): Promise<void> {
     // The folder is this command's: what an earlier run wrote and this one does not (a begroting.pdf of an
     // earlier run beside the CSVs of a --no-pdf run, with other figures) goes, as a complete build's does.
     const previous = previousOutputs(root, MANIFEST);
-    const outputs = (await tx.files()).map((file) => {
-      const data = readFileSync(tx.path(file));
-      return { file, bytes: data.length, sha256: sha256(data) };
-    });
+    const outputs = await Promise.all((await tx.files()).map(async (file) => ({ file, bytes: statSync(tx.path(file)).size, sha256: await fileSha256(tx.path(file)) })));
     await tx.writeFile(MANIFEST, `${JSON.stringify({ soort, jaar, regio: config.regio.code, outputs }, null, 2)}\n`);
     const written = await tx.commit();
     const where = path.relative(process.cwd(), root) || root;
