@@ -370,3 +370,28 @@ describe('relations enter as equalities wherever they hold', () => {
     expect(relations(rows).map((r) => r.kind)).toEqual(['ge']);
   });
 });
+
+describe('the LP of a block, reduced once for all its solves', () => {
+  // Cells: 0 T1 = 7 and 1 T2 = 5 and 2 T3 = 6 published; a, b, c, d hidden (4, 3, 2, 2).
+  // T1 = a + b, T2 = b + c, T3 = a + d: each an equation of two hidden cells, so the reduced LP has one column
+  // (a) and every other cell is ± a + offset: b = 7 − a, c = 5 − b = a − 2, d = 6 − a. With every hidden cell
+  // at least 1: a ≤ 6 (b), a ≥ 3 (c), a ≤ 5 (d), so a ∈ [3, 5], b ∈ [2, 4], c ∈ [1, 3], d ∈ [1, 3]: each holds
+  // three whole numbers, fewer than the four of "1 to 4", so each is exposed, with exactly these intervals.
+  const values = [7, 5, 6, 4, 3, 2, 2];
+  const eq = (total: number, parts: number[]) => ({ cells: [total, ...parts], coef: [1, ...parts.map(() => -1)], kind: 'eq' as const });
+  const input = {
+    values, minCel: 5,
+    hidden: [0, 0, 0, 1, 1, 1, 1],
+    sensitive: [0, 0, 0, 1, 1, 1, 1],
+    relations: [eq(0, [3, 4]), eq(1, [4, 5]), eq(2, [3, 6])],
+  };
+  test('each cell is worked back through the chain of equations, signs and offsets included', async () => {
+    expect(await audit(input)).toEqual([
+      { cell: 3, lo: 3, hi: 5 }, { cell: 4, lo: 2, hi: 4 }, { cell: 5, lo: 1, hi: 3 }, { cell: 6, lo: 1, hi: 3 },
+    ]);
+  });
+  test('with one published total higher, the chain leaves each cell the room of "1 to 4": nothing exposed', async () => {
+    // T3 = 8: d = 8 − a, so a ≤ 7 and a ∈ [3, 6] (b ≥ 1), four whole numbers; b ∈ [1, 4], c ∈ [1, 4], d ∈ [2, 5].
+    expect(await audit({ ...input, values: [7, 5, 8, 4, 3, 2, 4] })).toEqual([]);
+  });
+});
