@@ -23,7 +23,7 @@ import type { Relation } from './disclosure-relations.ts';
 
 /** Timings and sizes of the disclosure control on stderr when LEERPLICHT_TRACE is set (never a cell's value). */
 export const trace = (m: () => string) => {
-  if (process.env.LEERPLICHT_TRACE) process.stderr.write(`[disclosure ${new Date().toISOString().slice(11, 19)}] ${m()}\n`);
+  if (process.env.LEERPLICHT_TRACE) process.stderr.write(`[disclosure ${new Date().toISOString().slice(11, 23)}] ${m()}\n`);
 };
 
 /** Largest value any count can take (bounds the LP; far above any count of persons in the Netherlands). */
@@ -207,100 +207,109 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
 
 /**
  * The LP over the hidden cells `cells` (every other cell at its real value) under the relations `rels`, reduced
- * once for all the solves that follow (which change only the objective), by the two reductions that hold for
- * every objective: a relation with one cell of the block is a bound on that cell, and an equation with two
- * (x = ±y + c) expresses one cell in the other. A block's LP has about as many relations as cells, two thirds of
- * them of one cell and a third of the rest of two (measured on the national release); HiGHS's own presolve would
- * do the same but again on every solve, and some of its reductions depend on the objective.
- * Each cell is `sign · column + offset`. `cost` sets the objective
- * from per-cell weights; `values` gives each cell's value in the last solution.
+ * once for all the solves that follow, by the two reductions that hold whatever the objective and whichever
+ * cell is fixed later: a relation with one variable is a bound on it, and an equation of two (x = ±y + c)
+ * expresses one in the other. A block's LP has about as many relations as cells, two thirds of them of one cell
+ * and a third of the rest of two (measured on the national release); HiGHS's own presolve would find the same,
+ * but again on every solve, and some of its reductions depend on the objective.
+ *
+ * The variables: the hidden cells (0 .. n−1), then for each cell of `movable` (the repair) its move up and down
+ * from its real value (the cell is value + up − down, down at most value − 1). Each variable is
+ * `sign · column + offset`. `cost` sets the objective from per-variable weights, `fix` and `release` bound one
+ * variable, `values` gives every variable's value in the last solution.
  */
-async function lpOf(input: AuditInput, cells: number[], rels: number[]) {
+async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, movable: number[] = []) {
   const h = await highs();
   const { values, relations } = input;
   const n = cells.length;
-  const col = new Map<number, number>();
-  cells.forEach((c, j) => col.set(c, j));
-  // Cell j = sign[j] · cell rep[j] + off[j] (rep[j] = j: a column of its own), merged along two-cell equations.
-  const rep = Int32Array.from(cells, (_, j) => j);
-  const sign = new Float64Array(n).fill(1);
-  const off = new Float64Array(n);
+  const N = n + 2 * movable.length;
+  const pos = positions(values.length);
+  cells.forEach((c, j) => (pos[c] = j));
+  movable.forEach((c, k) => (pos[c] = n + 2 * k));
+  // Each relation over the variables, flat: terms from[r] .. from[r+1] (variable, coefficient), right-hand side.
+  const from = [0], vars: number[] = [], coef: number[] = [], rhs: number[] = [], kinds: Relation['kind'][] = [];
+  for (const ri of rels) {
+    const rel = relations[ri];
+    let b = 0;
+    for (let k = 0; k < rel.cells.length; k++) {
+      const c = rel.cells[k], a = rel.coef[k], j = pos[c];
+      if (j < 0 || j >= n) b -= a * values[c];
+      if (j < 0) continue;
+      vars.push(j), coef.push(a);
+      if (j >= n) vars.push(j + 1), coef.push(-a);
+    }
+    from.push(vars.length), rhs.push(b), kinds.push(rel.kind);
+  }
+  for (const c of cells) pos[c] = -1;
+  for (const c of movable) pos[c] = -1;
+  // Variable j = sign[j] · variable rep[j] + off[j] (rep[j] = j: a column of its own), merged along equations of two.
+  const rep = Int32Array.from({ length: N }, (_, j) => j);
+  const sign = new Float64Array(N).fill(1);
+  const off = new Float64Array(N);
   const find = (j: number): number => {
-    // Path compression keeps x_j = sign · x_root + off.
     if (rep[j] === j) return j;
     const r = find(rep[j]);
-    if (rep[j] !== r) {
-      const p = rep[j];
-      off[j] += sign[j] * off[p];
-      sign[j] *= sign[p];
-      rep[j] = r;
-    }
+    // Path compression: x_j = sign_j · x_p + off_j and x_p = sign_p · x_r + off_p.
+    const p = rep[j];
+    if (p !== r) (off[j] += sign[j] * off[p]), (sign[j] *= sign[p]), (rep[j] = r);
     return r;
   };
-  // Each relation over the block: its cells' columns and coefficients, and the right-hand side.
-  const terms: { j: number[]; a: number[]; rhs: number; kind: Relation['kind'] }[] = rels.map((ri) => {
-    const rel = relations[ri];
-    const j: number[] = [], a: number[] = [];
-    let rhs = 0;
-    rel.cells.forEach((c, k) => {
-      const q = col.get(c);
-      if (q === undefined) rhs -= rel.coef[k] * values[c];
-      else j.push(q), a.push(rel.coef[k]);
-    });
-    return { j, a, rhs, kind: rel.kind };
-  });
-  for (const t of terms) {
-    if (t.kind !== 'eq' || t.j.length !== 2) continue;
-    // a0·x0 + a1·x1 = rhs, each x = s·root + o: merge the roots unless they are one already (then it is implied
-    // by the real values, or fixes the root: kept as a relation below).
-    const r0 = find(t.j[0]), r1 = find(t.j[1]);
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'eq' || from[r + 1] - from[r] !== 2) continue;
+    const j0 = vars[from[r]], j1 = vars[from[r] + 1], a0 = coef[from[r]], a1 = coef[from[r] + 1];
+    // a0·x0 + a1·x1 = rhs with x = sign·root + off: root1 = (rest − c0·root0) / c1, unless the roots are one
+    // already (then the equation follows from the real values, or fixes the root: a bound below).
+    const r0 = find(j0), r1 = find(j1);
     if (r0 === r1) continue;
-    const c0 = t.a[0] * sign[t.j[0]], c1 = t.a[1] * sign[t.j[1]];
-    // c0·root0 + c1·root1 = rhs − a0·o0 − a1·o1 → root1 = (rest − c0·root0) / c1.
-    const rest = t.rhs - t.a[0] * off[t.j[0]] - t.a[1] * off[t.j[1]];
+    const c0 = a0 * sign[j0], c1 = a1 * sign[j1];
+    const rest = rhs[r] - a0 * off[j0] - a1 * off[j1];
     rep[r1] = r0;
     sign[r1] = -c0 / c1;
     off[r1] = rest / c1;
   }
-  // Columns: the roots, numbered; bounds from every cell of a root (a hidden count is at least 1).
-  const column = new Int32Array(n).fill(-1);
+  // Columns: the roots; each variable's column once all merges are done.
+  const column = new Int32Array(N).fill(-1);
   let m = 0;
-  for (let j = 0; j < n; j++) if (find(j) === j) column[j] = m++;
-  const lower = new Float64Array(m).fill(-h.infinity), upper = new Float64Array(m).fill(h.infinity);
-  /** Bound lo ≤ a·x_j ≤ hi of cell j on its root's column. */
+  for (let j = 0; j < N; j++) if (find(j) === j) column[j] = m++;
+  const columnOf = Int32Array.from({ length: N }, (_, j) => column[find(j)]);
+  const lower = new Float64Array(m).fill(-Infinity), upper = new Float64Array(m).fill(Infinity);
+  /** lo ≤ a·x_j ≤ hi as a bound on j's column. */
   const bound = (j: number, a: number, lo: number, hi: number) => {
-    const k = column[find(j)];
-    const s = a * sign[j], shift = a * off[j];
+    const q = columnOf[j], s = a * sign[j], shift = a * off[j];
     const l = s > 0 ? (lo - shift) / s : (hi - shift) / s, u = s > 0 ? (hi - shift) / s : (lo - shift) / s;
-    if (l > lower[k]) lower[k] = l;
-    if (u < upper[k]) upper[k] = u;
+    if (l > lower[q]) lower[q] = l;
+    if (u < upper[q]) upper[q] = u;
   };
-  for (let j = 0; j < n; j++) bound(j, 1, Math.min(1, values[cells[j]]), CAP);
+  cells.forEach((c, j) => bound(j, 1, Math.min(1, values[c]), CAP));
+  movable.forEach((c, k) => (bound(n + 2 * k, 1, 0, CAP), bound(n + 2 * k + 1, 1, 0, values[c] - 1)));
   const starts = [0], indices: number[] = [], coefs: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
-  const row = new Map<number, number>();
-  for (const t of terms) {
-    // In columns: Σ coef · column (kind) rhs − Σ a·off.
-    row.clear();
-    let rhs = t.rhs;
-    t.j.forEach((j, k) => {
-      const q = column[find(j)];
-      rhs -= t.a[k] * off[j];
-      row.set(q, (row.get(q) ?? 0) + t.a[k] * sign[j]);
-    });
-    for (const [q, a] of row) if (Math.abs(a) < EPS) row.delete(q);
-    const lo = t.kind === 'le' ? -Infinity : rhs, hi = t.kind === 'ge' ? Infinity : rhs;
-    if (row.size === 0) continue;
-    if (row.size === 1) {
-      const [[q, a]] = row;
+  const rowCol: number[] = [], rowCoef: number[] = [];
+  for (let r = 0; r < kinds.length; r++) {
+    // In columns: Σ coef · column (kind) rhs − Σ a·off, each column once.
+    rowCol.length = rowCoef.length = 0;
+    let b = rhs[r];
+    for (let t = from[r]; t < from[r + 1]; t++) {
+      const j = vars[t], q = columnOf[j], a = coef[t] * sign[j];
+      b -= coef[t] * off[j];
+      const at = rowCol.indexOf(q);
+      if (at < 0) rowCol.push(q), rowCoef.push(a);
+      else rowCoef[at] += a;
+    }
+    let k = 0;
+    for (let i = 0; i < rowCol.length; i++) if (Math.abs(rowCoef[i]) > EPS) (rowCol[k] = rowCol[i]), (rowCoef[k++] = rowCoef[i]);
+    const lo = kinds[r] === 'le' ? -Infinity : b, hi = kinds[r] === 'ge' ? Infinity : b;
+    if (k === 0) continue;
+    if (k === 1) {
+      const q = rowCol[0], a = rowCoef[0];
       const l = a > 0 ? lo / a : hi / a, u = a > 0 ? hi / a : lo / a;
       if (l > lower[q]) lower[q] = l;
       if (u < upper[q]) upper[q] = u;
       continue;
     }
-    for (const [q, a] of row) indices.push(q), coefs.push(a);
+    for (let i = 0; i < k; i++) indices.push(rowCol[i]), coefs.push(rowCoef[i]);
     starts.push(indices.length);
-    rowLower.push(t.kind === 'le' ? -h.infinity : rhs);
-    rowUpper.push(t.kind === 'ge' ? h.infinity : rhs);
+    rowLower.push(Math.max(lo, -h.infinity));
+    rowUpper.push(Math.min(hi, h.infinity));
   }
   const model = h.createModel({
     numCols: m, numRows: rowLower.length, colCost: new Float64Array(m), colLower: lower, colUpper: upper, rowLower, rowUpper,
@@ -308,22 +317,33 @@ async function lpOf(input: AuditInput, cells: number[], rels: number[]) {
   });
   // The first solve starts from the slack basis, which is not feasible: the dual simplex finds the optimum
   // from there fastest (measured on the national release: LP audit 109 → 87 s, the same cells proved).
-  // After it only the objective changes: the basis stays primal feasible, so the primal simplex continues from
-  // it (measured: half the time of the default on the demo region's audit). See `primalFromNowOn`.
+  // The audit then changes only the objective: see `primalFromNowOn`.
   model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 1 });
-  const columnOf = Int32Array.from(cells, (_, j) => column[find(j)]);
   return {
     h, model,
-    /** The objective Σ weight · cell. */
-    cost(weights: Map<number, number>) {
+    /** The objective Σ weight · variable. */
+    cost(weights: ArrayLike<number> | Map<number, number>) {
       const cost = new Float64Array(m);
-      for (const [j, w] of weights) cost[columnOf[j]] += w * sign[j];
+      if (weights instanceof Map) for (const [j, w] of weights) cost[columnOf[j]] += w * sign[j];
+      else for (let j = 0; j < N; j++) if (weights[j]) cost[columnOf[j]] += weights[j] * sign[j];
       model.changeColsCost({ kind: 'range', from: 0, to: m - 1 }, cost);
     },
-    /** Every cell's value in the last solution. */
+    /** Fixes variable j at `value` (with it every variable merged with it); false if its bounds exclude it. */
+    fix(j: number, value: number): boolean {
+      const q = columnOf[j], y = (value - off[j]) / sign[j];
+      if (y < lower[q] - EPS || y > upper[q] + EPS) return false;
+      model.changeColBounds(q, y, y);
+      return true;
+    },
+    /** Undoes `fix`. */
+    release(j: number) {
+      const q = columnOf[j];
+      model.changeColBounds(q, lower[q], upper[q]);
+    },
+    /** Every variable's value in the last solution. */
     values(): Float64Array {
       const x = model.getSolution().colValue;
-      return Float64Array.from(cells, (_, j) => sign[j] * x[columnOf[j]] + off[j]);
+      return Float64Array.from({ length: N }, (_, j) => sign[j] * x[columnOf[j]] + off[j]);
     },
   };
 }
@@ -331,36 +351,6 @@ async function lpOf(input: AuditInput, cells: number[], rels: number[]) {
 /** After the first solve of an `lpOf` LP: further solves change only the objective (see lpOf). */
 function primalFromNowOn(model: ReturnType<Highs['createModel']>) {
   model.options.set({ simplex_strategy: 4 });
-}
-
-/**
- * The LP of the relations `rels` over the cells `col` maps to columns (every other cell at its real value), with
- * these column bounds and costs. From `pairsFrom` on, a cell's column and the next are its move up and down from
- * its real value (the cell is value + up − down).
- */
-function createLp(h: Highs, input: AuditInput, rels: Iterable<number>, col: Map<number, number>, cols: { lower: Float64Array; upper: Float64Array; cost: Float64Array }, pairsFrom = Infinity) {
-  const { values, relations } = input;
-  const starts = [0], indices: number[] = [], coefs: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
-  for (const ri of rels) {
-    const rel = relations[ri];
-    let rhs = 0;
-    rel.cells.forEach((c, k) => {
-      const j = col.get(c);
-      if (j === undefined || j >= pairsFrom) rhs -= rel.coef[k] * values[c];
-      if (j === undefined) return;
-      indices.push(j);
-      coefs.push(rel.coef[k]);
-      if (j >= pairsFrom) indices.push(j + 1), coefs.push(-rel.coef[k]);
-    });
-    starts.push(indices.length);
-    rowLower.push(rel.kind === 'le' ? -h.infinity : rhs);
-    rowUpper.push(rel.kind === 'ge' ? h.infinity : rhs);
-  }
-  const n = cols.cost.length;
-  return h.createModel({
-    numCols: n, numRows: rowLower.length, colCost: cols.cost, colLower: cols.lower, colUpper: cols.upper, rowLower, rowUpper,
-    matrix: { format: 'csr', numRows: rowLower.length, numCols: n, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(coefs) },
-  });
 }
 
 /** How far apart two values an outsider cannot exclude must be (see proveBlock); 0: nothing to prove. */
@@ -558,7 +548,7 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
     const hiddenHere: number[] = [];
     for (const [g, { seeds, cells, rels: rels1 }] of groups.entries()) {
       if (g % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-      // Columns: the block's hidden cells, then up and down of each movable cell.
+      // Variables: the block's hidden cells, then up and down of each movable cell.
       const col = new Map<number, number>();
       cells.forEach((c, j) => col.set(c, j));
       // Movable: the published non-zero cells of the block's areas (and above gemeente level) in its relations.
@@ -573,17 +563,12 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
           for (const rj of relsOf.get(c) ?? []) rowSet.add(rj);
         }
       }
-      const n = cells.length + 2 * movable.length;
-      const lower = new Float64Array(n), upper = new Float64Array(n).fill(CAP), cost = new Float64Array(n);
-      cells.forEach((c, j) => (lower[j] = Math.min(1, values[c])));
-      movable.forEach((c, k) => {
-        const j = cells.length + 2 * k;
-        upper[j + 1] = values[c] - 1;
-        cost[j] = cost[j + 1] = hidden[c] ? 0 : values[c];
-      });
-      const model = createLp(h, input, rowSet, col, { lower, upper, cost }, cells.length);
+      const weights = new Float64Array(cells.length + 2 * movable.length);
+      movable.forEach((c, k) => (weights[cells.length + 2 * k] = weights[cells.length + 2 * k + 1] = hidden[c] ? 0 : values[c]));
+      const lp = await lpOf(input, cells, rowSet, movable);
+      const { model } = lp;
       try {
-        model.options.set({ output_flag: false });
+        lp.cost(weights);
         const seenLo = new Map<number, number>(), seenHi = new Map<number, number>();
         const proved = (c: number) => (seenHi.get(c) ?? values[c]) - (seenLo.get(c) ?? values[c]) >= widthOf(input, c) - EPS;
         for (const c of seeds) {
@@ -592,15 +577,12 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
           const w = widthOf(input, c);
           let x: Float64Array | undefined;
           for (const target of [values[c] + w, values[c] - w]) {
-            if (target < lower[j]) continue;
-            model.changeColBounds(j, target, target);
+            if (!lp.fix(j, target)) continue;
             model.run();
-            if (model.getModelStatus() === h.constants.modelStatus.optimal) {
-              x = model.getSolution().colValue;
-              break;
-            }
+            if (model.getModelStatus() === h.constants.modelStatus.optimal) x = lp.values();
+            lp.release(j);
+            if (x) break;
           }
-          model.changeColBounds(j, lower[j], upper[j]);
           if (!x) {
             out.unfixed.push(c);
             continue;
@@ -610,6 +592,7 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
             seenLo.set(s, Math.min(seenLo.get(s) ?? values[s], v));
             seenHi.set(s, Math.max(seenHi.get(s) ?? values[s], v));
           }
+          let free = false;
           movable.forEach((m, k) => {
             const j2 = cells.length + 2 * k;
             const moved = Math.abs(x![j2] - x![j2 + 1]);
@@ -619,9 +602,11 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
               hidden[m] = 1;
               hiddenHere.push(m);
               out.hide.push(m);
-              model.changeColsCost({ kind: 'range', from: j2, to: j2 + 1 }, new Float64Array(2));
+              weights[j2] = weights[j2 + 1] = 0;
+              free = true;
             }
           });
+          if (free) lp.cost(weights);
         }
       } finally {
         model.dispose();
