@@ -127,8 +127,8 @@ const BLOCK = 250;
  * Removes what it proves from `toProve`.
  *
  * The required width of a cell's interval: as many whole numbers as "1 to min_cel−1" for a small count, two (not
- * exact) for another hidden count. Proved by feasible points far enough apart: the real values are one; every
- * solve adds one more.
+ * exact) for another hidden count. Proved by feasible points far enough apart that the whole numbers between
+ * them are enough (not their distance: [2.5, 3.5] holds one): the real values are one; every solve adds one more.
  */
 async function proveBlock(input: AuditInput, cells: number[], rels: number[], toProve: Set<number>, oneByOne?: Set<number>): Promise<void> {
   const { values } = input;
@@ -166,7 +166,9 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
         if (x[j] > seenHi[j]) seenHi[j] = x[j];
       }
       for (const j of [...open]) {
-        if (seenHi[j] - seenLo[j] >= width[j] - EPS) {
+        // Whole numbers: every value between two feasible points is feasible (the LP is convex), but counts are
+        // whole, so [2.5, 3.5] tells the count is 3 however wide it is.
+        if (Math.floor(seenHi[j] + EPS) - Math.ceil(seenLo[j] - EPS) >= width[j]) {
           open.delete(j);
           toProve.delete(cells[j]);
         }
@@ -246,12 +248,20 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   const rep = Int32Array.from({ length: N }, (_, j) => j);
   const sign = new Float64Array(N).fill(1);
   const off = new Float64Array(N);
+  const path: number[] = [];
   const find = (j: number): number => {
-    if (rep[j] === j) return j;
-    const r = find(rep[j]);
-    // Path compression: x_j = sign_j · x_p + off_j and x_p = sign_p · x_r + off_p.
-    const p = rep[j];
-    if (p !== r) (off[j] += sign[j] * off[p]), (sign[j] *= sign[p]), (rep[j] = r);
+    // Without recursion: a chain of equations can be as long as the block (a recursive find ran out of stack at
+    // ~8,000 cells). Path compression from the variable next to the root outwards, each parent already expressed
+    // in the root: x_q = sign_q · x_p + off_q and x_p = sign_p · x_r + off_p.
+    let r = j;
+    while (rep[r] !== r) path.push(r), (r = rep[r]);
+    for (let k = path.length - 1; k >= 0; k--) {
+      const q = path[k], p = rep[q];
+      off[q] += sign[q] * off[p];
+      sign[q] *= sign[p];
+      rep[q] = r;
+    }
+    path.length = 0;
     return r;
   };
   for (let r = 0; r < kinds.length; r++) {

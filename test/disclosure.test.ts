@@ -395,3 +395,30 @@ describe('the LP of a block, reduced once for all its solves', () => {
     expect(await audit({ ...input, values: [7, 5, 8, 4, 3, 2, 4] })).toEqual([]);
   });
 });
+
+describe('the reduced LP of a long chain of two-cell equations', () => {
+  // k hidden cells of 5, each pair x_{i+1} + x_i = 10 published: one column after the reduction, every cell
+  // in [1, 9] (safe). The union-find's chain is k deep (each equation hangs the older root under the newer).
+  test('is reduced without running out of stack', async () => {
+    const k = 10_000;
+    const values = [...Array(k).fill(5), ...Array(k - 1).fill(10)];
+    const relations = Array.from({ length: k - 1 }, (_, i) => ({ cells: [k + i, i + 1, i], coef: [1, -1, -1], kind: 'eq' as const }));
+    expect(await audit({ values, hidden: values.map((_, c) => (c < k ? 1 : 0)), sensitive: values.map(() => 0), relations, minCel: 5 })).toEqual([]);
+  });
+});
+
+describe('an interval that holds too few whole numbers is exposed, however wide', () => {
+  // T = x + y = 5 published (x 3, y 2 hidden), x − y ≥ 0, x − y ≤ P = 2: x ∈ [2.5, 3.5] and y ∈ [1.5, 2.5], each
+  // one wide but holding one whole number: counts are whole, so an outsider works both back exactly.
+  test('x = 3 and y = 2 are exposed', async () => {
+    const input = {
+      values: [5, 3, 2, 2], hidden: [0, 1, 1, 0], sensitive: [0, 0, 0, 0], minCel: 5,
+      relations: [
+        { cells: [0, 1, 2], coef: [1, -1, -1], kind: 'eq' as const },
+        { cells: [1, 2], coef: [1, -1], kind: 'ge' as const },
+        { cells: [1, 2, 3], coef: [1, -1, -1], kind: 'le' as const },
+      ],
+    };
+    expect(await audit(input)).toEqual([{ cell: 1, lo: 3, hi: 3 }, { cell: 2, lo: 2, hi: 2 }]);
+  });
+});
