@@ -166,9 +166,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
         if (x[j] > seenHi[j]) seenHi[j] = x[j];
       }
       for (const j of [...open]) {
-        // Whole numbers: every value between two feasible points is feasible (the LP is convex), but counts are
-        // whole, so [2.5, 3.5] tells the count is 3 however wide it is.
-        if (Math.floor(seenHi[j] + EPS) - Math.ceil(seenLo[j] - EPS) >= width[j]) {
+        if (wide(seenLo[j], seenHi[j], width[j])) {
           open.delete(j);
           toProve.delete(cells[j]);
         }
@@ -361,6 +359,14 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
 /** After the first solve of an `lpOf` LP: further solves change only the objective (see lpOf). */
 function primalFromNowOn(model: ReturnType<Highs['createModel']>) {
   model.options.set({ simplex_strategy: 4 });
+}
+
+/**
+ * Whether feasible values from `lo` to `hi` hold enough whole numbers for `width`. Every value between two
+ * feasible points is feasible (the LP is convex), but counts are whole: [2.5, 3.5] tells the count is 3.
+ */
+function wide(lo: number, hi: number, width: number): boolean {
+  return Math.floor(hi + EPS) - Math.ceil(lo - EPS) >= width;
 }
 
 /** How far apart two values an outsider cannot exclude must be (see proveBlock); 0: nothing to prove. */
@@ -580,7 +586,7 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
       try {
         lp.cost(weights);
         const seenLo = new Map<number, number>(), seenHi = new Map<number, number>();
-        const proved = (c: number) => (seenHi.get(c) ?? values[c]) - (seenLo.get(c) ?? values[c]) >= widthOf(input, c) - EPS;
+        const proved = (c: number) => wide(seenLo.get(c) ?? values[c], seenHi.get(c) ?? values[c], widthOf(input, c));
         for (const c of seeds) {
           if (proved(c)) continue;
           const j = col.get(c)!;
