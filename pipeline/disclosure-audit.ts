@@ -433,10 +433,9 @@ async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<numb
       if (!own.some((c) => toProve.has(c))) continue;
       if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
       const { cells, rels } = blockOf(input, areas, own.filter((c) => toProve.has(c)), size);
-      const inBlock = new Set(cells);
-      const prove = new Set([...toProve].filter((c) => inBlock.has(c)));
+      const prove = new Set(cells.filter((c) => toProve.has(c)));
       await proveBlock(input, cells, rels, prove, new Set(own));
-      for (const c of inBlock) if (toProve.has(c) && !prove.has(c)) toProve.delete(c);
+      for (const c of cells) if (toProve.has(c) && !prove.has(c)) toProve.delete(c);
     }
     trace(() => `pass ${size}: ${n} blocks, ${toProve.size} left, ${solves} solves so far`);
     if (!toProve.size) return;
@@ -447,6 +446,8 @@ async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<numb
 interface Areas {
   top: number[];
   byArea: Map<number, number[]>;
+  /** Per area number: the count of shared relations while a block is chosen (blockOf), −1 for an area without hidden cells here. */
+  shared: Int32Array;
 }
 
 function areasOf(input: AuditInput, comp: Component): Areas {
@@ -461,7 +462,9 @@ function areasOf(input: AuditInput, comp: Component): Areas {
       else byArea.set(area[c], [c]);
     }
   }
-  return { top, byArea };
+  const shared = new Int32Array(Math.max(-1, ...byArea.keys()) + 1).fill(-1);
+  for (const a of byArea.keys()) shared[a] = 0;
+  return { top, byArea, shared };
 }
 
 /**
@@ -473,18 +476,22 @@ function blockOf(input: AuditInput, areas: Areas, seeds: number[], size: number)
   const area = input.area!;
   const relsOf = relationsOf(input.relations);
   const a = area[seeds[0]];
-  const shared = new Map<number, number>();
+  const { shared } = areas;
+  const touched: number[] = [];
   for (const c of seeds) {
     for (const ri of relsOf.get(c) ?? []) {
       for (const x of input.relations[ri].cells) {
-        if (input.hidden[x] && area[x] >= 0 && area[x] !== a && areas.byArea.has(area[x])) shared.set(area[x], (shared.get(area[x]) ?? 0) + 1);
+        const b = area[x];
+        if (b < 0 || b === a || !input.hidden[x] || b >= shared.length || shared[b] < 0) continue;
+        if (shared[b]++ === 0) touched.push(b);
       }
     }
   }
   const cells = a < 0 ? [...areas.top] : [...areas.top, ...areas.byArea.get(a)!];
-  for (const [b] of [...shared].sort((p, q) => q[1] - p[1] || p[0] - q[0])) {
-    if (cells.length >= size) break;
-    cells.push(...areas.byArea.get(b)!);
+  touched.sort((p, q) => shared[q] - shared[p] || p - q);
+  for (const b of touched) {
+    shared[b] = 0;
+    if (cells.length < size) cells.push(...areas.byArea.get(b)!);
   }
   const rels = new Set<number>();
   for (const c of cells) for (const ri of relsOf.get(c) ?? []) rels.add(ri);
