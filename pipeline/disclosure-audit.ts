@@ -554,6 +554,13 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
   const out = { hide: [] as number[], unfixed: [] as number[] };
   /** Cells that moved by at least one in some solution: proved. */
   const movedEnough = new Set<number>();
+  const area = input.area;
+  /** Scratch per block: its areas, and the relations taken so far (by the block's number). */
+  let areaCount = 0;
+  if (area) for (let c = 0; c < area.length; c++) areaCount = Math.max(areaCount, area[c] + 1);
+  const inArea = new Uint8Array(areaCount);
+  const stamp = new Int32Array(relations.length);
+  let blocks = 0;
   for (const comp of comps) {
     const mine = comp.cells.filter((c) => wanted.has(c));
     const groups: { seeds: number[]; cells: number[]; rels: number[] }[] = [];
@@ -571,32 +578,38 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
     const hiddenHere: number[] = [];
     for (const [g, { seeds, cells, rels: rels1 }] of groups.entries()) {
       if (g % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-      // Variables: the block's hidden cells, then up and down of each movable cell.
-      const col = new Map<number, number>();
-      cells.forEach((c, j) => col.set(c, j));
-      // Movable: the published non-zero cells of the block's areas (and above gemeente level) in its relations.
-      const inAreas = new Set(input.area ? cells.map((c) => input.area![c]) : []);
+      // Variables: the block's hidden cells, then up and down of each movable cell (`pos`, reset before lpOf).
+      const pos = positions(values.length);
+      cells.forEach((c, j) => (pos[c] = j));
+      // Movable: the published non-zero cells of the block's areas (and above gemeente level) in its relations,
+      // with every relation of theirs (`rows`, marked in `stamp` with this group's number).
+      for (const c of cells) if (area && area[c] >= 0) inArea[area[c]] = 1;
       const movable: number[] = [];
-      const rowSet = new Set(rels1);
+      const rows = [...rels1];
+      const group = ++blocks;
+      for (const ri of rels1) stamp[ri] = group;
       for (const ri of rels1) {
         for (const c of relations[ri].cells) {
-          if (col.has(c) || !values[c] || (input.area && input.area[c] >= 0 && !inAreas.has(input.area[c]))) continue;
-          col.set(c, cells.length + 2 * movable.length);
+          if (pos[c] >= 0 || !values[c] || (area && area[c] >= 0 && !inArea[area[c]])) continue;
+          pos[c] = cells.length + 2 * movable.length;
           movable.push(c);
-          for (const rj of relsOf.get(c) ?? []) rowSet.add(rj);
+          for (const rj of relsOf.get(c) ?? []) if (stamp[rj] !== group) (stamp[rj] = group), rows.push(rj);
         }
       }
+      const seedVar = seeds.map((c) => pos[c]);
+      for (const c of cells) (pos[c] = -1), area && area[c] >= 0 && (inArea[area[c]] = 0);
+      for (const c of movable) pos[c] = -1;
       const weights = new Float64Array(cells.length + 2 * movable.length);
       movable.forEach((c, k) => (weights[cells.length + 2 * k] = weights[cells.length + 2 * k + 1] = hidden[c] ? 0 : values[c]));
-      const lp = await lpOf(input, cells, rowSet, movable);
+      const lp = await lpOf(input, cells, rows, movable);
       const { model } = lp;
       try {
         lp.cost(weights);
         const seenLo = new Map<number, number>(), seenHi = new Map<number, number>();
         const proved = (c: number) => wide(seenLo.get(c) ?? values[c], seenHi.get(c) ?? values[c], widthOf(input, c));
-        for (const c of seeds) {
+        for (const [i, c] of seeds.entries()) {
           if (proved(c)) continue;
-          const j = col.get(c)!;
+          const j = seedVar[i];
           const w = widthOf(input, c);
           let x: Float64Array | undefined;
           for (const target of [values[c] + w, values[c] - w]) {
@@ -610,8 +623,8 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
             out.unfixed.push(c);
             continue;
           }
-          for (const s of seeds) {
-            const v = x[col.get(s)!];
+          for (const [i, s] of seeds.entries()) {
+            const v = x[seedVar[i]];
             seenLo.set(s, Math.min(seenLo.get(s) ?? values[s], v));
             seenHi.set(s, Math.max(seenHi.get(s) ?? values[s], v));
           }
