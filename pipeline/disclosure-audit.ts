@@ -243,7 +243,8 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   for (const c of cells) pos[c] = -1;
   for (const c of movable) pos[c] = -1;
   // Variable j = sign[j] · variable rep[j] + off[j] (rep[j] = j: a column of its own), merged along equations of two.
-  const rep = Int32Array.from({ length: N }, (_, j) => j);
+  const rep = new Int32Array(N);
+  for (let j = 0; j < N; j++) rep[j] = j;
   const sign = new Float64Array(N).fill(1);
   const off = new Float64Array(N);
   const path: number[] = [];
@@ -279,7 +280,8 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   const column = new Int32Array(N).fill(-1);
   let m = 0;
   for (let j = 0; j < N; j++) if (find(j) === j) column[j] = m++;
-  const columnOf = Int32Array.from({ length: N }, (_, j) => column[find(j)]);
+  const columnOf = new Int32Array(N);
+  for (let j = 0; j < N; j++) columnOf[j] = column[find(j)];
   const lower = new Float64Array(m).fill(-Infinity), upper = new Float64Array(m).fill(Infinity);
   /** lo ≤ a·x_j ≤ hi as a bound on j's column. */
   const bound = (j: number, a: number, lo: number, hi: number) => {
@@ -327,6 +329,7 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   // from there fastest (measured on the national release: LP audit 109 → 87 s, the same cells proved).
   // The audit then changes only the objective: see `primalFromNowOn`.
   model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 1 });
+  const solution = new Float64Array(N);
   return {
     h, model,
     /** The objective Σ weight · variable. */
@@ -348,10 +351,11 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
       const q = columnOf[j];
       model.changeColBounds(q, lower[q], upper[q]);
     },
-    /** Every variable's value in the last solution. */
+    /** Every variable's value in the last solution (the same array each time: valid until the next call). */
     values(): Float64Array {
       const x = model.getSolution().colValue;
-      return Float64Array.from({ length: N }, (_, j) => sign[j] * x[columnOf[j]] + off[j]);
+      for (let j = 0; j < N; j++) solution[j] = sign[j] * x[columnOf[j]] + off[j];
+      return solution;
     },
   };
 }
@@ -479,8 +483,8 @@ function blockOf(input: AuditInput, areas: Areas, seeds: number[], size: number)
   const { shared } = areas;
   const touched: number[] = [];
   for (const c of seeds) {
-    for (const ri of relsOf.get(c) ?? []) {
-      for (const x of input.relations[ri].cells) {
+    for (let t = relsOf.start[c]; t < relsOf.start[c + 1]; t++) {
+      for (const x of input.relations[relsOf.list[t]].cells) {
         const b = area[x];
         if (b < 0 || b === a || !input.hidden[x] || b >= shared.length || shared[b] < 0) continue;
         if (shared[b]++ === 0) touched.push(b);
@@ -493,9 +497,15 @@ function blockOf(input: AuditInput, areas: Areas, seeds: number[], size: number)
     shared[b] = 0;
     if (cells.length < size) cells.push(...areas.byArea.get(b)!);
   }
-  const rels = new Set<number>();
-  for (const c of cells) for (const ri of relsOf.get(c) ?? []) rels.add(ri);
-  return { cells, rels: [...rels] };
+  const rels: number[] = [];
+  const { marks, mark } = relationMarks(input.relations.length);
+  for (const c of cells) {
+    for (let t = relsOf.start[c]; t < relsOf.start[c + 1]; t++) {
+      const ri = relsOf.list[t];
+      if (marks[ri] !== mark) (marks[ri] = mark), rels.push(ri);
+    }
+  }
+  return { cells, rels };
 }
 
 export interface Repair {
@@ -555,12 +565,10 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
   /** Cells that moved by at least one in some solution: proved. */
   const movedEnough = new Set<number>();
   const area = input.area;
-  /** Scratch per block: its areas, and the relations taken so far (by the block's number). */
+  /** Scratch per block: its areas. */
   let areaCount = 0;
   if (area) for (let c = 0; c < area.length; c++) areaCount = Math.max(areaCount, area[c] + 1);
   const inArea = new Uint8Array(areaCount);
-  const stamp = new Int32Array(relations.length);
-  let blocks = 0;
   for (const comp of comps) {
     const mine = comp.cells.filter((c) => wanted.has(c));
     const groups: { seeds: number[]; cells: number[]; rels: number[] }[] = [];
@@ -582,18 +590,21 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
       const pos = positions(values.length);
       cells.forEach((c, j) => (pos[c] = j));
       // Movable: the published non-zero cells of the block's areas (and above gemeente level) in its relations,
-      // with every relation of theirs (`rows`, marked in `stamp` with this group's number).
+      // with every relation of theirs (`rows`, marked).
       for (const c of cells) if (area && area[c] >= 0) inArea[area[c]] = 1;
       const movable: number[] = [];
       const rows = [...rels1];
-      const group = ++blocks;
-      for (const ri of rels1) stamp[ri] = group;
+      const { marks, mark } = relationMarks(relations.length);
+      for (const ri of rels1) marks[ri] = mark;
       for (const ri of rels1) {
         for (const c of relations[ri].cells) {
           if (pos[c] >= 0 || !values[c] || (area && area[c] >= 0 && !inArea[area[c]])) continue;
           pos[c] = cells.length + 2 * movable.length;
           movable.push(c);
-          for (const rj of relsOf.get(c) ?? []) if (stamp[rj] !== group) (stamp[rj] = group), rows.push(rj);
+          for (let t = relsOf.start[c]; t < relsOf.start[c + 1]; t++) {
+            const rj = relsOf.list[t];
+            if (marks[rj] !== mark) (marks[rj] = mark), rows.push(rj);
+          }
         }
       }
       const seedVar = seeds.map((c) => pos[c]);
@@ -653,21 +664,48 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
   return { ...out, unproved: out.hide.filter((c) => !movedEnough.has(c)) };
 }
 
-const relationIndex = new WeakMap<Relation[], Map<number, number[]>>();
-/** The relations of every cell (built once per set of relations). */
-export function relationsOf(relations: Relation[]): Map<number, number[]> {
+/** The relations of every cell, as one list: those of cell c are `list[start[c] .. start[c + 1])`. */
+export interface CellRelations {
+  start: Int32Array;
+  list: Int32Array;
+  /** The relations of cell c (a view on `list`; hot loops use start and list). */
+  of(c: number): Int32Array;
+}
+
+const relationIndex = new WeakMap<Relation[], CellRelations>();
+/**
+ * The relations of every cell (built once per set of relations). Typed arrays, not a Map of arrays: a national
+ * release has a million cells, whose arrays the garbage collector would walk on every major collection.
+ */
+export function relationsOf(relations: Relation[]): CellRelations {
   let index = relationIndex.get(relations);
   if (!index) {
-    relationIndex.set(relations, (index = new Map()));
+    let cells = 0;
+    for (const rel of relations) for (const c of rel.cells) if (c >= cells) cells = c + 1;
+    const start = new Int32Array(cells + 1);
+    for (const rel of relations) for (const c of rel.cells) start[c + 1]++;
+    for (let c = 0; c < cells; c++) start[c + 1] += start[c];
+    const list = new Int32Array(start[cells]);
+    const fill = start.slice(0, cells);
     relations.forEach((rel, i) => {
-      for (const c of rel.cells) {
-        const l = index!.get(c);
-        if (l) l.push(i);
-        else index!.set(c, [i]);
-      }
+      for (const c of rel.cells) list[fill[c]++] = i;
     });
+    const empty = new Int32Array(0);
+    index = { start, list, of: (c) => (c + 1 < start.length ? list.subarray(start[c], start[c + 1]) : empty) };
+    relationIndex.set(relations, index);
   }
   return index;
+}
+
+let stamps = new Int32Array(0);
+let stamped = 0;
+/**
+ * A relation → number table of at least n entries, and a number not in it yet: a user marks the relations it has
+ * taken with that number (a set without clearing; each call gives a new number).
+ */
+function relationMarks(n: number): { marks: Int32Array; mark: number } {
+  if (stamps.length < n) (stamps = new Int32Array(n)), (stamped = 0);
+  return { marks: stamps, mark: ++stamped };
 }
 
 /**
@@ -679,13 +717,13 @@ function neighbourhood(input: AuditInput, cells: Iterable<number>): Component {
   const hops = (from: Iterable<number>) => {
     const rels = new Set<number>();
     const out = new Set<number>();
-    for (const c of from) for (const ri of index.get(c) ?? []) rels.add(ri);
+    for (const c of from) for (const ri of index.of(c)) rels.add(ri);
     for (const ri of rels) for (const c of input.relations[ri].cells) if (input.hidden[c]) out.add(c);
     return out;
   };
   const near = hops(cells);
   const rels = new Set<number>();
-  for (const c of near) for (const ri of index.get(c) ?? []) rels.add(ri);
+  for (const c of near) for (const ri of index.of(c)) rels.add(ri);
   return { cells: [...near].sort((a, b) => a - b), relations: [...rels] };
 }
 
@@ -892,7 +930,7 @@ async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps:
   // The repair moves published cells of these relations too: with every relation of theirs.
   if (o.repair) {
     const relsOf = relationsOf(input.relations);
-    for (const comp of comps) for (const ri of comp.relations) for (const c of input.relations[ri].cells) for (const rj of relsOf.get(c) ?? []) if (!number.has(rj)) number.set(rj, number.size);
+    for (const comp of comps) for (const ri of comp.relations) for (const c of input.relations[ri].cells) for (const rj of relsOf.of(c)) if (!number.has(rj)) number.set(rj, number.size);
   }
   const rels = [...number.keys()].map((ri) => input.relations[ri]);
   const starts = new Int32Array(rels.length + 1);

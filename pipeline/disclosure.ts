@@ -74,7 +74,7 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
     recent.push(c);
   };
   /** Relations of cell c (but `via`) without a hidden cell: each would pin c once it is hidden. */
-  const pinned = (c: number, via: number) => (relsOf.get(c) ?? []).filter((ri) => ri !== via && !rels[ri].cells.some((x) => rows[x].onderdrukt)).length;
+  const pinned = (c: number, via: number) => relsOf.of(c).filter((ri) => ri !== via && !rels[ri].cells.some((x) => rows[x].onderdrukt)).length;
   /**
    * What a relation's hidden cells leave an outsider (an equation, each hidden count known to be ≥ 1): with two
    * or more hidden, each can range over Σ (value − 1) of them (`spare`; one alone is pinned); a small count
@@ -127,7 +127,7 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
       const c = complement([i]);
       if (c === undefined) continue;
       hide(c);
-      for (const j of relsOf.get(c)!) if (!queued[j]) queue.push(j), (queued[j] = 1);
+      for (const j of relsOf.of(c)) if (!queued[j]) queue.push(j), (queued[j] = 1);
     }
   };
   const t0 = performance.now();
@@ -192,7 +192,7 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
     for (const e of exposed) {
       only.add(e.cell);
       // A relation that got a new hidden cell this round is audited again before it gets another.
-      const own = relsOf.get(e.cell) ?? [];
+      const own = Array.from(relsOf.of(e.cell));
       if (own.some((ri) => touched.has(ri))) continue;
       // One more hidden cell in the relation that leaves it least room (most likely the one that pins it),
       // else the next; failing all, in the relations of its component.
@@ -202,13 +202,13 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
       // All of them hidden (or 0): give room to the hidden cells around it, through their other relations.
       if (c === undefined) {
         const ring = new Set<number>();
-        for (const ri of own) for (const x of rels[ri].cells) if (x !== e.cell && rows[x].onderdrukt) for (const rj of relsOf.get(x) ?? []) if (!own.includes(rj)) ring.add(rj);
+        for (const ri of own) for (const x of rels[ri].cells) if (x !== e.cell && rows[x].onderdrukt) for (const rj of relsOf.of(x)) if (!own.includes(rj)) ring.add(rj);
         c = complement(ring) ?? complement(componentRelations(e.cell));
       }
       if (c === undefined) continue;
       hide(c);
       only.add(c);
-      for (const ri of relsOf.get(c)!) touched.add(ri);
+      for (const ri of relsOf.of(c)) touched.add(ri);
     }
     settle(touched);
     for (const c of recent.splice(0)) only.add(c);
