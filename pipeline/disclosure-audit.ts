@@ -223,25 +223,58 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   const { values, relations } = input;
   const n = cells.length;
   const N = n + 2 * movable.length;
-  const pos = positions(values.length);
-  cells.forEach((c, j) => (pos[c] = j));
-  movable.forEach((c, k) => (pos[c] = n + 2 * k));
-  // Each relation over the variables, flat: terms from[r] .. from[r+1] (variable, coefficient), right-hand side.
-  const from = [0], vars: number[] = [], coef: number[] = [], rhs: number[] = [], kinds: Relation['kind'][] = [];
-  for (const ri of rels) {
-    const rel = relations[ri];
-    let b = 0;
-    for (let k = 0; k < rel.cells.length; k++) {
-      const c = rel.cells[k], a = rel.coef[k], j = pos[c];
-      if (j < 0 || j >= n) b -= a * values[c];
-      if (j < 0) continue;
-      vars.push(j), coef.push(a);
-      if (j >= n) vars.push(j + 1), coef.push(-a);
+  // Each relation over the variables, flat: terms from[r] .. from[r+1] (variable, coefficient) in the order of the
+  // relation's cells, and the right-hand side. Built from the variables' relations (a relation of a gemeente
+  // total has 343 cells nationally, of which a block holds a few): the right-hand side is minus the relation's sum
+  // at the real values, plus its variables' real part.
+  const relsOf = relationsOf(relations);
+  const total = totalsOf(input);
+  const rows = Array.from(rels);
+  const R = rows.length;
+  const rowOf = rowPositions(relations.length);
+  rows.forEach((ri, r) => (rowOf[ri] = r));
+  const V = n + movable.length;
+  const cellOf = (v: number) => (v < n ? cells[v] : movable[v - n]);
+  const from = new Int32Array(R + 1);
+  for (let v = 0; v < V; v++) {
+    const c = cellOf(v);
+    for (let t = relsOf.start[c]; t < relsOf.start[c + 1]; t++) {
+      const r = rowOf[relsOf.list[t]];
+      if (r >= 0) from[r + 1] += v < n ? 1 : 2;
     }
-    from.push(vars.length), rhs.push(b), kinds.push(rel.kind);
   }
-  for (const c of cells) pos[c] = -1;
-  for (const c of movable) pos[c] = -1;
+  for (let r = 0; r < R; r++) from[r + 1] += from[r];
+  const vars = new Int32Array(from[R]), coef = new Float64Array(from[R]), order = new Int32Array(from[R]);
+  const rhs = new Float64Array(R);
+  for (let r = 0; r < R; r++) rhs[r] = -total[rows[r]];
+  const fill = from.slice(0, R);
+  for (let v = 0; v < V; v++) {
+    const c = cellOf(v);
+    for (let t = relsOf.start[c]; t < relsOf.start[c + 1]; t++) {
+      const ri = relsOf.list[t], r = rowOf[ri];
+      if (r < 0) continue;
+      const k = relsOf.at[t], a = relsOf.coef[t];
+      if (v < n) {
+        rhs[r] += a * values[c];
+        (vars[fill[r]] = v), (coef[fill[r]] = a), (order[fill[r]++] = 2 * k);
+      } else {
+        const j = n + 2 * (v - n);
+        (vars[fill[r]] = j), (coef[fill[r]] = a), (order[fill[r]++] = 2 * k);
+        (vars[fill[r]] = j + 1), (coef[fill[r]] = -a), (order[fill[r]++] = 2 * k + 1);
+      }
+    }
+  }
+  for (const ri of rows) rowOf[ri] = -1;
+  // Each row's terms in the order of its relation's cells (insertion sort: a row has a few terms).
+  for (let r = 0; r < R; r++) {
+    for (let t = from[r] + 1; t < from[r + 1]; t++) {
+      const o = order[t], x = vars[t], a = coef[t];
+      let u = t - 1;
+      for (; u >= from[r] && order[u] > o; u--) (order[u + 1] = order[u]), (vars[u + 1] = vars[u]), (coef[u + 1] = coef[u]);
+      (order[u + 1] = o), (vars[u + 1] = x), (coef[u + 1] = a);
+    }
+  }
+  const kinds = rows.map((ri) => relations[ri].kind);
   // Variable j = sign[j] · variable rep[j] + off[j] (rep[j] = j: a column of its own), merged along equations of two.
   const rep = new Int32Array(N);
   for (let j = 0; j < N; j++) rep[j] = j;
@@ -668,6 +701,9 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
 export interface CellRelations {
   start: Int32Array;
   list: Int32Array;
+  /** The cell's position in each of its relations, and its coefficient there (parallel to `list`). */
+  at: Int32Array;
+  coef: Float64Array;
   /** The relations of cell c (a view on `list`; hot loops use start and list). */
   of(c: number): Int32Array;
 }
@@ -685,16 +721,36 @@ export function relationsOf(relations: Relation[]): CellRelations {
     const start = new Int32Array(cells + 1);
     for (const rel of relations) for (const c of rel.cells) start[c + 1]++;
     for (let c = 0; c < cells; c++) start[c + 1] += start[c];
-    const list = new Int32Array(start[cells]);
+    const list = new Int32Array(start[cells]), at = new Int32Array(start[cells]), coef = new Float64Array(start[cells]);
     const fill = start.slice(0, cells);
     relations.forEach((rel, i) => {
-      for (const c of rel.cells) list[fill[c]++] = i;
+      rel.cells.forEach((c, k) => ((at[fill[c]] = k), (coef[fill[c]] = rel.coef[k]), (list[fill[c]++] = i)));
     });
     const empty = new Int32Array(0);
-    index = { start, list, of: (c) => (c + 1 < start.length ? list.subarray(start[c], start[c + 1]) : empty) };
+    index = { start, list, at, coef, of: (c) => (c + 1 < start.length ? list.subarray(start[c], start[c + 1]) : empty) };
     relationIndex.set(relations, index);
   }
   return index;
+}
+
+const totals = new WeakMap<object, WeakMap<Relation[], Float64Array>>();
+/** Each relation's Σ coef · value at the real values (0 for an equation), once per values and relations. */
+function totalsOf(input: AuditInput): Float64Array {
+  let byRelations = totals.get(input.values);
+  if (!byRelations) totals.set(input.values, (byRelations = new WeakMap()));
+  let t = byRelations.get(input.relations);
+  if (!t) {
+    t = Float64Array.from(input.relations, (rel) => rel.cells.reduce((sum, c, k) => sum + rel.coef[k] * input.values[c], 0));
+    byRelations.set(input.relations, t);
+  }
+  return t;
+}
+
+let rowScratch = new Int32Array(0);
+/** A relation → row table of at least n entries, all −1 (lpOf sets what it needs and resets it after). */
+function rowPositions(n: number): Int32Array {
+  if (rowScratch.length < n) rowScratch = new Int32Array(n).fill(-1);
+  return rowScratch;
 }
 
 let stamps = new Int32Array(0);
