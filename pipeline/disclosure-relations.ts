@@ -124,12 +124,12 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
   // area and year (breakdowns) or indicator and year (areas), found again for the next row of the same.
   interface Group { total?: number; members: number[] }
   const order: Group[] = [];
-  const groupIn = (map: Map<string, Group>, key: string) => {
+  const groupIn = <K,>(map: Map<K, Group>, key: K) => {
     let g = map.get(key);
     if (!g) map.set(key, (g = { members: [] })), order.push(g);
     return g;
   };
-  const mapOf = (maps: Map<string, Map<string, Group>>, key: string) => {
+  const mapOf = <K,>(maps: Map<string, Map<K, Group>>, key: string) => {
     let m = maps.get(key);
     if (!m) maps.set(key, (m = new Map()));
     return m;
@@ -141,9 +141,21 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     if (!u) used.set(r.indicator, (u = []));
     DIMENSIONS.forEach((d, j) => r[d] !== null && r[d] !== undefined && !u!.includes(j) && u!.push(j));
   });
-  const byBase = new Map<string, Map<string, Group>>();
-  const byYear = new Map<string, Map<string, Group>>();
-  let base = '', year = '', breakdowns = new Map<string, Group>(), areas = new Map<string, Group>();
+  // Group keys as numbers where they fit (a million string keys cost more in hashing and garbage than the rest):
+  // each breakdown value and each cell (its breakdown, `joined`) interned to a small number.
+  const valueIds = DIMENSIONS.map(() => new Map<string, number>([['∅', 0]]));
+  const idOf = (map: Map<string, number>, v: string) => {
+    let id = map.get(v);
+    if (id === undefined) map.set(v, (id = map.size));
+    return id;
+  };
+  const cellIds = new Map<string, number>();
+  const rmcIds = new Map<string, number>();
+  const RADIX = 1024;
+  const byBase = new Map<string, Map<number | string, Group>>();
+  const byYear = new Map<string, Map<number, Group>>();
+  let base = '', year = '', breakdowns = new Map<number | string, Group>(), areas = new Map<number, Group>();
+  const pid = new Array<number>(DIMENSIONS.length).fill(0);
   rows.forEach((r, i) => {
     if (!count(i)) return;
     const b = baseOf(r.indicator, r.schooljaar, r.gebiedsniveau, r.gebied);
@@ -151,19 +163,33 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     const y = `${r.indicator}|${r.schooljaar}`;
     if (y !== year) (year = y), (areas = mapOf(byYear, y));
     const p = dimParts(r);
-    for (const d of used.get(r.indicator)!) {
-      let key = `${d}`;
-      for (let j = 0; j < p.length; j++) key += j === d ? '|*' : `|${p[j]}`;
+    const dims = used.get(r.indicator)!;
+    for (const j of dims) pid[j] = idOf(valueIds[j], p[j]);
+    // Along dimension d: the cells that differ only there (the other dimensions of this indicator as they are;
+    // those it never uses are empty in every row of it). A number below 2^53, else the text.
+    const fits = dims.length <= 4 && dims.every((j) => pid[j] < RADIX - 1);
+    for (const d of dims) {
+      let key: number | string;
+      if (fits) {
+        key = d;
+        for (const j of dims) key = key * RADIX + (j === d ? 0 : pid[j] + 1);
+      } else {
+        key = `${d}`;
+        for (let j = 0; j < p.length; j++) key += j === d ? '|*' : `|${p[j]}`;
+      }
       const g = groupIn(breakdowns, key);
       if (p[d] === '∅') g.total = i;
       else g.members.push(i);
     }
-    const cell = joined[i];
-    if (r.gebiedsniveau === 'regio') (groupIn(areas, `regio|${cell}`).total = i), (groupIn(areas, `regio-rmc|${cell}`).total = i);
-    if (r.gebiedsniveau === 'rmc_regio') (groupIn(areas, `rmc|${r.gebied}|${cell}`).total = i), groupIn(areas, `regio-rmc|${cell}`).members.push(i);
+    // Areas (same breakdown cell): the office region and its gemeenten (0), the office region and its RMC-region
+    // parts (1), each RMC region and its gemeenten (2, by region).
+    const cell = idOf(cellIds, joined[i]) * 4;
+    const rmc = (region: string) => (idOf(rmcIds, region) + 1) * 2 ** 28 + cell + 2;
+    if (r.gebiedsniveau === 'regio') (groupIn(areas, cell).total = i), (groupIn(areas, cell + 1).total = i);
+    if (r.gebiedsniveau === 'rmc_regio') (groupIn(areas, rmc(r.gebied)).total = i), groupIn(areas, cell + 1).members.push(i);
     if (r.gebiedsniveau === 'gemeente') {
-      groupIn(areas, `regio|${cell}`).members.push(i);
-      if (rmcOf[r.gebied]) groupIn(areas, `rmc|${rmcOf[r.gebied]}|${cell}`).members.push(i);
+      groupIn(areas, cell).members.push(i);
+      if (rmcOf[r.gebied]) groupIn(areas, rmc(rmcOf[r.gebied])).members.push(i);
     }
   });
   for (const g of order) if (g.total !== undefined) add(g.total, g.members);
