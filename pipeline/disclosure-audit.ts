@@ -149,9 +149,9 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
     let warm = false;
     /** Maximises Σ up − Σ down. */
     const solve = (up: number[], down: number[]) => {
-      const weights = new Map<number, number>();
-      for (const j of up) weights.set(j, 1);
-      for (const j of down) weights.set(j, -1);
+      const weights = new Float64Array(n);
+      for (const j of up) weights[j] = 1;
+      for (const j of down) weights[j] = -1;
       lp.cost(weights);
       model.run();
       if (!warm) primalFromNowOn(model), (warm = true);
@@ -231,7 +231,7 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   const total = totalsOf(input);
   const rows = Array.from(rels);
   const R = rows.length;
-  const rowOf = rowPositions(relations.length);
+  const rowOf = positions(relations.length);
   rows.forEach((ri, r) => (rowOf[ri] = r));
   const V = n + movable.length;
   const cellOf = (v: number) => (v < n ? cells[v] : movable[v - n]);
@@ -316,15 +316,16 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   const columnOf = new Int32Array(N);
   for (let j = 0; j < N; j++) columnOf[j] = column[find(j)];
   const lower = new Float64Array(m).fill(-Infinity), upper = new Float64Array(m).fill(Infinity);
-  /** lo ≤ a·x_j ≤ hi as a bound on j's column. */
-  const bound = (j: number, a: number, lo: number, hi: number) => {
-    const q = columnOf[j], s = a * sign[j], shift = a * off[j];
-    const l = s > 0 ? (lo - shift) / s : (hi - shift) / s, u = s > 0 ? (hi - shift) / s : (lo - shift) / s;
+  /** lo ≤ a·column q ≤ hi as a bound on column q. */
+  const tighten = (q: number, a: number, lo: number, hi: number) => {
+    const l = a > 0 ? lo / a : hi / a, u = a > 0 ? hi / a : lo / a;
     if (l > lower[q]) lower[q] = l;
     if (u < upper[q]) upper[q] = u;
   };
-  cells.forEach((c, j) => bound(j, 1, Math.min(1, values[c]), CAP));
-  movable.forEach((c, k) => (bound(n + 2 * k, 1, 0, CAP), bound(n + 2 * k + 1, 1, 0, values[c] - 1)));
+  /** lo ≤ variable j ≤ hi, with j = sign · its column + offset. */
+  const bound = (j: number, lo: number, hi: number) => tighten(columnOf[j], sign[j], lo - off[j], hi - off[j]);
+  cells.forEach((c, j) => bound(j, Math.min(1, values[c]), CAP));
+  movable.forEach((c, k) => (bound(n + 2 * k, 0, CAP), bound(n + 2 * k + 1, 0, values[c] - 1)));
   const starts = [0], indices: number[] = [], coefs: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
   const rowCol: number[] = [], rowCoef: number[] = [];
   for (let r = 0; r < kinds.length; r++) {
@@ -343,10 +344,7 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
     const lo = kinds[r] === 'le' ? -Infinity : b, hi = kinds[r] === 'ge' ? Infinity : b;
     if (k === 0) continue;
     if (k === 1) {
-      const q = rowCol[0], a = rowCoef[0];
-      const l = a > 0 ? lo / a : hi / a, u = a > 0 ? hi / a : lo / a;
-      if (l > lower[q]) lower[q] = l;
-      if (u < upper[q]) upper[q] = u;
+      tighten(rowCol[0], rowCoef[0], lo, hi);
       continue;
     }
     for (let i = 0; i < k; i++) indices.push(rowCol[i]), coefs.push(rowCoef[i]);
@@ -365,11 +363,10 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   const solution = new Float64Array(N);
   return {
     h, model,
-    /** The objective Σ weight · variable. */
-    cost(weights: ArrayLike<number> | Map<number, number>) {
+    /** The objective Σ weight · variable (weights of the first variables; the others 0). */
+    cost(weights: ArrayLike<number>) {
       const cost = new Float64Array(m);
-      if (weights instanceof Map) for (const [j, w] of weights) cost[columnOf[j]] += w * sign[j];
-      else for (let j = 0; j < N; j++) if (weights[j]) cost[columnOf[j]] += weights[j] * sign[j];
+      for (let j = 0; j < weights.length; j++) if (weights[j]) cost[columnOf[j]] += weights[j] * sign[j];
       model.changeColsCost({ kind: 'range', from: 0, to: m - 1 }, cost);
     },
     /** Fixes variable j at `value` (with it every variable merged with it); false if its bounds exclude it. */
@@ -417,7 +414,9 @@ async function interval(input: AuditInput, comp: Component, c: number): Promise<
   const { h, model } = lp;
   try {
     const j = comp.cells.indexOf(c);
-    lp.cost(new Map([[j, 1]]));
+    const weights = new Float64Array(j + 1);
+    weights[j] = 1;
+    lp.cost(weights);
     const at = (max: boolean) => {
       model.changeObjectiveSense(max ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
       model.run();
@@ -746,13 +745,6 @@ function totalsOf(input: AuditInput): Float64Array {
   return t;
 }
 
-let rowScratch = new Int32Array(0);
-/** A relation → row table of at least n entries, all −1 (lpOf sets what it needs and resets it after). */
-function rowPositions(n: number): Int32Array {
-  if (rowScratch.length < n) rowScratch = new Int32Array(n).fill(-1);
-  return rowScratch;
-}
-
 let stamps = new Int32Array(0);
 let stamped = 0;
 /**
@@ -784,7 +776,10 @@ function neighbourhood(input: AuditInput, cells: Iterable<number>): Component {
 }
 
 let scratch = new Int32Array(0);
-/** A cell → position table of at least n entries, all −1 (each user sets what it needs and resets it after). */
+/**
+ * A cell (or relation) → position table of at least n entries, all −1: each user sets what it needs and resets it
+ * before the next user (propagate and the repair: cells; lpOf: relations).
+ */
 function positions(n: number): Int32Array {
   if (scratch.length < n) scratch = new Int32Array(n).fill(-1);
   return scratch;

@@ -151,6 +151,8 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
   };
   const cellIds = new Map<string, number>();
   const rmcIds = new Map<string, number>();
+  /** The key of an RMC region's group of a cell (`cell`: the cell's number · 4). */
+  const rmcKey = (region: string, cell: number) => (idOf(rmcIds, region) + 1) * 2 ** 28 + cell + 2;
   const RADIX = 1024;
   const byBase = new Map<string, Map<number | string, Group>>();
   const byYear = new Map<string, Map<number, Group>>();
@@ -184,12 +186,11 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     // Areas (same breakdown cell): the office region and its gemeenten (0), the office region and its RMC-region
     // parts (1), each RMC region and its gemeenten (2, by region).
     const cell = idOf(cellIds, joined[i]) * 4;
-    const rmc = (region: string) => (idOf(rmcIds, region) + 1) * 2 ** 28 + cell + 2;
     if (r.gebiedsniveau === 'regio') (groupIn(areas, cell).total = i), (groupIn(areas, cell + 1).total = i);
-    if (r.gebiedsniveau === 'rmc_regio') (groupIn(areas, rmc(r.gebied)).total = i), groupIn(areas, cell + 1).members.push(i);
+    if (r.gebiedsniveau === 'rmc_regio') (groupIn(areas, rmcKey(r.gebied, cell)).total = i), groupIn(areas, cell + 1).members.push(i);
     if (r.gebiedsniveau === 'gemeente') {
       groupIn(areas, cell).members.push(i);
-      if (rmcOf[r.gebied]) groupIn(areas, rmc(rmcOf[r.gebied])).members.push(i);
+      if (rmcOf[r.gebied]) groupIn(areas, rmcKey(rmcOf[r.gebied], cell)).members.push(i);
     }
   });
   for (const g of order) if (g.total !== undefined) add(g.total, g.members);
