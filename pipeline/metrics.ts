@@ -45,7 +45,7 @@ export const childrenCounted = (() => {
 })();
 
 /** Pids of all live descendants of `pid`. */
-function descendants(pid: number): number[] {
+function descendants(pid = process.pid): number[] {
   const out: number[] = [];
   const stack = [pid];
   while (stack.length) {
@@ -58,7 +58,7 @@ function descendants(pid: number): number[] {
     }
     for (const t of tasks) {
       try {
-        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ')) {
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'latin1').split(' ')) {
           if (c) {
             out.push(Number(c));
             stack.push(Number(c));
@@ -72,51 +72,24 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-/**
- * CPU of the descendant processes (Chromium), by sampling: each process's own CPU (utime + stime) as last
- * seen, minus what it had used when the stage began. Sampling, not the kernel's count of reaped children:
- * Chromium's renderers and zygote are often not reaped through our process (they outlive the browser
- * process by a moment at close), so `cutime` misses most of their time.
- */
-class ChildCpu {
-  #start = new Map<string, number>();
-  #last = new Map<string, number>();
-
-  constructor() {
-    for (const [key, ticks] of this.#sample()) this.#start.set(key, ticks);
-  }
-
-  #sample(): [string, number][] {
-    const out: [string, number][] = [];
-    for (const pid of descendants(process.pid)) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        // pid + start time: a key that a reused pid does not share
-        out.push([`${pid}@${f[19]}`, Number(f[11]) + Number(f[12])]);
-      } catch {
-        // gone meanwhile
-      }
+/** CPU ticks (utime + stime) of every live descendant process, keyed by pid and start time (a key that a reused pid does not share). */
+function descendantTicks(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of descendants()) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(`${pid}@${f[19]}`, Number(f[11]) + Number(f[12]));
+    } catch {
+      // gone meanwhile
     }
-    return out;
   }
-
-  sample(): void {
-    for (const [key, ticks] of this.#sample()) this.#last.set(key, ticks);
-  }
-
-  /** CPU ms the descendants used since construction (as far as sampled). */
-  ms(): number {
-    this.sample();
-    let ticks = 0;
-    for (const [key, last] of this.#last) ticks += Math.max(0, last - (this.#start.get(key) ?? 0));
-    return ticks * TICK_MS;
-  }
+  return out;
 }
 
 /** Memory of the live child processes, MB: PSS (shared pages split between the processes sharing them). */
 async function childMemoryMb(): Promise<number> {
-  const kb = await Promise.all(descendants(process.pid).map(async (pid) => {
+  const kb = await Promise.all(descendants().map(async (pid) => {
     try {
       const m = /^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'));
       return m ? Number(m[1]) : 0;
@@ -127,39 +100,96 @@ async function childMemoryMb(): Promise<number> {
   return Math.round(kb.reduce((a, b) => a + b, 0) / 1024);
 }
 
+/** One stage being measured: what the shared sampler tells it. */
+interface Listener {
+  peak: number;
+  childPeak: number;
+  /**
+   * CPU of the descendant processes (Chromium), by sampling: each process's own CPU as last seen, minus what
+   * it had used when the stage began. Sampling, not the kernel's count of reaped children: Chromium's
+   * renderers and zygote are often not reaped through our process (they outlive the browser process by a
+   * moment at close), so `cutime` misses most of their time.
+   */
+  start?: Map<string, number>;
+  last: Map<string, number>;
+  /** Whether a child-memory reading has reached it (a stage gets one even when shorter than a second). */
+  read: boolean;
+}
+
+/**
+ * One sampler for all stages measured at the same time (a block of stages and its parts: build/context.ts
+ * alongside): rss every 50 ms, the descendants' CPU every 100 ms, their memory once a second, each read
+ * once and told to every stage running (three samplers of their own read everything three times).
+ */
+const sampler = {
+  listeners: new Set<Listener>(),
+  timer: undefined as NodeJS.Timeout | undefined,
+  n: 0,
+  reading: undefined as Promise<void> | undefined,
+  childCpu(): void {
+    const now = descendantTicks();
+    for (const l of sampler.listeners) for (const [k, t] of now) l.last.set(k, t);
+  },
+  childMemory(): void {
+    if (sampler.reading) return;
+    const to = [...sampler.listeners];
+    sampler.reading = childMemoryMb().then((mb) => {
+      for (const l of to) {
+        l.childPeak = Math.max(l.childPeak, mb);
+        l.read = true;
+      }
+      sampler.reading = undefined;
+    });
+  },
+  tick(): void {
+    const rss = process.memoryUsage.rss();
+    for (const l of sampler.listeners) l.peak = Math.max(l.peak, rss);
+    if (!childrenCounted) return;
+    if (sampler.n % 2 === 0) sampler.childCpu();
+    if (sampler.n % 20 === 0 || [...sampler.listeners].some((l) => !l.read)) sampler.childMemory();
+    sampler.n++;
+  },
+  add(l: Listener): void {
+    sampler.listeners.add(l);
+    if (!sampler.timer) {
+      sampler.n = 0;
+      sampler.timer = setInterval(sampler.tick, 50);
+      sampler.timer.unref();
+    }
+  },
+  remove(l: Listener): void {
+    sampler.listeners.delete(l);
+    if (!sampler.listeners.size && sampler.timer) {
+      clearInterval(sampler.timer);
+      sampler.timer = undefined;
+    }
+  },
+};
+
 export async function measure<T>(name: string, fn: () => Promise<T>, into: StageMetrics[]): Promise<T> {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const childCpu = childrenCounted ? new ChildCpu() : undefined;
-  let peak = process.memoryUsage.rss();
-  let childPeak = 0;
-  let n = 0;
-  let reading: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-    if (!childCpu) return;
-    if (n % 2 === 0) childCpu.sample();
-    if (n % 20 === 0 && !reading) {
-      reading = childMemoryMb().then((mb) => {
-        childPeak = Math.max(childPeak, mb);
-        reading = undefined;
-      });
-    }
-    n++;
-  }, 50);
-  timer.unref();
+  const l: Listener = { peak: process.memoryUsage.rss(), childPeak: 0, last: new Map(), read: false };
+  if (childrenCounted) l.start = descendantTicks();
+  sampler.add(l);
   try {
     return await fn();
   } finally {
-    clearInterval(timer);
     const ms = Math.round(performance.now() - t0);
-    await reading; // (a short stage's one reading)
-    peak = Math.max(peak, process.memoryUsage.rss());
+    await sampler.reading; // (a short stage's one reading)
+    sampler.remove(l);
+    l.peak = Math.max(l.peak, process.memoryUsage.rss());
     const c = process.cpuUsage(c0);
-    const children = childCpu?.ms() ?? 0;
+    let children = 0;
+    if (l.start) {
+      for (const [k, t] of descendantTicks()) l.last.set(k, t);
+      let ticks = 0;
+      for (const [k, last] of l.last) ticks += Math.max(0, last - (l.start.get(k) ?? 0));
+      children = ticks * TICK_MS;
+    }
     into.push({
       name, ms, cpuMs: Math.round((c.user + c.system) / 1000 + children),
-      childCpuMs: Math.round(children), peakRssMb: Math.round(peak / 2 ** 20), childPeakMb: childPeak,
+      childCpuMs: Math.round(children), peakRssMb: Math.round(l.peak / 2 ** 20), childPeakMb: l.childPeak,
     });
   }
 }
