@@ -396,6 +396,23 @@ describe('the LP of a block, reduced once for all its solves', () => {
   });
 });
 
+describe('quarters and their running totals: an equation of three hidden cells expresses one in the others', () => {
+  // Cells: 0 q1, 1 q2, 2 q3 (quarters), 3 c2 = q1 + q2 (up to the second quarter), all hidden; 4 c3 = c2 + q3
+  // published. c3 = c2 + q3 has two hidden cells (c2 = c3 − q3), c2 = q1 + q2 then three columns, of which one is
+  // eliminated: q1 + q2 + q3 = c3, each quarter at least 1, c2 = c3 − q3.
+  const eq = (total: number, parts: number[]) => ({ cells: [total, ...parts], coef: [1, ...parts.map(() => -1)], kind: 'eq' as const });
+  const input = (values: number[]) => ({
+    values, minCel: 5, hidden: [1, 1, 1, 1, 0], sensitive: values.map((v, c) => (c < 4 && v < 5 ? 1 : 0)),
+    relations: [eq(3, [0, 1]), eq(4, [3, 2])],
+  });
+  test('c3 = 6: each quarter can be 1 to 4 (the others at least 1), c2 2 to 5: nothing exposed', async () => {
+    expect(await audit(input([2, 3, 1, 5, 6]))).toEqual([]);
+  });
+  test('c3 = 5: each quarter is 1 to 3 and c2 (4) is 2 to 4, fewer than the four whole numbers of "1 to 4": all exposed', async () => {
+    expect(await audit(input([2, 2, 1, 4, 5]))).toEqual([{ cell: 0, lo: 1, hi: 3 }, { cell: 1, lo: 1, hi: 3 }, { cell: 2, lo: 1, hi: 3 }, { cell: 3, lo: 2, hi: 4 }]);
+  });
+});
+
 describe('the reduced LP of a long chain of two-cell equations', () => {
   // k hidden cells of 5, each pair x_{i+1} + x_i = 10 published: one column after the reduction, every cell
   // in [1, 9] (safe). The union-find's chain is k deep (each equation hangs the older root under the newer).
