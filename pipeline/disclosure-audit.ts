@@ -142,7 +142,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
   const open = new Set<number>();
   cells.forEach((c, j) => toProve.has(c) && open.add(j));
   if (!open.size) return;
-  const lp = await lpOf(input, cells, rels, { eliminate: true });
+  const lp = await lpOf(input, cells, rels);
   const { h, model } = lp;
   try {
     model.changeObjectiveSense(h.constants.objectiveSense.maximize);
@@ -218,8 +218,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
  * `sign · column + offset`. `cost` sets the objective from per-variable weights, `fix` and `release` bound one
  * variable, `values` gives every variable's value in the last solution.
  */
-async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, o: { movable?: number[]; eliminate?: boolean } = {}) {
-  const movable = o.movable ?? [];
+async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, movable: number[] = []) {
   const h = await highs();
   const { values, relations } = input;
   const n = cells.length;
@@ -350,42 +349,28 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
     }
     for (let i = 0; i < k; i++) indices.push(rowCol[i]), coefs.push(rowCoef[i]);
     starts.push(indices.length);
-    rowLower.push(lo);
-    rowUpper.push(hi);
+    rowLower.push(Math.max(lo, -h.infinity));
+    rowUpper.push(Math.min(hi, h.infinity));
   }
-  // Columns kept (their index in the model) and, for each eliminated column, its value in the kept ones.
-  const reduced = o.eliminate ? eliminate(m, lower, upper, { starts, indices, coefs, rowLower, rowUpper }) : undefined;
-  const kept = reduced?.kept;
-  const mk = reduced ? reduced.columns : m;
-  const rowsOut = reduced?.rows ?? { starts, indices, coefs, rowLower, rowUpper };
   const model = h.createModel({
-    numCols: mk, numRows: rowsOut.rowLower.length, colCost: new Float64Array(mk), colLower: reduced?.lower ?? lower, colUpper: reduced?.upper ?? upper,
-    rowLower: rowsOut.rowLower.map((v) => Math.max(v, -h.infinity)), rowUpper: rowsOut.rowUpper.map((v) => Math.min(v, h.infinity)),
-    matrix: { format: 'csr', numRows: rowsOut.rowLower.length, numCols: mk, starts: new Int32Array(rowsOut.starts), indices: new Int32Array(rowsOut.indices), values: new Float64Array(rowsOut.coefs) },
+    numCols: m, numRows: rowLower.length, colCost: new Float64Array(m), colLower: lower, colUpper: upper, rowLower, rowUpper,
+    matrix: { format: 'csr', numRows: rowLower.length, numCols: m, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(coefs) },
   });
   // The first solve starts from the slack basis, which is not feasible: the dual simplex finds the optimum
   // from there fastest (measured on the national release: LP audit 109 → 87 s, the same cells proved).
   // The audit then changes only the objective: see `primalFromNowOn`.
   model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 1 });
   const solution = new Float64Array(N);
-  const columnValue = new Float64Array(m);
   return {
     h, model,
     /** The objective Σ weight · variable (weights of the first variables; the others 0). */
     cost(weights: ArrayLike<number>) {
-      const cost = new Float64Array(mk);
-      for (let j = 0; j < weights.length; j++) {
-        if (!weights[j]) continue;
-        const q = columnOf[j], w = weights[j] * sign[j];
-        if (!reduced) cost[q] += w;
-        else if (kept![q] >= 0) cost[kept![q]] += w;
-        else for (let t = reduced.from[q]; t < reduced.from[q + 1]; t++) cost[reduced.terms[t]] += w * reduced.factors[t];
-      }
-      model.changeColsCost({ kind: 'range', from: 0, to: mk - 1 }, cost);
+      const cost = new Float64Array(m);
+      for (let j = 0; j < weights.length; j++) if (weights[j]) cost[columnOf[j]] += weights[j] * sign[j];
+      model.changeColsCost({ kind: 'range', from: 0, to: m - 1 }, cost);
     },
     /** Fixes variable j at `value` (with it every variable merged with it); false if its bounds exclude it. */
     fix(j: number, value: number): boolean {
-      if (reduced) throw new Error('disclosure audit: fix on an LP with eliminated columns');
       const q = columnOf[j], y = (value - off[j]) / sign[j];
       if (y < lower[q] - EPS || y > upper[q] + EPS) return false;
       model.changeColBounds(q, y, y);
@@ -399,177 +384,15 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
     /** Every variable's value in the last solution (the same array each time: valid until the next call). */
     values(): Float64Array {
       const x = model.getSolution().colValue;
-      for (let q = 0; q < m; q++) {
-        if (!reduced) columnValue[q] = x[q];
-        else if (kept![q] >= 0) columnValue[q] = x[kept![q]];
-        else {
-          let v = reduced.constant[q];
-          for (let t = reduced.from[q]; t < reduced.from[q + 1]; t++) v += reduced.factors[t] * x[reduced.terms[t]];
-          columnValue[q] = v;
-        }
-      }
-      for (let j = 0; j < N; j++) solution[j] = sign[j] * columnValue[columnOf[j]] + off[j];
+      for (let j = 0; j < N; j++) solution[j] = sign[j] * x[columnOf[j]] + off[j];
       return solution;
     },
   };
 }
 
-interface Rows {
-  starts: number[];
-  indices: number[];
-  coefs: number[];
-  rowLower: number[];
-  rowUpper: number[];
-}
-
-/** An equation of at most this many columns eliminates one of them (see `eliminate`). */
-const ELIMINATE = 3;
-
-/**
- * The third reduction of lpOf: an equation of a few columns (at most ELIMINATE) expresses one of them (with
- * coefficient ±1, the one in fewest rows) in the others, which replaces it in every other row; its bounds become a
- * row over the others unless they follow from theirs (a cell's "at least 1" from two cells that are at least 1).
- * The LP over the kept columns is the same LP: every solution of one is a solution of the other. In a national
- * release these are mostly the quarters and their running totals (t/m K2 = t/m K1 + K2): their block LPs lose a
- * quarter of their columns and a tenth of their rows, and the first solve of a block takes ~30% fewer simplex
- * iterations (HiGHS's presolve finds the same, but on every solve).
- *
- * Returns the kept columns' indices (−1: eliminated), their bounds, the rows over them, and each eliminated
- * column as constant + Σ factor · kept column (`from[q] .. from[q+1]` in terms and factors).
- */
-function eliminate(m: number, lower: Float64Array, upper: Float64Array, input: Rows) {
-  const R0 = input.rowLower.length;
-  const cols: number[][] = [], vals: number[][] = [], lo: number[] = [], hi: number[] = [];
-  for (let r = 0; r < R0; r++) {
-    cols.push(input.indices.slice(input.starts[r], input.starts[r + 1]));
-    vals.push(input.coefs.slice(input.starts[r], input.starts[r + 1]));
-    lo.push(input.rowLower[r]);
-    hi.push(input.rowUpper[r]);
-  }
-  const alive: boolean[] = new Array(R0).fill(true);
-  // The rows of each column (may hold rows that no longer have it: checked where used).
-  const rowsOf: number[][] = Array.from({ length: m }, () => []);
-  for (let r = 0; r < R0; r++) for (const q of cols[r]) rowsOf[q].push(r);
-  const colLo = Float64Array.from(lower), colHi = Float64Array.from(upper);
-  const gone = new Uint8Array(m);
-  /** Each eliminated column, in order: constant + Σ factor · column over the columns of its equation. */
-  const order: number[] = [];
-  const exprConst = new Float64Array(m);
-  const exprCols: number[][] = [], exprVals: number[][] = [];
-  const occurrences = (q: number) => {
-    let n = 0;
-    for (const r of rowsOf[q]) if (alive[r] && cols[r].includes(q)) n++;
-    return n;
-  };
-  const addRow = (c: number[], v: number[], l: number, u: number) => {
-    if (c.length === 1) {
-      const a = v[0];
-      const nl = a > 0 ? l / a : u / a, nu = a > 0 ? u / a : l / a;
-      if (nl > colLo[c[0]]) colLo[c[0]] = nl;
-      if (nu < colHi[c[0]]) colHi[c[0]] = nu;
-      return;
-    }
-    if (!c.length) return;
-    const r = cols.length;
-    cols.push(c), vals.push(v), lo.push(l), hi.push(u), alive.push(true);
-    for (const q of c) rowsOf[q].push(r);
-  };
-  for (let r = 0; r < cols.length; r++) {
-    if (!alive[r] || lo[r] !== hi[r] || cols[r].length > ELIMINATE || cols[r].length < 2) continue;
-    // The column to eliminate: coefficient ±1, in fewest rows.
-    let e = -1, ae = 0, best = Infinity;
-    for (let i = 0; i < cols[r].length; i++) {
-      if (Math.abs(Math.abs(vals[r][i]) - 1) > EPS) continue;
-      const n = occurrences(cols[r][i]);
-      if (n < best) (best = n), (e = cols[r][i]), (ae = vals[r][i]);
-    }
-    if (e < 0) continue;
-    const b = lo[r];
-    alive[r] = false;
-    // x_e = (b − Σ_{i≠e} a_i x_i) / a_e
-    const ec: number[] = [], ev: number[] = [];
-    for (let i = 0; i < cols[r].length; i++) if (cols[r][i] !== e) ec.push(cols[r][i]), ev.push(-vals[r][i] / ae);
-    exprConst[e] = b / ae;
-    exprCols[e] = ec;
-    exprVals[e] = ev;
-    gone[e] = 1;
-    order.push(e);
-    // Substitute into every other row that has e.
-    for (const s of rowsOf[e]) {
-      if (!alive[s]) continue;
-      const at = cols[s].indexOf(e);
-      if (at < 0) continue;
-      const f = vals[s][at];
-      cols[s].splice(at, 1);
-      vals[s].splice(at, 1);
-      for (let i = 0; i < ec.length; i++) {
-        const k = cols[s].indexOf(ec[i]);
-        if (k >= 0) vals[s][k] += f * ev[i];
-        else cols[s].push(ec[i]), vals[s].push(f * ev[i]), rowsOf[ec[i]].push(s);
-      }
-      lo[s] -= f * exprConst[e];
-      hi[s] -= f * exprConst[e];
-      for (let k = cols[s].length - 1; k >= 0; k--) if (Math.abs(vals[s][k]) <= EPS) cols[s].splice(k, 1), vals[s].splice(k, 1);
-      if (cols[s].length <= 1) {
-        alive[s] = false;
-        addRow(cols[s], vals[s], lo[s], hi[s]);
-      }
-    }
-    // The bounds of x_e as a row over the others, unless they follow from the others' bounds. An upper bound
-    // at CAP is no knowledge of the outsider's (it only keeps the LP bounded): not carried over.
-    let min = exprConst[e], max = exprConst[e];
-    for (let i = 0; i < ec.length; i++) {
-      const a = ev[i], l = colLo[ec[i]], u = colHi[ec[i]];
-      min += a > 0 ? a * l : a * u;
-      max += a > 0 ? a * u : a * l;
-    }
-    const needLo = colLo[e] > -Infinity && min < colLo[e] - EPS;
-    const needHi = colHi[e] < CAP && max > colHi[e] + EPS;
-    if (needLo || needHi) addRow([...ec], [...ev], needLo ? colLo[e] - exprConst[e] : -Infinity, needHi ? colHi[e] - exprConst[e] : Infinity);
-  }
-  // Each eliminated column in the kept ones: in reverse order (an expression holds only columns eliminated later).
-  const kept = new Int32Array(m).fill(-1);
-  let columns = 0;
-  for (let q = 0; q < m; q++) if (!gone[q]) kept[q] = columns++;
-  const finalTerms: Map<number, number>[] = [];
-  for (let k = order.length - 1; k >= 0; k--) {
-    const e = order[k];
-    const terms = new Map<number, number>();
-    let c = exprConst[e];
-    exprCols[e].forEach((q, i) => {
-      const a = exprVals[e][i];
-      if (!gone[q]) terms.set(kept[q], (terms.get(kept[q]) ?? 0) + a);
-      else {
-        c += a * exprConst[q];
-        for (const [t, f] of finalTerms[q]) terms.set(t, (terms.get(t) ?? 0) + a * f);
-      }
-    });
-    // Once composed, an eliminated column's constant is its value's constant part.
-    exprConst[e] = c;
-    finalTerms[e] = terms;
-  }
-  const from = new Int32Array(m + 1);
-  const terms: number[] = [], factors: number[] = [];
-  for (let q = 0; q < m; q++) {
-    if (gone[q]) for (const [t, f] of finalTerms[q]) if (Math.abs(f) > EPS) terms.push(t), factors.push(f);
-    from[q + 1] = terms.length;
-  }
-  const out: Rows = { starts: [0], indices: [], coefs: [], rowLower: [], rowUpper: [] };
-  for (let r = 0; r < cols.length; r++) {
-    if (!alive[r]) continue;
-    for (let i = 0; i < cols[r].length; i++) out.indices.push(kept[cols[r][i]]), out.coefs.push(vals[r][i]);
-    out.starts.push(out.indices.length);
-    out.rowLower.push(lo[r]);
-    out.rowUpper.push(hi[r]);
-  }
-  const keptLower = new Float64Array(columns), keptUpper = new Float64Array(columns);
-  for (let q = 0; q < m; q++) if (!gone[q]) (keptLower[kept[q]] = colLo[q]), (keptUpper[kept[q]] = colHi[q]);
-  return { kept, columns, lower: keptLower, upper: keptUpper, rows: out, constant: exprConst, from, terms: Int32Array.from(terms), factors: Float64Array.from(factors) };
-}
-
 /** After the first solve of an `lpOf` LP: further solves change only the objective (see lpOf). */
 function primalFromNowOn(model: ReturnType<Highs['createModel']>) {
-  model.options.set({ simplex_strategy: 4, presolve: 'off' });
+  model.options.set({ simplex_strategy: 4 });
 }
 
 /**
@@ -587,7 +410,7 @@ function widthOf(input: AuditInput, c: number): number {
 
 /** The extremes of one cell over the whole component (for a message). */
 async function interval(input: AuditInput, comp: Component, c: number): Promise<Exposure> {
-  const lp = await lpOf(input, comp.cells, comp.relations, { eliminate: true });
+  const lp = await lpOf(input, comp.cells, comp.relations);
   const { h, model } = lp;
   try {
     const j = comp.cells.indexOf(c);
@@ -654,7 +477,7 @@ async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<numb
       await proveBlock(input, cells, rels, prove, size === block ? new Set() : new Set(own));
       for (const c of cells) if (toProve.has(c) && !prove.has(c)) toProve.delete(c);
     }
-    trace(() => `pass ${size}: ${n} blocks, ${before} → ${toProve.size} left, ${solves} solves so far, ${((performance.now() - t0) / 1000).toFixed(1)} s (component of ${comp.cells.length})`);
+    trace(() => `pass ${size}: ${n} blocks, ${before} → ${toProve.size} left, ${solves} solves so far, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (!toProve.size) return;
   }
 }
@@ -825,7 +648,7 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
       for (const c of movable) pos[c] = -1;
       const weights = new Float64Array(cells.length + 2 * movable.length);
       movable.forEach((c, k) => (weights[cells.length + 2 * k] = weights[cells.length + 2 * k + 1] = hidden[c] ? 0 : values[c]));
-      const lp = await lpOf(input, cells, rows, { movable });
+      const lp = await lpOf(input, cells, rows, movable);
       const { model } = lp;
       try {
         lp.cost(weights);

@@ -396,10 +396,10 @@ describe('the LP of a block, reduced once for all its solves', () => {
   });
 });
 
-describe('quarters and their running totals: an equation of three hidden cells expresses one in the others', () => {
+describe('quarters and their running totals: an equation of three hidden cells', () => {
   // Cells: 0 q1, 1 q2, 2 q3 (quarters), 3 c2 = q1 + q2 (up to the second quarter), all hidden; 4 c3 = c2 + q3
-  // published. c3 = c2 + q3 has two hidden cells (c2 = c3 − q3), c2 = q1 + q2 then three columns, of which one is
-  // eliminated: q1 + q2 + q3 = c3, each quarter at least 1, c2 = c3 − q3.
+  // published. c3 = c2 + q3 has two hidden cells (c2 = c3 − q3), so c2 = q1 + q2 is q1 + q2 + q3 = c3: each
+  // quarter at least 1, c2 = c3 − q3.
   const eq = (total: number, parts: number[]) => ({ cells: [total, ...parts], coef: [1, ...parts.map(() => -1)], kind: 'eq' as const });
   const input = (values: number[]) => ({
     values, minCel: 5, hidden: [1, 1, 1, 1, 0], sensitive: values.map((v, c) => (c < 4 && v < 5 ? 1 : 0)),
