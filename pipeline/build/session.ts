@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { Db } from '../db.ts';
 import { environmentError, InputError } from '../errors.ts';
 import { acquireLock, installInterruptHandlers, onCleanup, OutputTransaction, outputProblem } from '../output/atomic.ts';
@@ -64,7 +65,9 @@ export async function openSession(o: BuildOptions): Promise<Session> {
     const tx = await OutputTransaction.begin(o.plan ? path.join(scratch, 'plan') : root);
     undo.push(() => tx.abort());
     watchOwner(0, [scratch, tx.tempRoot]);
-    const db = await Db.open({ threads: o.threads ?? smallExtractThreads(o.extract), memoryLimit: o.memoryLimit ?? DEFAULT_MEMORY_LIMIT, tempDirectory: scratch });
+    const small = isSmallExtract(o.extract);
+    if (small) optimiseLess();
+    const db = await Db.open({ threads: o.threads ?? (small ? 1 : undefined), memoryLimit: o.memoryLimit ?? DEFAULT_MEMORY_LIMIT, tempDirectory: scratch });
     undo.push(() => db.close());
     const fx = transactionEffects(tx, o.progress, o.htmlDir);
     const ctx: BuildContext = {
@@ -92,21 +95,34 @@ export async function openSession(o: BuildOptions): Promise<Session> {
 export const SMALL_EXTRACT_BYTES = 100 * 1024 * 1024;
 
 /**
- * DuckDB's threads for an extract of a region (well under SMALL_EXTRACT_BYTES): one. Its queries are too
- * small to gain from a second thread, which only costs CPU that the build's other work (Node, Chromium)
- * needs on a machine with few cores: West Kennemerland (19 MB), three interleaved pairs on the 2-core
- * machine, load + validate 1.6-2.4 s / 1.7-1.8 CPU-s on one thread against 1.8-2.1 s / 1.9-2.2 on two, the
- * SQL model 1.4-2.1 / 1.4-1.6 against 1.9-2.3 / 1.8-2.3, the whole build 13.4-13.7 CPU-s against 14.0-15.9.
- * A larger extract (the national one, ~840 MB): DuckDB's default, all cores (undefined).
+ * Whether the extract folder's files are under SMALL_EXTRACT_BYTES (a region's). Then DuckDB runs on one
+ * thread unless --threads says otherwise: its queries are too small to gain from a second thread, which only
+ * costs CPU that the build's other work (Node, Chromium) needs on a machine with few cores: West Kennemerland
+ * (19 MB), three interleaved pairs on the 2-core machine, load + validate 1.6-2.4 s / 1.7-1.8 CPU-s on one
+ * thread against 1.8-2.1 s / 1.9-2.2 on two, the SQL model 1.4-2.1 / 1.4-1.6 against 1.9-2.3 / 1.8-2.3, the
+ * whole build 13.4-13.7 CPU-s against 14.0-15.9. A larger extract (the national one, ~840 MB): DuckDB's
+ * default, all cores.
  */
-export function smallExtractThreads(extract: string): number | undefined {
+export function isSmallExtract(extract: string): boolean {
   let bytes = 0;
   try {
     for (const e of readdirSync(extract, { withFileTypes: true })) if (e.isFile()) bytes += statSync(path.join(extract, e.name)).size;
   } catch {
-    return undefined; // the load stage says what is wrong with the folder
+    return false; // the load stage says what is wrong with the folder
   }
-  return bytes < SMALL_EXTRACT_BYTES ? 1 : undefined;
+  return bytes < SMALL_EXTRACT_BYTES;
+}
+
+/**
+ * V8 optimises (TurboFan, on background threads) every function that has run for a while: made for pages
+ * that live for hours, in a build of a region it compiled ~3 CPU-s of functions that ran a few more times
+ * (15% of the process's CPU in `perf`, ~20% with HiGHS's WebAssembly). Eight times V8's interrupt budget
+ * (the bytecode a function runs before it is considered) leaves the lukewarm ones in the interpreter and
+ * baseline code; hot loops are optimised all the same. Process-wide (worker threads too). Only for a small
+ * extract: a national build runs its hot code long enough for V8's defaults.
+ */
+function optimiseLess(): void {
+  v8.setFlagsFromString('--interrupt-budget=540672');
 }
 
 /** A full, read-only or forbidden output folder, whether Node or DuckDB hit it, as one clear InputError. */
