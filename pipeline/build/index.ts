@@ -25,7 +25,6 @@ import { rmc, rmcFiles } from './stages/rmc.ts';
 import { telling, tellingFiles } from './stages/telling.ts';
 import { webIndex } from './stages/web.ts';
 import { closeWorkbooks, startWorkbooksEarly } from './workbooks.ts';
-import { preloadXlsx } from '../format/xlsx.ts';
 import { preloadChartLibraries } from '../render/charts.ts';
 
 export { DEFAULT_MEMORY_LIMIT, REPORTS, type BuildOptions, type BuildResult, type ReportName } from './context.ts';
@@ -51,8 +50,9 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   const { ctx } = session;
   try {
     startPrinterEarly(ctx);
-    // exceljs, Vega and Vega-Lite load while DuckDB reads the extract (a failure surfaces where they are used).
-    for (const preload of [preloadXlsx, preloadChartLibraries]) preload().catch(() => undefined);
+    // Vega and Vega-Lite load while DuckDB reads the extract (a failure surfaces where they are used); exceljs
+    // only in the workbook worker, which writes every workbook of a build.
+    preloadChartLibraries().catch(() => undefined);
     await load(ctx);
     await model(ctx);
     startWorkbooksEarly(ctx);

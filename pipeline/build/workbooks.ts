@@ -12,7 +12,7 @@ import { abortSignal, type BuildContext } from './context.ts';
  */
 export function startWorkbooksEarly(ctx: BuildContext): void {
   const { o, reports } = ctx;
-  if (o.plan || !ctx.selection.gemeenten.length || !(['data', 'jaarverslag', 'rmc'] as const).some((r) => reports.has(r))) return;
+  if (o.plan || !ctx.selection.gemeenten.length || !(['data', 'jaarverslag', 'rmc', 'telling'] as const).some((r) => reports.has(r))) return;
   workbooks(ctx).catch(() => undefined); // a worker that does not start is reported by the stage that needs it
 }
 

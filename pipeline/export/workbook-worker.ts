@@ -48,6 +48,12 @@ async function run(job: WorkbookJob): Promise<void> {
       return writeXlsx(job.file, [stoppable(await datasetSheet(db, job.where))], job.options);
     case 'indicatoren':
       return writeDatasetXlsx(db, job.file, job.options, stoppable);
+    case 'sheets':
+      for (const [file, sheets] of job.files) {
+        stopping();
+        await writeXlsx(file, sheets.map(stoppable), job.options);
+      }
+      return;
   }
 }
 

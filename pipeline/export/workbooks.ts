@@ -1,9 +1,9 @@
 /**
- * The dataset's workbooks (each gemeente's jaarverslag figures, the RMC figures, indicatoren.xlsx), written
- * by a worker thread: building ~28 million cells is JavaScript on one thread (~1 core for ~80 s nationally),
- * and the build writes them while the PDFs print (build/index.ts), when Node's main thread is needed for the
- * printer (charts, HTML, the traffic with Chromium): on the main thread the two took turns and the PDFs
- * waited.
+ * The build's workbooks (each gemeente's jaarverslag figures, the RMC figures, indicatoren.xlsx, the
+ * Leerplichttelling's), written by a worker thread: building ~28 million cells is JavaScript on one thread
+ * (~1 core for ~80 s nationally), and the build writes them while the PDFs print (build/index.ts), when Node's
+ * main thread is needed for the printer (charts, HTML, the traffic with Chromium): on the main thread the two
+ * took turns and the PDFs waited. (So Node's main thread never loads exceljs in a build.)
  *
  * The worker has a DuckDB of its own, whose `dataset` is a view of a Parquet copy of the build's dataset
  * table (removed by close), of which DuckDB renders the sheets' rows as XML (export/dataset.ts,
@@ -18,7 +18,7 @@ import type { Worker } from 'node:worker_threads';
 import { type Db, sqlString } from '../db.ts';
 import { workerEntry } from '../paths.ts';
 import { onCleanup } from '../output/atomic.ts';
-import type { XlsxOptions } from '../format/xlsx.ts';
+import type { XlsxOptions, XlsxSheet } from '../format/xlsx.ts';
 
 /** A workbook of the dataset (workbook-worker.ts writes it). */
 export type WorkbookJob =
@@ -27,7 +27,9 @@ export type WorkbookJob =
   /** One sheet `data` of the rows matching `where` (datasetSheet). */
   | { kind: 'sheet'; file: string; where: string; options: XlsxOptions }
   /** indicatoren.xlsx (writeDatasetXlsx). */
-  | { kind: 'indicatoren'; file: string; options: XlsxOptions };
+  | { kind: 'indicatoren'; file: string; options: XlsxOptions }
+  /** Workbooks of sheets whose rows are given (arrays: they are copied to the worker), e.g. the Leerplichttelling's. */
+  | { kind: 'sheets'; files: [file: string, sheets: XlsxSheet[]][]; options: XlsxOptions };
 
 export interface WorkerSetup {
   parquet: string;

@@ -9,7 +9,7 @@
  */
 import { readQuery, type Db } from '../db.ts';
 import { loadCatalog } from '../catalog.ts';
-import { writeXlsx, type XlsxOptions } from '../format/xlsx.ts';
+import type { XlsxSheet } from '../format/xlsx.ts';
 import { sqlFiles } from '../model.ts';
 
 /** The form's items: verzuim, then vrijstellingen and vervangende leerplicht in the law's order (3a, 3b, 5 onder a, b, c, 5a, 15), then handhaving. */
@@ -115,9 +115,9 @@ export function formTable(rows: FormRow[]): { item: string; omschrijving: string
   return out;
 }
 
-/** The submission of one gemeente as a workbook (codes as text, waarde as a number). */
-export async function writeTellingXlsx(rows: FormRow[], file: string, o: XlsxOptions): Promise<void> {
-  await writeXlsx(file, [{
+/** The submission of one gemeente as a workbook's sheet (codes as text, waarde as a number). */
+export function tellingSheet(rows: FormRow[]): XlsxSheet {
+  return {
     name: 'leerplichttelling',
     columns: [
       { name: 'gemeentecode', type: 'text' }, { name: 'gemeentenaam', type: 'text' }, { name: 'schooljaar', type: 'text' },
@@ -125,17 +125,17 @@ export async function writeTellingXlsx(rows: FormRow[], file: string, o: XlsxOpt
       { name: 'waarde', type: 'integer' },
     ],
     rows: rows as unknown as Record<string, unknown>[],
-  }], o);
+  };
 }
 
-/** The region workbook (every gemeente side by side) as a real workbook. */
-export async function writeTellingRegioXlsx(db: Db, file: string, o: XlsxOptions): Promise<void> {
+/** The region workbook's sheet (every gemeente side by side). */
+export async function tellingRegioSheet(db: Db): Promise<XlsxSheet> {
   const rows = await db.all<Record<string, unknown>>(await workbookSql(db));
   const text = ['schooljaar', 'item', 'omschrijving', 'onderwijssoort'];
   const keys = rows.length ? Object.keys(rows[0]) : text;
-  await writeXlsx(file, [{
+  return {
     name: 'leerplichttelling',
     columns: keys.map((name) => (text.includes(name) ? { name, type: 'text', width: name === 'omschrijving' ? 60 : undefined } : { name, type: 'integer' })),
     rows,
-  }], o);
+  };
 }

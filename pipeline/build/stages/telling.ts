@@ -3,12 +3,14 @@
  * submission CSVs and workbooks (tellingFiles, written while the PDFs print).
  */
 import { renderTemplate } from '../../render/html.ts';
-import { buildTellingForm, formRowsPerGemeente, formTable, runTellingChecks, TELLING_BUCKETS, workbookSql, writeTellingRegioXlsx, writeTellingXlsx } from '../../reports/telling.ts';
+import { buildTellingForm, formRowsPerGemeente, formTable, runTellingChecks, TELLING_BUCKETS, tellingRegioSheet, tellingSheet, workbookSql } from '../../reports/telling.ts';
 import { writeCsv } from '../../csv.ts';
-import { type BuildContext, need, stopIfAborted, timed } from '../context.ts';
+import type { XlsxSheet } from '../../format/xlsx.ts';
+import { type BuildContext, need, timed } from '../context.ts';
 import { writeCsvPerFile } from '../partitioned.ts';
 import { paths } from '../paths.ts';
 import { documentMetadata, xlsxOptions } from '../identity.ts';
+import { writeWorkbooks } from '../workbooks.ts';
 
 export async function telling(ctx: BuildContext): Promise<void> {
   const { db, config, schooljaar, selection } = ctx;
@@ -46,13 +48,12 @@ export async function tellingFiles(ctx: BuildContext): Promise<void> {
   await timed(ctx, 'telling CSV + xlsx', async () => {
     await writeCsvPerFile(db, fx, 'outputs/telling_csv.sql', ['item_volgorde', 'bucket_volgorde'],
       new Map(selection.gemeenten.map((g) => [g.code, paths.tellingCsv(g, schooljaar)])));
-    for (const g of selection.gemeenten) {
-      stopIfAborted();
-      await writeTellingXlsx(forms.get(g.code) ?? [], fx.outputPath(paths.tellingXlsx(g, schooljaar)), xlsxOptions(ctx));
-    }
+    // The workbooks in the worker thread (export/workbooks.ts), which has exceljs loaded already.
+    const files: [string, XlsxSheet[]][] = selection.gemeenten.map((g) => [fx.outputPath(paths.tellingXlsx(g, schooljaar)), [tellingSheet(forms.get(g.code) ?? [])]]);
     if (selection.regionLevel) {
       await writeCsv(db, await workbookSql(db), fx.outputPath(paths.tellingRegioCsv(config.regio, schooljaar)));
-      await writeTellingRegioXlsx(db, fx.outputPath(paths.tellingRegioXlsx(config.regio, schooljaar)), xlsxOptions(ctx));
+      files.push([fx.outputPath(paths.tellingRegioXlsx(config.regio, schooljaar)), [await tellingRegioSheet(db)]]);
     }
+    await writeWorkbooks(ctx, { kind: 'sheets', files, options: xlsxOptions(ctx) });
   });
 }
