@@ -3,7 +3,8 @@
  *
  * CPU counts this process (DuckDB's threads included) and its descendant processes (Chromium: the browser,
  * its zygote and renderers, which run in a process group of their own): on Linux, sampled from /proc every
- * 100 ms (what a process uses in its last 100 ms, or a process that lives shorter than that, is missed).
+ * 100 ms, the list of processes found again once a second and at each stage's start and end (what a process
+ * uses in its last 100 ms, or a process that lives shorter than a second, may be missed).
  * Elsewhere only this process is counted (`childrenCounted` false).
  *
  * Peak memory: this process's resident memory, and separately that of its child processes (PSS, so pages
@@ -72,10 +73,23 @@ function descendants(pid = process.pid): number[] {
   return out;
 }
 
+/**
+ * The descendants as found at most a second ago (`fresh`: now). A walk reads the children of every thread of
+ * every process (~80 files with Chromium running): every 100 ms that was ~0.3 CPU-s of Node's main thread in a
+ * region build. Processes come and go seldom (Chromium's renderers, pdftotext), and one found late is counted
+ * from its start all the same.
+ */
+function knownDescendants(fresh = false): number[] {
+  const now = performance.now();
+  if (fresh || !known || now - known.at >= 1000) known = { at: now, pids: descendants() };
+  return known.pids;
+}
+let known: { at: number; pids: number[] } | undefined;
+
 /** CPU ticks (utime + stime) of every live descendant process, keyed by pid and start time (a key that a reused pid does not share). */
-function descendantTicks(): Map<string, number> {
+function descendantTicks(fresh = false): Map<string, number> {
   const out = new Map<string, number>();
-  for (const pid of descendants()) {
+  for (const pid of knownDescendants(fresh)) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -89,7 +103,7 @@ function descendantTicks(): Map<string, number> {
 
 /** Memory of the live child processes, MB: PSS (shared pages split between the processes sharing them). */
 async function childMemoryMb(): Promise<number> {
-  const kb = await Promise.all(descendants().map(async (pid) => {
+  const kb = await Promise.all(knownDescendants().map(async (pid) => {
     try {
       const m = /^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'));
       return m ? Number(m[1]) : 0;
@@ -126,6 +140,9 @@ const sampler = {
   timer: undefined as NodeJS.Timeout | undefined,
   n: 0,
   reading: undefined as Promise<void> | undefined,
+  /** The last child-memory reading (MB) and when it was taken (performance.now()). */
+  lastMb: 0,
+  lastAt: -Infinity,
   childCpu(): void {
     const now = descendantTicks();
     for (const l of sampler.listeners) for (const [k, t] of now) l.last.set(k, t);
@@ -134,6 +151,8 @@ const sampler = {
     if (sampler.reading) return;
     const to = [...sampler.listeners];
     sampler.reading = childMemoryMb().then((mb) => {
+      sampler.lastMb = mb;
+      sampler.lastAt = performance.now();
       for (const l of to) {
         l.childPeak = Math.max(l.childPeak, mb);
         l.read = true;
@@ -146,10 +165,13 @@ const sampler = {
     for (const l of sampler.listeners) l.peak = Math.max(l.peak, rss);
     if (!childrenCounted) return;
     if (sampler.n % 2 === 0) sampler.childCpu();
-    if (sampler.n % 20 === 0 || [...sampler.listeners].some((l) => !l.read)) sampler.childMemory();
+    if (performance.now() - sampler.lastAt >= 1000 || [...sampler.listeners].some((l) => !l.read)) sampler.childMemory();
     sampler.n++;
   },
   add(l: Listener): void {
+    // A reading of the last second serves a stage that starts now as its first (each reading walks Chromium's
+    // page tables: ~30 ms of CPU, ~0.35 CPU-s of a region build when every short stage took one of its own).
+    if (performance.now() - sampler.lastAt < 1000) (l.childPeak = sampler.lastMb), (l.read = true);
     sampler.listeners.add(l);
     if (!sampler.timer) {
       sampler.n = 0;
@@ -170,7 +192,7 @@ export async function measure<T>(name: string, fn: () => Promise<T>, into: Stage
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const l: Listener = { peak: process.memoryUsage.rss(), childPeak: 0, last: new Map(), read: false };
-  if (childrenCounted) l.start = descendantTicks();
+  if (childrenCounted) l.start = descendantTicks(true);
   sampler.add(l);
   try {
     return await fn();
@@ -182,7 +204,7 @@ export async function measure<T>(name: string, fn: () => Promise<T>, into: Stage
     const c = process.cpuUsage(c0);
     let children = 0;
     if (l.start) {
-      for (const [k, t] of descendantTicks()) l.last.set(k, t);
+      for (const [k, t] of descendantTicks(true)) l.last.set(k, t);
       let ticks = 0;
       for (const [k, last] of l.last) ticks += Math.max(0, last - (l.start.get(k) ?? 0));
       children = ticks * TICK_MS;
