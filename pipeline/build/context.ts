@@ -145,6 +145,8 @@ export interface BuildContext {
   figures?: Figures;
   /** Chromium started at the beginning of the build (stages/print.ts startPrinterEarly), until the print stage takes it. */
   printer?: Promise<Printer>;
+  /** Set by the print stage: its Chromium closing, awaited at the build's end (stages/print.ts closeEarlyPrinter). */
+  printerClosing?: Promise<void>;
   /** Set by the print stage: the BSN scan of its PDFs, read as they are written. */
   pdfScan?: PdfScanAhead;
   /** Set by the print stage: the browser it printed with. */

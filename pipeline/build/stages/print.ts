@@ -17,11 +17,15 @@ export function startPrinterEarly(ctx: BuildContext): void {
   ctx.printer.catch(() => undefined); // a browser that does not start is reported by the print stage
 }
 
-/** Closes the early Chromium if the print stage did not take it over (nothing to print, or the build failed). */
+/**
+ * Closes the early Chromium if the print stage did not take it over (nothing to print, or the build failed),
+ * and waits until the print stage's Chromium has closed.
+ */
 export async function closeEarlyPrinter(ctx: BuildContext): Promise<void> {
   const p = ctx.printer;
   ctx.printer = undefined;
   await p?.then((printer) => printer.close(), () => undefined);
+  await ctx.printerClosing;
 }
 
 export async function print(ctx: BuildContext): Promise<void> {
@@ -55,12 +59,14 @@ export async function print(ctx: BuildContext): Promise<void> {
         const env = ctx.failed.map((f) => environmentError(new Error(f.error))).find(Boolean);
         if (env) throw env;
       } finally {
-        await printer.close();
+        // Chromium shuts down (0.2-0.3 s) while the build ends its files, manifest and BSN scan: the build
+        // awaits it at its end (closeEarlyPrinter).
+        ctx.printerClosing = printer.close();
         bar.done();
       }
     });
   }
-  await closeEarlyPrinter(ctx);
+  if (!ctx.printerClosing) await closeEarlyPrinter(ctx); // nothing printed: the early Chromium is not needed
   ctx.warnings.push(...(ctx.narratives?.warnings ?? []));
   ctx.warnings.push(...ctx.failed.map((f) => `document ${f.id} failed: ${f.error}`));
 }
