@@ -45,6 +45,11 @@ export interface AuditInput {
    * audited in blocks of areas (auditBlocks); without, as one LP.
    */
   area?: ArrayLike<number>;
+  /**
+   * Per area number: its group, areas whose cells are linked by a total of their own (the gemeenten of one RMC
+   * region), or −1. With it, the blocks' first pass is one block per group (see auditBlocks).
+   */
+  group?: ArrayLike<number>;
 }
 
 export interface Exposure {
@@ -130,7 +135,8 @@ const BLOCK = 250;
  * exact) for another hidden count. Proved by feasible points far enough apart that the whole numbers between
  * them are enough (not their distance: [2.5, 3.5] holds one): the real values are one; every solve adds one more.
  */
-async function proveBlock(input: AuditInput, cells: number[], rels: number[], toProve: Set<number>, oneByOne?: Set<number>): Promise<void> {
+async function proveBlock(input: AuditInput, cells: number[], rels: number[], toProve: Set<number>, o: { oneByOne?: Set<number>; rounds?: number } = {}): Promise<void> {
+  const { oneByOne, rounds = 12 } = o;
   const { values } = input;
   const n = cells.length;
   const width = cells.map((c) => widthOf(input, c));
@@ -172,15 +178,14 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
         }
       }
     };
-    // Many cells at once: push all open cells up, then down, then in mixed directions, while that proves
-    // something (a fixed pseudo-random mix, so the result does not depend on chance).
-    // Then each open cell the way it has moved least so far, up when it has reached its lower bound (some at
-    // random the other way, so that cells whose moves conflict get their turn), while that proves something (a
-    // fixed pseudo-random mix, so the result does not depend on chance).
+    // Many cells at once: push all open cells up, then down; then, for up to `rounds` rounds while that proves
+    // something, each open cell the way it has moved least so far, up when it has reached its lower bound (some
+    // at random the other way, so that cells whose moves conflict get their turn; a fixed pseudo-random mix, so
+    // the result does not depend on chance).
     solve([...open], []);
     if (open.size) solve([], [...open]);
     let seed = 1;
-    for (let round = 0, idle = 0; open.size && idle < 2 && round < 12; round++) {
+    for (let round = 0, idle = 0; open.size && idle < 2 && round < rounds; round++) {
       const before = open.size;
       const up: number[] = [];
       const down: number[] = [];
@@ -455,31 +460,50 @@ async function auditComponent(input: AuditInput, comp: Component, o: AuditOption
 }
 
 /**
- * A large component in blocks: the hidden cells of one area (a gemeente) with those of the areas that share most
- * relations with it (so a change in one can be made up in another under the region's total), plus the
- * component's cells above gemeente level. Each block is an LP with every other cell at its real value: what it
- * proves holds for the release (proveBlock). An area whose cells are all proved is skipped; a second pass with
- * blocks four times as large takes what is left. The first pass only pushes many cells at once: a cell those
- * solves leave open is mostly one that its block is too small for (nationally three in four of the first pass's
- * one-by-one solves proved nothing: 53,000 solves for 13,000 cells), and the second pass's larger blocks prove
- * nearly all of them with their solves of many cells.
+ * A large component in blocks, each an LP with every other cell at its real value: what it proves holds for the
+ * release (proveBlock). Three passes, each on what the one before left:
+ * 1. with `input.group`: one block per group of areas (the gemeenten of one RMC region, whose cells a change in
+ *    one gemeente can be made up in under the region's totals), plus the component's cells above gemeente level.
+ *    Nationally this proves about two thirds of the cells in a seventh of the blocks of pass 2.
+ * 2. per area (a gemeente) with open cells: its hidden cells with those of the areas that share most relations
+ *    with it, about `block` cells, plus the cells above gemeente level.
+ * 3. as 2 with blocks four times as large.
+ * Passes 1 and 2 only push many cells at once: a cell those solves leave open is mostly one that its block is too
+ * small for (nationally three in four of pass 2's one-by-one solves proved nothing: 53,000 solves for 13,000
+ * cells). Pass 3 pushes all open cells up and down, then its own area's open cells one by one: its rounds of
+ * mixed directions proved less than a cell per solve (nationally ~17,000 solves on LPs of ~850 cells), and the
+ * cells they leave to a later block or to one-by-one solves cost less.
  */
 async function auditBlocks(input: AuditInput, comp: Component, toProve: Set<number>, block: number): Promise<void> {
   const areas = areasOf(input, comp);
-  for (const size of [block, 4 * block]) {
+  const passes = [...(input.group ? [0] : []), block, 4 * block];
+  for (const size of passes) {
     let n = 0;
     const t0 = performance.now(), before = toProve.size;
-    for (const own of areas.byArea.values()) {
+    for (const own of size ? areas.byArea.values() : groupsOf(input, areas)) {
       if (!own.some((c) => toProve.has(c))) continue;
       if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
-      const { cells, rels } = blockOf(input, areas, own.filter((c) => toProve.has(c)), size);
+      const { cells, rels } = size ? blockOf(input, areas, own.filter((c) => toProve.has(c)), size) : withRelations(input, [...areas.top, ...own]);
       const prove = new Set(cells.filter((c) => toProve.has(c)));
-      await proveBlock(input, cells, rels, prove, size === block ? new Set() : new Set(own));
+      await proveBlock(input, cells, rels, prove, size === 4 * block ? { oneByOne: new Set(own), rounds: 0 } : { oneByOne: new Set() });
       for (const c of cells) if (toProve.has(c) && !prove.has(c)) toProve.delete(c);
     }
-    trace(() => `pass ${size}: ${n} blocks, ${before} → ${toProve.size} left, ${solves} solves so far, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    trace(() => `pass ${size || 'groups'}: ${n} blocks, ${before} → ${toProve.size} left, ${solves} solves so far, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (!toProve.size) return;
   }
+}
+
+/** The hidden cells of a component's areas by group (an area without a group alone). */
+function groupsOf(input: AuditInput, areas: Areas): number[][] {
+  const byGroup = new Map<number, number[]>();
+  for (const [a, own] of areas.byArea) {
+    const g = input.group![a] ?? -1;
+    const key = g < 0 ? -2 - a : g;
+    const l = byGroup.get(key);
+    if (l) l.push(...own);
+    else byGroup.set(key, [...own]);
+  }
+  return [...byGroup.values()];
 }
 
 /** A component's hidden cells by area (−1: above gemeente level). */
@@ -533,6 +557,12 @@ function blockOf(input: AuditInput, areas: Areas, seeds: number[], size: number)
     shared[b] = 0;
     if (cells.length < size) cells.push(...areas.byArea.get(b)!);
   }
+  return withRelations(input, cells);
+}
+
+/** Hidden cells with every relation of theirs (every relation of a hidden cell belongs to its component). */
+function withRelations(input: AuditInput, cells: number[]): { cells: number[]; rels: number[] } {
+  const relsOf = relationsOf(input.relations);
   const rels: number[] = [];
   const { marks, mark } = relationMarks(input.relations.length);
   for (const c of cells) {
@@ -964,6 +994,7 @@ export interface WorkerJob {
   hidden: Uint8Array;
   sensitive: Uint8Array;
   area?: Int32Array;
+  group?: Int32Array;
   minCel: number;
   /** Relation r: cells[starts[r] .. starts[r+1]), with coef and kind (0 eq, 1 le, 2 ge). */
   starts: Int32Array;
@@ -1001,6 +1032,7 @@ async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps:
     hidden: Uint8Array.from(input.hidden as ArrayLike<number>, Number),
     sensitive: Uint8Array.from(input.sensitive as ArrayLike<number>, Number),
     area: input.area && Int32Array.from(input.area),
+    group: input.group && Int32Array.from(input.group),
     minCel: input.minCel,
     starts, cells, coef,
     kind: Uint8Array.from(rels, (rel) => KINDS.indexOf(rel.kind)),
@@ -1025,7 +1057,7 @@ export function auditJob(job: WorkerJob): Promise<Exposure[] | Repair> {
     const from = job.starts[r], to = job.starts[r + 1];
     relations.push({ cells: Array.from(job.cells.subarray(from, to)), coef: Array.from(job.coef.subarray(from, to)), kind: KINDS[job.kind[r]] });
   }
-  const input: AuditInput = { values: job.values, hidden: job.hidden, sensitive: job.sensitive, relations, minCel: job.minCel, area: job.area };
+  const input: AuditInput = { values: job.values, hidden: job.hidden, sensitive: job.sensitive, relations, minCel: job.minCel, area: job.area, group: job.group };
   const { repair, only, ...o } = job.options;
   if (repair) return repairComponents(input, job.comps, new Set(repair), o);
   return auditComponents(input, job.comps, { ...o, only: only && new Set(only) }, job.next);

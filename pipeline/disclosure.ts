@@ -64,7 +64,7 @@ const lexLess = (a: number[], b: number[]) => {
  * runs again on what that changed. Only published non-zero counts are ever hidden (an outsider knows a
  * hidden count is ≥ 1).
  */
-async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams): Promise<void> {
+async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams, rmcOf: Record<string, string>): Promise<void> {
   const relsOf = relationsOf(rels);
   /** Cells hidden since the last audit round (it audits them). */
   const recent: number[] = [];
@@ -141,7 +141,7 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
     sensitive: rows.map((r) => COUNT_UNITS.has(r.eenheid) && r.reden_onderdrukking === 'klein_aantal'),
     relations: rels,
     minCel: p.min_cel,
-    area: areas(rows),
+    ...areas(rows, rmcOf),
   };
   // Interval propagation first (fast, each exposed cell one complement at a time), then the LP audit, whose
   // exposed cells get their complements from the LP (repair), which proves them at once.
@@ -219,10 +219,25 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams)
   }
 }
 
-/** Each cell's area for the audit's blocks: a number per gemeente, −1 above gemeente level. */
-function areas(rows: StoreRow[]): number[] {
+/**
+ * Each cell's area for the audit's blocks (a number per gemeente, −1 above gemeente level), and each area's group:
+ * its gemeente's RMC region as a number, −1 without one.
+ */
+function areas(rows: StoreRow[], rmcOf: Record<string, string>): Pick<AuditInput, 'area' | 'group'> {
   const ids = new Map<string, number>();
-  return rows.map((r) => (r.gebiedsniveau === 'gemeente' ? (ids.get(r.gebied) ?? (ids.set(r.gebied, ids.size), ids.size - 1)) : -1));
+  const group: number[] = [];
+  const regions = new Map<string, number>();
+  const area = rows.map((r) => {
+    if (r.gebiedsniveau !== 'gemeente') return -1;
+    let id = ids.get(r.gebied);
+    if (id === undefined) {
+      ids.set(r.gebied, (id = ids.size));
+      const rmc = rmcOf[r.gebied];
+      group.push(rmc === undefined ? -1 : (regions.get(rmc) ?? (regions.set(rmc, regions.size), regions.size - 1)));
+    }
+    return id;
+  });
+  return { area, group };
 }
 
 /** The RMC region of each gemeente of the report that has one. */
@@ -247,7 +262,7 @@ export async function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmc
   }
   const rels = relations(out, rmcOf);
   trace(() => `relations built`);
-  await protect(out, rels, p);
+  await protect(out, rels, p, rmcOf);
   followCounts(out, links);
   return out;
 }
@@ -370,7 +385,7 @@ export async function auditPublication(db: Db, p: DisclosureParams, o: { proved?
     sensitive: rows.map((r) => count(r) && (r.waarde ?? 0) > 0 && r.waarde! < p.min_cel),
     relations: relations(rows, rmcOf),
     minCel: p.min_cel,
-    area: areas(rows),
+    ...areas(rows, rmcOf),
   };
   for (const e of await audit(input, { intervals: false })) problems.push(`${describe(rows[e.cell])}: hidden, but it can be worked back from the published figures`);
   return refuseIf(problems, hidden);

@@ -268,33 +268,39 @@ function regionTable(indicators = ['LT-AV-TOT']) {
     return Array.from({ length: n }, () => candidates.filter(() => random() < share));
   };
   /** The cells the LP audit finds an outsider can narrow down with these cells hidden. */
-  const exposedIn = async (hidden: number[], o: Parameters<typeof audit>[1] = {}) =>
-    (await audit(inputOf(hidden), { ...o, intervals: false })).map((e) => e.cell).sort((a, b) => a - b);
+  const exposedIn = async (hidden: number[], o: Parameters<typeof audit>[1] = {}, group?: number[]) =>
+    (await audit({ ...inputOf(hidden), group }, { ...o, intervals: false })).map((e) => e.cell).sort((a, b) => a - b);
   return { rows, at, inputOf, randomPatterns, exposedIn };
 }
 
 describe('the audit of a large component, in blocks of gemeenten', () => {
   const { at, randomPatterns, exposedIn } = regionTable();
-  /** The cells an outsider can narrow down with these cells hidden: as one LP, and in blocks of one gemeente. */
-  async function both(hidden: number[]): Promise<{ whole: number[]; blocks: number[] }> {
-    return { whole: await exposedIn(hidden), blocks: await exposedIn(hidden, { blocks: { whole: 1, size: 1 } }) };
+  /**
+   * The cells an outsider can narrow down with these cells hidden: as one LP, in blocks of one gemeente, and in
+   * blocks with a first pass over groups of gemeenten (A and B, C and D: as the gemeenten of two RMC regions).
+   */
+  async function both(hidden: number[]): Promise<{ whole: number[]; blocks: number[]; groups: number[] }> {
+    const blocks = { blocks: { whole: 1, size: 1 } };
+    return { whole: await exposedIn(hidden), blocks: await exposedIn(hidden, blocks), groups: await exposedIn(hidden, blocks, [0, 0, 1, 1]) };
   }
 
   test('a rectangle of hidden cells across two gemeenten is proved safe (the second pass puts both in one block)', async () => {
     // A.PO + d, A.VO − d, B.PO − d, B.VO + d keeps every total: A.PO anywhere in 1..9, B.VO in 1..10.
     const r = await both([at('A', 'PO'), at('A', 'VO'), at('B', 'PO'), at('B', 'VO')]);
-    expect(r).toEqual({ whole: [], blocks: [] });
+    expect(r).toEqual({ whole: [], blocks: [], groups: [] });
   });
   test('a cell pinned by a published total is exposed in blocks as in the whole LP', async () => {
     // B.VO published: B.PO = B's total − 3 − 20, and then A.PO = the region's PO − B.PO − 30 − 30.
     const r = await both([at('A', 'PO'), at('A', 'VO'), at('B', 'PO')]);
     expect(r.whole).toEqual([at('A', 'PO'), at('A', 'VO'), at('B', 'PO')]);
     expect(r.blocks).toEqual(r.whole);
+    expect(r.groups).toEqual(r.whole);
   });
   test('blocks are never more lenient than the whole LP: every cell the whole LP finds exposed, blocks find too', async () => {
     for (const hidden of randomPatterns(7, 0.4, 40)) {
       const r = await both(hidden);
       expect(r.whole.filter((c) => !r.blocks.includes(c))).toEqual([]);
+      expect(r.whole.filter((c) => !r.groups.includes(c))).toEqual([]);
     }
   });
 });
