@@ -16,8 +16,10 @@
  * one LP; one solve can prove many cells safe at once (a vertex that pushes several cells to their protection
  * levels), so most cells need no solve of their own.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { workerEntry } from './paths.ts';
 import type { Relation } from './disclosure-relations.ts';
 
@@ -61,11 +63,20 @@ export interface Exposure {
 
 // The package is CommonJS (with an ES build whose types TypeScript does not see): loaded by require.
 type Loader = typeof import('highs', { with: { 'resolution-mode': 'require' } }).default;
-const loadHighs: Loader = createRequire(import.meta.url)('highs');
+const require = createRequire(import.meta.url);
+const loadHighs: Loader = require('highs');
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highsPromise: Promise<Highs> | undefined;
 function highs(): Promise<Highs> {
-  return (highsPromise ??= loadHighs());
+  return (highsPromise ??= highsModule().then((wasmModule) => loadHighs({ wasmModule })));
+}
+let compiled: Promise<WebAssembly.Module> | undefined;
+/**
+ * HiGHS's WebAssembly (3.5 MB), compiled once per process: the audit's threads get the compiled module, whose code
+ * V8 shares between threads (with what one thread has optimised), instead of compiling and optimising it again.
+ */
+function highsModule(): Promise<WebAssembly.Module> {
+  return (compiled ??= WebAssembly.compile(readFileSync(path.join(path.dirname(require.resolve('highs')), 'highs.wasm'))));
 }
 
 /** A component of the LP: its hidden cells and the relations that constrain them. */
@@ -940,7 +951,10 @@ export async function audit(input: AuditInput, o: AuditOptions = {}): Promise<Ex
   if (o.quick && o.only) return propagate(input, neighbourhood(input, o.only));
   const todo = components(input).filter((comp) => !o.only || comp.cells.some((c) => o.only!.has(c)));
   if (o.quick) return todo.flatMap((comp) => propagate(input, comp));
-  const threads = Math.min(o.threads ?? (todo.reduce((n, comp) => n + comp.cells.length, 0) >= PARALLEL ? THREADS : 1), todo.length);
+  // The work is in the cells to prove: with `only`, those (a second round's few cells in large components), not
+  // their components' size (a thread of its own for 23 cells took longer to start than the audit took).
+  const work = o.only ? o.only.size : todo.reduce((n, comp) => n + comp.cells.length, 0);
+  const threads = Math.min(o.threads ?? (work >= PARALLEL ? THREADS : 1), todo.length);
   if (threads <= 1) return (await auditComponents(input, todo, o)).sort((a, b) => a.cell - b.cell);
   // Largest first, each taken by whichever thread is free next (a shared counter), so that the threads end
   // together: a component's time is not known beforehand (a static share by size left one thread 13 s
@@ -965,7 +979,7 @@ function share(comps: Component[], threads: number, size: (comp: Component) => n
   return bins;
 }
 
-/** Above this many hidden cells to audit, the audit uses `THREADS` threads. */
+/** Above this many hidden cells to audit (or to prove, with `only`), the audit uses `THREADS` threads. */
 const PARALLEL = 20_000;
 const THREADS = Math.min(4, availableParallelism());
 
@@ -1005,6 +1019,8 @@ export interface WorkerJob {
   comps: Component[];
   /** With it, the components are taken one by one from this shared counter (see audit), not all of them. */
   next?: Int32Array;
+  /** HiGHS compiled (see highsModule). */
+  wasm: WebAssembly.Module;
   options: Omit<AuditOptions, 'only'> & { only?: number[]; repair?: number[] };
 }
 
@@ -1038,6 +1054,7 @@ async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps:
     kind: Uint8Array.from(rels, (rel) => KINDS.indexOf(rel.kind)),
     comps: comps.map((comp) => ({ cells: comp.cells, relations: comp.relations.map((ri) => number.get(ri)!) })),
     next,
+    wasm: await highsModule(),
     options: o,
   };
   const { Worker } = await import('node:worker_threads');
@@ -1052,6 +1069,7 @@ async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps:
 
 /** The audit (or repair) of a worker thread's job (disclosure-worker.ts). */
 export function auditJob(job: WorkerJob): Promise<Exposure[] | Repair> {
+  compiled = Promise.resolve(job.wasm);
   const relations: Relation[] = [];
   for (let r = 0; r + 1 < job.starts.length; r++) {
     const from = job.starts[r], to = job.starts[r + 1];
