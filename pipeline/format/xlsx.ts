@@ -281,11 +281,8 @@ let ValueType: typeof ExcelJS.ValueType;
 let xmlEncode: (s: string) => string;
 let loading: Promise<void> | undefined;
 
-/**
- * exceljs, loaded on first use (~0.15 s) rather than when a command starts; a build asks for it early
- * (preloadXlsx) so that it loads while DuckDB reads the extract.
- */
-export function preloadXlsx(): Promise<void> {
+/** exceljs, loaded on first use (~0.15 s) rather than when a command starts (in a build: in the workbook worker). */
+function loadExcel(): Promise<void> {
   loading ??= import('exceljs').then(({ default: Excel }) => {
     const Writer = Excel.stream.xlsx.WorkbookWriter;
     /**
@@ -494,7 +491,7 @@ class RowWriter {
 }
 
 async function write(stream: Writable, sheets: XlsxSheet[], o: XlsxOptions): Promise<void> {
-  await preloadXlsx();
+  await loadExcel();
   const created = o.created ?? new Date(0);
   const wb = new DatedWorkbookWriter({ stream, useStyles: true, useSharedStrings: false, created } as unknown as ExcelJS.stream.xlsx.WorkbookWriterOptions);
   wb.creator = o.creator ?? 'leerplicht-rapportage';
