@@ -241,5 +241,5 @@ export function partsNote(stages: StageMetrics[]): string | undefined {
 
 /** What the CPU column counts, for under the table. */
 export const CPU_NOTE = childrenCounted
-  ? 'cpu s: this process (DuckDB included) and its child processes, sampled every 0.1 s: Chromium, and in the PDF stage the pdftotext of the BSN scan, which reads each PDF as it is printed (of which browser: the child processes); peak MB: this process; browser MB: Chromium (PSS)'
+  ? 'cpu s: this process (DuckDB included) and its child processes, sampled every 0.1 s: Chromium (of which browser); peak MB: this process; browser MB: Chromium (PSS)'
   : 'cpu s: this process only (DuckDB included); Chromium\'s CPU is not counted on this platform';

@@ -1,7 +1,7 @@
 /**
- * The BSN scan of the PDFs (#13): pdftotext runs in a helper shell per lane (not one spawn per PDF from the
- * build); every PDF is still read, its hits are named by file and page, and a PDF pdftotext cannot read
- * stops the scan naming the file.
+ * The BSN scan of the PDFs (#13): a printed PDF is scanned in the text the print stage hands over; other
+ * PDFs are read by pdftotext in a helper shell per lane (not one spawn per PDF from the build); hits are
+ * named by file and page, and a PDF pdftotext cannot read stops the scan naming the file.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,16 +58,24 @@ describe('BSN scan of PDFs', () => {
     expect(await findBsns(db, dir, Array.from({ length: 9 }, (_, i) => `a/clean-${i}.pdf`))).toEqual([]);
   });
 
-  test('PDFs read ahead (as they are printed) count as read; the others, and any it could not read, are read at the end', async () => {
+  test('printed PDFs are scanned in the text handed over, a hit there named by its page (pdftotext), or as an alt text or the document properties; other PDFs are read', async () => {
     const ahead = new PdfScanAhead();
-    for (const f of ['a/proef.pdf', 'a/clean-0.pdf', 'a/broken.pdf', 'a/not-published.pdf']) ahead.add(path.join(dir, f));
-    const hits = await findBsns(db, dir, ['a/proef.pdf', 'a/clean-0.pdf', 'a/extract.pdf'], ahead);
-    expect(hits.sort((x, y) => x.file.localeCompare(y.file))).toEqual([{ file: 'a/extract.pdf', where: 'page 1' }, { file: 'a/proef.pdf', where: 'page 2' }]);
-    // A file the scan ahead could not read is read again at the end, and stops the scan there.
-    const again = new PdfScanAhead();
-    again.add(path.join(dir, 'a/broken.pdf'));
-    const e = await findBsns(db, dir, ['a/broken.pdf'], again).then(() => undefined, (x: unknown) => x as Error);
-    expect(e!.message).toMatch(/cannot check broken\.pdf for BSNs: pdftotext failed/);
+    // The texts as the print stage hands them over: a hit in proef.pdf's (on its page 2), one in the alt text
+    // of clean-1.pdf (on no page of the PDF), none in clean-0.pdf's; not-published.pdf is no output.
+    ahead.add(path.join(dir, 'a/proef.pdf'), 'Geen nummer hier\nLeerling 123456782 besproken');
+    ahead.add(path.join(dir, 'a/clean-0.pdf'), 'Pagina een van 0\nTotaal 1.234.567 euro');
+    ahead.add(path.join(dir, 'a/clean-1.pdf'), 'Pagina een van 1\nFiguur: leerling 12345672');
+    ahead.add(path.join(dir, 'a/not-published.pdf'), '123456782');
+    const hits = await findBsns(db, dir, ['a/proef.pdf', 'a/clean-0.pdf', 'a/clean-1.pdf', 'a/extract.pdf'], ahead);
+    expect(hits.sort((x, y) => x.file.localeCompare(y.file))).toEqual([
+      { file: 'a/clean-1.pdf', where: 'an alt text or the document properties' },
+      { file: 'a/extract.pdf', where: 'page 1' },
+      { file: 'a/proef.pdf', where: 'page 2' },
+    ]);
+    // The text handed over is what counts for a printed PDF: broken.pdf is not read when its text is clean.
+    const clean = new PdfScanAhead();
+    clean.add(path.join(dir, 'a/broken.pdf'), 'niets');
+    expect(await findBsns(db, dir, ['a/broken.pdf'], clean)).toEqual([]);
   });
 
   test('a PDF pdftotext cannot read stops the scan, naming the file', async () => {

@@ -83,6 +83,27 @@ describe('PdfPrinter', () => {
     expect(footer).toContain('pagina 2 van 3');
   });
 
+  it('hands every text of a printed PDF to onDone (for the BSN scan): what pdftotext reads, alt texts and metadata; hidden text not; the results keep no text', async () => {
+    const html = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>.weg { display: none } @media screen { .print { display: none } }</style></head><body>
+<h1>Kop</h1><p>Zichtbaar <span>1234</span><span>5678</span></p><p class="print">Alleen gedrukt</p><p class="weg">Verborgen tekst</p>
+<table><tr><td>123</td><td>456</td><td>789</td></tr></table>
+<figure><svg role="img" aria-label="Grafiek over verzuim" width="200" height="40"><text x="5" y="20">As-label 2024</text></svg></figure>
+<img alt="Logo van de regio" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></body></html>`;
+    const texts: string[] = [];
+    const metadata = { title: 'Titel M', author: 'Regio West', subject: 'Onderwerp S', keywords: ['trefwoord K'], date: new Date('2025-10-20T00:00:00Z') };
+    const [r] = await printer.printAll([{ id: 'text', html, outFile: path.join(tmp, 'text.pdf'), title: 'Titel T', metadata }], (x) => texts.push(x.text!));
+    expect(r.ok).toBe(true);
+    expect(r.text).toBeUndefined();
+    const [text] = texts;
+    for (const s of ['Titel T', 'Titel M', 'Regio West', 'Onderwerp S', 'trefwoord K', 'Kop', 'Zichtbaar 12345678', 'Alleen gedrukt', '123 456 789', 'As-label 2024', 'Grafiek over verzuim', 'Logo van de regio']) expect(text).toContain(s);
+    expect(text).not.toContain('Verborgen');
+    // Every word pdftotext reads is in it, but the footer's page numbers.
+    const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+    const have = words(text);
+    const missing = [...words(execFileSync('pdftotext', [r.outFile, '-'], { encoding: 'utf8' }))].filter((w) => !have.has(w) && !['pagina', 'van', '1', 'Titel', 'T'].includes(w));
+    expect(missing).toEqual([]);
+  });
+
   it('survives the browser being killed mid-run: restarts and finishes every document', async () => {
     const before = printer.launches;
     const pid = printer.browserPid()!;

@@ -78,7 +78,6 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
   } finally {
     await closeEarlyPrinter(ctx);
     await closeWorkbooks(ctx);
-    ctx.pdfScan?.kill();
     await session.close();
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The last check before anything is published: every text output of a build (the text of each PDF, CSV,
- * JSON such as the manifest, Markdown, logs) is searched for BSNs. A hit stops the build and names the file
+ * JSON such as the manifest, Markdown, logs) is searched for BSNs. A PDF the build printed is searched in
+ * the text Chromium laid out for it (PdfScanAhead), any other PDF in its text by pdftotext. A hit stops the build and names the file
  * and the line or page, never the number. What counts as a hit:
  *   - a 9-digit number that passes the 11-proef (whether or not it is in the extract: a narrative may hold
  *     the BSN of someone the extract does not have);
@@ -23,7 +24,7 @@ const CANDIDATE = /(?<![0-9A-Za-z])(\d{9}|\d{8}|\d{3}[. ]\d{3}[. ]\d{3})(?![0-9A
 
 export interface Hit {
   file: string;
-  /** "line 12" or "page 3". */
+  /** "line 12", "page 3", or "an alt text or the document properties" (a printed PDF's, not on a page). */
   where: string;
 }
 
@@ -47,17 +48,18 @@ export async function assertNoBsn(db: Db, root: Root, files: string[], ahead?: P
 
 export async function findBsns(db: Db, root: Root, files: string[], ahead?: PdfScanAhead): Promise<Hit[]> {
   const abs = (f: string) => (typeof root === 'string' ? path.join(root, f) : root(f));
+  const lanes = Math.max(1, os.availableParallelism());
   const candidates: Candidate[] = [];
   const pdfs = new Map(files.filter((f) => f.endsWith('.pdf')).map((f) => [abs(f), f]));
-  // What the scan ahead read (during printing); the other PDFs are read now.
-  for (const [file, found] of (await ahead?.done()) ?? []) {
+  // The PDFs whose text the print stage handed over; the other PDFs are read now.
+  for (const [file, found] of ahead?.done() ?? []) {
     const rel = pdfs.get(file);
     if (rel === undefined) continue;
     candidates.push(...found.map((c) => ({ ...c, file: rel })));
     pdfs.delete(file);
   }
   // The PDFs' text comes from pdftotext in other processes while this one reads the text files.
-  const pdfsDone = pdfTexts([...pdfs.keys()], Math.max(1, os.availableParallelism()), (file, text) => collect(pdfs.get(file)!, text, 'page', candidates));
+  const pdfsDone = pdfTexts([...pdfs.keys()], lanes, (file, text) => collect(pdfs.get(file)!, text, 'page', candidates));
   pdfsDone.catch(() => undefined); // awaited below; a text file's error may come first
   for (const f of files) {
     const ext = path.extname(f).toLowerCase();
@@ -70,6 +72,24 @@ export async function findBsns(db: Db, root: Root, files: string[], ahead?: PdfS
     }
   }
   await pdfsDone;
+  const hits = await hitsOf(db, candidates);
+  // A hit in a PDF's printed text: pdftotext reads that PDF to name the page. Not on any page: it is in
+  // an alt text (the tagged PDF carries it) or in the document's properties.
+  const printed = [...new Set(hits.filter((h) => h.where === 'text').map((h) => h.file))];
+  if (!printed.length) return hits;
+  const paged: Candidate[] = [];
+  const rel = new Map(printed.map((f) => [abs(f), f]));
+  await pdfTexts([...rel.keys()], lanes, (file, text) => collect(rel.get(file)!, text, 'page', paged));
+  const onPages = await hitsOf(db, paged);
+  return hits.flatMap((h) => {
+    if (h.where !== 'text') return [h];
+    const pages = onPages.filter((p) => p.file === h.file);
+    return pages.length ? pages : [{ file: h.file, where: 'an alt text or the document properties' }];
+  });
+}
+
+/** The candidates that are BSNs, one per file and line (page), without the numbers. */
+async function hitsOf(db: Db, candidates: Candidate[]): Promise<Hit[]> {
   if (!candidates.length) return [];
   const inExtract = await extractBsns(db, [...new Set(candidates.map((c) => c.digits.padStart(9, '0')))]);
   const hits = candidates.filter((c) => (c.plain && c.digits.length === 9 && isValidBsn(c.digits)) || inExtract.has(c.digits.padStart(9, '0')));
@@ -77,8 +97,11 @@ export async function findBsns(db: Db, root: Root, files: string[], ahead?: PdfS
   return hits.filter((h) => !seen.has(`${h.file}|${h.where}`) && seen.add(`${h.file}|${h.where}`)).map(({ file, where }) => ({ file, where }));
 }
 
-/** A text (or a file's bytes: see candidateMatches) searched for candidates, each with its line or page. */
-function collect(file: string, text: string | Buffer, unit: 'line' | 'page', out: Candidate[], only?: [number, number][]): void {
+/**
+ * A text (or a file's bytes: see candidateMatches) searched for candidates, each with its line or page
+ * ('text': a printed PDF's text from the print stage, where: 'text').
+ */
+function collect(file: string, text: string | Buffer, unit: 'line' | 'page' | 'text', out: Candidate[], only?: [number, number][]): void {
   const sep = unit === 'page' ? '\f' : '\n';
   let n = 1;
   let from = 0;
@@ -91,7 +114,7 @@ function collect(file: string, text: string | Buffer, unit: 'line' | 'page', out
       from = i + 1;
     }
     const digits = m.match.replace(/[. ]/g, '');
-    out.push({ file, where: `${unit} ${n}`, digits, plain: digits === m.match });
+    out.push({ file, where: unit === 'text' ? 'text' : `${unit} ${n}`, digits, plain: digits === m.match });
   }
 }
 
@@ -162,42 +185,26 @@ async function pdfTexts(files: string[], lanes: number, each: (file: string, tex
 }
 
 /**
- * The PDFs of a build scanned as they are printed (the print stage hands each one over when it is written):
- * pdftotext runs at a lower priority than the build and Chromium, in the CPU the print loop leaves idle.
- * findBsns takes what was found in the files read here and reads the others (and any this scan could not
- * read) itself; a file is only taken over when it is read here after it was written.
+ * The PDFs of a build scanned as they are printed: the print stage hands over each PDF's text as Chromium
+ * laid it out (render/pdf.ts PrintResult.text: the page's text, alt texts, title and metadata), which holds
+ * every text of the PDF apart from the footer's page numbers. Reading each PDF back with pdftotext cost
+ * ~20 CPU-s nationally, next to Chromium's printing; the text from the tab costs next to nothing. A PDF
+ * whose text has a hit is read with pdftotext after all, to name the page (findBsns).
  */
 export class PdfScanAhead {
-  readonly #lanes: TextLane[] = [];
-  /** Per absolute path: its text's BSN candidates (the file named by its absolute path). */
+  /** Per absolute path: its text's BSN candidates. */
   readonly #found = new Map<string, Candidate[]>();
-  #next = 0;
 
-  constructor(private readonly lanes = Math.max(1, os.availableParallelism())) {}
-
-  /** A PDF that was just written (absolute path). */
-  add(file: string): void {
-    if (file.includes('\n')) return; // (read by findBsns)
-    if (this.#lanes.length < this.lanes) {
-      this.#lanes.push(new TextLane((f, text, error) => {
-        if (error) return;
-        const candidates: Candidate[] = [];
-        collect(f, text, 'page', candidates);
-        this.#found.set(f, candidates);
-      }, 10));
-    }
-    this.#lanes[this.#next++ % this.#lanes.length].add(file);
+  /** A PDF that was just written (absolute path) and its text. */
+  add(file: string, text: string): void {
+    const candidates: Candidate[] = [];
+    collect(file, text, 'text', candidates);
+    this.#found.set(file, candidates);
   }
 
-  /** Waits for the files handed over; their candidates, by absolute path (files it could not read are absent). */
-  async done(): Promise<Map<string, Candidate[]>> {
-    await Promise.all(this.#lanes.map((l) => l.end()));
+  /** The candidates of the PDFs handed over, by absolute path. */
+  done(): Map<string, Candidate[]> {
     return this.#found;
-  }
-
-  /** Stops the lanes (a build that ends without publishing). */
-  kill(): void {
-    for (const l of this.#lanes) l.kill();
   }
 }
 
@@ -214,11 +221,7 @@ class TextLane {
   readonly #closed: Promise<void>;
   readonly #odd: Promise<void>[] = [];
 
-  constructor(
-    private readonly each: (file: string, text: string, error?: InputError) => void,
-    /** Niceness of the shell and its pdftotext (0: as the build). */
-    private readonly nice = 0,
-  ) {
+  constructor(private readonly each: (file: string, text: string, error?: InputError) => void) {
     this.#p = this.#spawn(['-c', PDFTOTEXT_LOOP], ['pipe', 'pipe', 'ignore']);
     this.#p.stdin!.on('error', () => undefined); // a shell that died early: reported at close
     this.#closed = this.#watch(this.#p, this.#files);
@@ -248,15 +251,7 @@ class TextLane {
   readonly #mark = `\n${randomBytes(16).toString('hex')} `;
 
   #spawn(args: string[], stdio: ('pipe' | 'ignore')[], arg?: string): ChildProcess {
-    const p = spawn('/bin/sh', [...args, 'pdftotext', this.#mark.trim(), ...(arg ? [arg] : [])], { stdio: stdio as ['pipe', 'pipe', 'ignore'] });
-    if (this.nice && p.pid) {
-      try {
-        os.setPriority(p.pid, this.nice);
-      } catch {
-        // not allowed here: at the build's priority
-      }
-    }
-    return p;
+    return spawn('/bin/sh', [...args, 'pdftotext', this.#mark.trim(), ...(arg ? [arg] : [])], { stdio: stdio as ['pipe', 'pipe', 'ignore'] });
   }
 
   #watch(p: ChildProcess, files: string[]): Promise<void> {

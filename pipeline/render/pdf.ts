@@ -59,6 +59,11 @@ export interface PrintResult {
   /** Wall time for this document, all attempts included. */
   ms: number;
   bytes?: number;
+  /**
+   * Every text of the printed document a reader or a PDF tool can get at (printText), for the build's BSN
+   * scan. Only in the result handed to printAll's onDone (the results it resolves with leave it out).
+   */
+  text?: string;
 }
 
 export interface PdfPrinterOptions {
@@ -176,6 +181,29 @@ export function withTitle(html: string, title: string): string {
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">${t}</head><body>${html}</body></html>`;
 }
 
+/**
+ * In the tab: the page's text as laid out (innerText: what is shown, hidden elements left out, SVG text
+ * included; table cells apart by a space, as pdftotext has them) and the alt texts and titles a tagged PDF
+ * carries (alt, aria-label, title). With the job's title and metadata (printText) this is every text of the
+ * PDF apart from the footer's page numbers (CSS counters): the BSN scan reads it instead of the PDF.
+ */
+const PAGE_TEXT = () => {
+  const parts = [document.title, document.body.innerText.replaceAll('\t', ' ')];
+  for (const el of document.querySelectorAll('[alt], [aria-label], [title]')) {
+    for (const a of ['alt', 'aria-label', 'title']) {
+      const v = el.getAttribute(a);
+      if (v) parts.push(v);
+    }
+  }
+  return parts.join('\n');
+};
+
+/** The text of a printed document: the page's (PAGE_TEXT), its footer's title and its metadata. */
+function printText(job: PrintJob, page: string): string {
+  const m = job.metadata;
+  return [job.title, ...(m ? [m.title, m.author, m.subject, ...m.keywords] : []), page].join('\n');
+}
+
 export class PdfPrinter {
   readonly poolSize: number;
   readonly restartEvery: number;
@@ -284,7 +312,8 @@ export class PdfPrinter {
           const { index } = cur;
           const { done } = await this.#printOne(cur.job, slot, cur.html);
           finishing.push(done.then((r) => {
-            results[index] = r;
+            const { text: _, ...kept } = r;
+            results[index] = kept;
             onDone?.(r);
           }).catch(fail));
           cur = await upcoming;
@@ -320,8 +349,8 @@ export class PdfPrinter {
       let gen: Generation | undefined;
       try {
         gen = await this.#currentGen();
-        const printed = await this.#attempt(job, page, slot, gen);
-        return { done: this.#finish(job, printed, t0, attempts) };
+        const { bytes, text } = await this.#attempt(job, page, slot, gen);
+        return { done: this.#finish(job, bytes, text, t0, attempts) };
       } catch (e) {
         if (e instanceof FatalError) throw e;
         const err = e as Error;
@@ -342,7 +371,7 @@ export class PdfPrinter {
   }
 
   /** A printed document's metadata set and its file written (a full disk or unwritable folder: FatalError). */
-  async #finish(job: PrintJob, printed: Uint8Array, t0: number, attempts: number): Promise<PrintResult> {
+  async #finish(job: PrintJob, printed: Uint8Array, text: string, t0: number, attempts: number): Promise<PrintResult> {
     const result = (r: Partial<PrintResult>): PrintResult => ({ id: job.id, outFile: job.outFile, ok: true, attempts, ms: performance.now() - t0, ...r });
     let pdf: Uint8Array;
     try {
@@ -357,11 +386,11 @@ export class PdfPrinter {
       if (problem) throw new FatalError(problem);
       return result({ ok: false, error: (e as Error).message.split('\n')[0] });
     }
-    return result({ bytes: pdf.byteLength });
+    return result({ bytes: pdf.byteLength, text: printText(job, text) });
   }
 
-  /** The tab's part of a document: its HTML loaded and printed, under the timeout; the printed bytes. */
-  async #attempt(job: PrintJob, html: string, slot: Slot, gen: Generation): Promise<Uint8Array> {
+  /** The tab's part of a document: its HTML loaded and printed, under the timeout; the printed bytes and the page's text. */
+  async #attempt(job: PrintJob, html: string, slot: Slot, gen: Generation): Promise<{ bytes: Uint8Array; text: string }> {
     if (slot.page && (slot.gen !== gen || slot.page.isClosed())) await this.#dropPage(slot);
     gen.docs++;
     gen.inFlight++;
@@ -377,7 +406,10 @@ export class PdfPrinter {
     const work = (async () => {
       const page = slot.page ?? (await this.#openPage(slot, gen));
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      return page.pdf(this.#pdfOptions);
+      // The text before printing: the layout it needs is the one printing lays out next (~10 ms a
+      // jaarverslag, and hardly any CPU: reading the PDF back with pdftotext cost ~35 CPU-ms).
+      const text = await page.evaluate(PAGE_TEXT);
+      return { bytes: await page.pdf(this.#pdfOptions), text };
     })();
     work.catch(() => undefined); // a lost race must not become an unhandled rejection
     try {
@@ -403,6 +435,8 @@ export class PdfPrinter {
     const page = await gen.browser.newPage();
     page.on('error', (err) => slot.onCrash?.(err));
     await page.setOfflineMode(true);
+    // The page's text (PAGE_TEXT) as printed: print media CSS also on screen (page.pdf prints with it anyway).
+    await page.emulateMediaType('print');
     slot.page = page;
     slot.gen = gen;
     return page;

@@ -38,7 +38,7 @@ export async function print(ctx: BuildContext): Promise<void> {
       const printer: Printer = await (early ?? fx.startPrinter({ poolSize: o.concurrency ?? os.availableParallelism(), log: (m) => fx.progress.log(m), ...o.printer }));
       if (printer.browser) ctx.browser = describeBrowser(printer.browser);
       try {
-        // Each PDF's text is read for the BSN scan as soon as it is written (output/bsn-scan.ts).
+        // Each PDF's text (as Chromium laid it out) goes to the BSN scan as soon as the PDF is written (output/bsn-scan.ts).
         const scan = (ctx.pdfScan = new PdfScanAhead());
         // Printing alongside the files (index.ts): when they fail, no new document is started.
         const signal = abortSignal();
@@ -51,7 +51,7 @@ export async function print(ctx: BuildContext): Promise<void> {
         const results = await printer.printAll(jobs(), (r) => {
           bar.tick();
           documents.printed(r);
-          if (r.ok) scan.add(r.outFile);
+          if (r.ok && r.text !== undefined) scan.add(r.outFile, r.text);
         });
         signal?.throwIfAborted();
         for (const r of results) if (!r.ok) ctx.failed.push({ id: r.id, error: r.error ?? 'unknown error' });
