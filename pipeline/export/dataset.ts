@@ -147,36 +147,43 @@ export async function writeParquet(db: Db, select: string, file: string, meta: R
 /** The whole dataset up to this many rows is put in a table first by datasetSheet, as a slice is. */
 const SMALL_SHEET = 200_000;
 
-/** Rows of the workbooks that datasetSheetsPerGemeente puts in one table (~100 gemeenten nationally). */
+/** Own rows of the gemeenten that datasetSheetsPerGemeente puts in one table (~180 gemeenten nationally). */
 const ROWS_PER_QUERY = 300_000;
 
 /**
  * For each gemeente of `codes`, in code order, its sheet `data`: its rows of `dataset` matching `where` and
- * those of area `shared` (the region), in the published order. The rows of many gemeenten at a time are
- * put in a table (the region's rows once per gemeente) in the order they are written, rather than a scan
- * of the whole dataset per gemeente. A gemeente without rows of its own gets the shared ones.
+ * those of area `shared` (the region), in the published order. First the row number of every row in its
+ * workbook (xlsx_pos); gemeenten whose region rows have the same row numbers share a layout, whose rows
+ * DuckDB renders once for all of them (xlsxSqlRows; nationally every gemeente has as many rows, so the
+ * ~1,660 rows of Nederland are rendered once instead of 342 times). The own rows of many gemeenten at a
+ * time are put in a table in the order they are written, rather than a scan of the whole dataset per
+ * gemeente. A gemeente without rows of its own gets the shared ones.
  */
 export async function* datasetSheetsPerGemeente(db: Db, codes: string[], shared: string, where: string, o: { rowsPerQuery?: number; sliceRows?: number } = {}): AsyncGenerator<[string, XlsxSheet]> {
   const rowsPerQuery = o.rowsPerQuery ?? ROWS_PER_QUERY;
-  const counts = new Map((await db.all<{ file: string; n: number }>(`SELECT gebiedscode AS file, count(*) AS n FROM dataset
-    WHERE gebiedscode IN (${[...codes, shared].map(sqlString).join(', ')}) AND (${where}) GROUP BY ALL`)).map((r) => [r.file, r.n]));
-  const rowsOf = (code: string) => (code === shared ? 0 : counts.get(code) ?? 0) + (counts.get(shared) ?? 0);
   const sorted = codes.slice().sort();
+  const files = `(VALUES ${sorted.map((c, k) => `(${sqlString(c)}, ${k})`).join(', ')}) f(file, k)`;
   try {
+    // Per row its number in its workbook (place) and, of a gemeente's own rows, their number among them (i).
+    await db.run(`CREATE OR REPLACE TABLE xlsx_pos AS SELECT k, volgorde, own, row_number() OVER (PARTITION BY k ORDER BY volgorde) AS place,
+        row_number() OVER (PARTITION BY k, own ORDER BY volgorde) AS i FROM (
+        SELECT f.k, d.volgorde, true AS own FROM dataset d JOIN ${files} ON d.gebiedscode = f.file WHERE d.gebiedscode <> ${sqlString(shared)} AND (${where})
+        UNION ALL
+        SELECT f.k, d.volgorde, false FROM dataset d, ${files} WHERE d.gebiedscode = ${sqlString(shared)} AND (${where}))`);
+    // A layout: the row numbers of the shared rows (the same rows, in the same order, in every workbook).
+    await db.run(`CREATE OR REPLACE TABLE xlsx_layouts AS SELECT k, dense_rank() OVER (ORDER BY positions) AS layout
+      FROM (SELECT k, list(place ORDER BY volgorde) AS positions FROM xlsx_pos WHERE NOT own GROUP BY k)`);
+    await db.run(`CREATE OR REPLACE TABLE xlsx_shared AS SELECT l.layout, p.place, d.* FROM (SELECT layout, min(k) AS k FROM xlsx_layouts GROUP BY layout) l
+      JOIN xlsx_pos p ON p.k = l.k AND NOT p.own JOIN dataset d ON d.volgorde = p.volgorde ORDER BY l.layout, p.place`);
+    const layouts = new Map((await db.all<{ k: number; layout: number }>('SELECT k, layout FROM xlsx_layouts')).map((r) => [Number(r.k), Number(r.layout)]));
+    const counts = new Map((await db.all<{ k: number; n: number }>('SELECT k, count(*) AS n FROM xlsx_pos WHERE own GROUP BY k')).map((r) => [Number(r.k), Number(r.n)]));
     for (let b = 0; b < sorted.length;) {
-      const batch: string[] = [];
-      for (let rows = 0; b < sorted.length && (!batch.length || rows + rowsOf(sorted[b]) <= rowsPerQuery); b++) {
-        batch.push(sorted[b]);
-        rows += rowsOf(sorted[b]);
-      }
-      const own = batch.filter((c) => c !== shared);
-      await db.run(`CREATE OR REPLACE TABLE xlsx_rows AS SELECT *, row_number() OVER (PARTITION BY k ORDER BY volgorde) AS i FROM (
-          SELECT gebiedscode AS file, * FROM dataset WHERE gebiedscode IN (${own.map(sqlString).join(', ') || 'NULL'}) AND (${where})
-          UNION ALL
-          SELECT f.file, d.* FROM dataset d, (VALUES ${batch.map((c) => `(${sqlString(c)})`).join(', ')}) f(file) WHERE d.gebiedscode = ${sqlString(shared)} AND (${where}))
-        JOIN (VALUES ${batch.map((c, k) => `(${sqlString(c)}, ${k})`).join(', ')}) files(file, k) USING (file)
-        ORDER BY k, i`);
-      const { rows, close } = await xlsxSqlRows(db, 'xlsx_rows', batch, datasetXlsxColumns(), o.sliceRows);
+      const first = b;
+      for (let rows = 0; b < sorted.length && (b === first || rows + (counts.get(b) ?? 0) <= rowsPerQuery); b++) rows += counts.get(b) ?? 0;
+      const batch = sorted.slice(first, b);
+      await db.run(`CREATE OR REPLACE TABLE xlsx_rows AS SELECT p.k - ${first} AS k, p.i, p.place, d.* FROM xlsx_pos p JOIN dataset d ON d.volgorde = p.volgorde
+        WHERE p.own AND p.k BETWEEN ${first} AND ${b - 1} ORDER BY k, i`);
+      const { rows, close } = await xlsxSqlRows(db, 'xlsx_rows', batch, datasetXlsxColumns(), o.sliceRows, { from: 'xlsx_shared', layouts: batch.map((_, k) => layouts.get(first + k) ?? null) });
       try {
         for (const code of batch) yield [code, { name: 'data', columns: datasetXlsxColumns(), rows: rows.get(code)! }];
       } finally {
@@ -184,7 +191,7 @@ export async function* datasetSheetsPerGemeente(db: Db, codes: string[], shared:
       }
     }
   } finally {
-    await db.run('DROP TABLE IF EXISTS xlsx_rows');
+    for (const t of ['xlsx_rows', 'xlsx_shared', 'xlsx_layouts', 'xlsx_pos']) await db.run(`DROP TABLE IF EXISTS ${t}`);
   }
 }
 

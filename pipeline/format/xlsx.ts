@@ -86,24 +86,73 @@ const perRowDecimals = (c: XlsxColumn) => c.type === 'decimal' && typeof c.decim
 const SLICE_ROWS = 20_000;
 
 /**
+ * Rows that many files of xlsxSqlRows hold alike, at the same row numbers (the region's rows in each
+ * gemeente's jaarverslag workbook): rendered once per layout (and style ids) instead of once per file.
+ */
+export interface XlsxSharedRows {
+  /** Table or subquery: the rows' columns, `layout` (a number) and `place` (the row's number in each file of that layout). */
+  from: string;
+  /** Per file (as in `files`) the layout of its shared rows, or null: none. */
+  layouts: (number | null)[];
+}
+
+/** The widths and count of a file's rows, or of a layout's shared rows. */
+type Meta = { n: number; lengths: (number | null)[] };
+
+/**
  * The rows of each file in `files` as sheet rows DuckDB renders (XlsxSqlRows): `from` is a table or
  * subquery with the `columns`, `k` (the file's index in `files`) and `i` (the row's number in its file,
- * from 1). The widths, row counts and per-row formats of all files come from two queries; the rows of all
+ * from 1); with `shared`, a file's rows are those of `from` and its layout's shared rows, merged by row
+ * number: then `i` numbers a file's rows of `from` (1, 2, …) and `place` holds their row numbers in the file.
+ * The widths, row counts and per-row formats of all files come from a few queries; the rows of all
  * files, in order of k and i, from queries of `sliceRows` rows each (a sort of a national dataset's XML
  * would spill to disk; a query per gemeente took ~3x as long: setting up the expression is a large part of
  * a gemeente's rows), each file taking its rows in turn. They run on a connection of their own (the
  * build's connection stays free), which `close` ends; a file whose workbook has other style ids than the
- * first file's gets a query of its own.
+ * first file's gets a query of its own. A layout's shared rows are rendered when a file first needs them
+ * (for its style ids) and kept until the last file of that layout has taken them.
  */
-export async function xlsxSqlRows(db: Db, from: string, files: string[], columns: XlsxColumn[], sliceRows = SLICE_ROWS): Promise<{ rows: Map<string, XlsxSqlRows>; close: () => Promise<void> }> {
-  const meta = new Map((await db.conn.runAndReadAll(`SELECT k, count(*), ${xlsxSqlLengths(columns, 'i <= 1000')} FROM ${from} GROUP BY k`))
-    .getRows().map(([k, n, ...l]) => [Number(k), { n: Number(n), lengths: l.map((x) => (x === null ? null : Number(x))) }]));
+export async function xlsxSqlRows(db: Db, from: string, files: string[], columns: XlsxColumn[], sliceRows = SLICE_ROWS, shared?: XlsxSharedRows): Promise<{ rows: Map<string, XlsxSqlRows>; close: () => Promise<void> }> {
+  /** The column of a row's number in its file. */
+  const at = shared ? 'place' : 'i';
+  const metaOf = async (source: string, by: string) => new Map((await db.conn.runAndReadAll(`SELECT ${by}, count(*), ${xlsxSqlLengths(columns, `${at} <= 1000`)} FROM ${source} GROUP BY ${by}`))
+    .getRows().map(([k, n, ...l]): [number, Meta] => [Number(k), { n: Number(n), lengths: l.map((x) => (x === null ? null : Number(x))) }]));
+  const layoutOf = (k: number) => shared?.layouts[k] ?? null;
+  const used = [...new Set(files.map((_, k) => layoutOf(k)).filter((l) => l !== null))];
+  const ownMeta = await metaOf(from, 'k');
+  const sharedMeta = used.length ? await metaOf(`(SELECT * FROM ${shared!.from} WHERE layout IN (${used.join(', ')}))`, 'layout') : new Map<number, Meta>();
   const perRow = xlsxSqlDecimals(columns);
-  const decimals = new Map(perRow === undefined ? [] : (await db.all<{ k: number; d: number[] }>(`SELECT k, list(d ORDER BY first) AS d
-    FROM (SELECT k, ${perRow} AS d, min(i) AS first FROM ${from} GROUP BY ALL) WHERE d IS NOT NULL GROUP BY k`)).map((r) => [Number(r.k), r.d]));
-  const count = (k: number) => meta.get(k)?.n ?? 0;
-  // Slices of the rows in order of (k, i), as ranges of k * 2^32 + i.
-  const key = 'k * 4294967296 + i';
+  /** Per file, or per layout of shared rows: the per-row decimals with the first row (i) using each. */
+  const decimalsOf = async (source: string, by: string) => {
+    const out = new Map<number, [number, number][]>();
+    if (perRow === undefined) return out;
+    for (const r of await db.all<{ k: number; d: number; first: number }>(`SELECT * FROM (SELECT ${by} AS k, ${perRow} AS d, min(${at}) AS first FROM ${source} GROUP BY ALL) WHERE d IS NOT NULL`)) {
+      const list = out.get(Number(r.k)) ?? [];
+      list.push([Number(r.d), Number(r.first)]);
+      out.set(Number(r.k), list);
+    }
+    return out;
+  };
+  const ownDecimals = await decimalsOf(from, 'k');
+  const sharedDecimals = used.length ? await decimalsOf(`(SELECT * FROM ${shared!.from} WHERE layout IN (${used.join(', ')}))`, 'layout') : new Map<number, [number, number][]>();
+  /** A file's per-row decimals in the order of first use over its own and its shared rows. */
+  const decimals = (k: number) => {
+    const layout = layoutOf(k);
+    const first = new Map<number, number>();
+    for (const [d, i] of [...ownDecimals.get(k) ?? [], ...(layout === null ? [] : sharedDecimals.get(layout) ?? [])]) first.set(d, Math.min(first.get(d) ?? i, i));
+    return [...first].sort((a, b) => a[1] - b[1]).map(([d]) => d);
+  };
+  /** A file's widths over its own and its shared rows. */
+  const lengths = (k: number) => {
+    const layout = layoutOf(k);
+    const parts = [ownMeta.get(k), layout === null ? undefined : sharedMeta.get(layout)].filter((m) => m !== undefined);
+    return columns.map((_, c) => parts.reduce<number | null>((max, m) => (m.lengths[c] === null ? max : Math.max(max ?? 0, m.lengths[c]!)), null));
+  };
+  /** The rows of `from` of file k (its own rows, without the shared ones). */
+  const count = (k: number) => ownMeta.get(k)?.n ?? 0;
+  // Slices of the rows in order of (k, i), as ranges of k * 2^32 + i; a row's key is k * 2^32 + its row number.
+  const slice = 'k * 4294967296 + i';
+  const key = `k * 4294967296 + ${at}`;
   const slices: [number, number][] = [];
   let first: number | undefined;
   let rows = 0;
@@ -121,8 +170,8 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     }
   }
   if (first !== undefined) slices.push([first, files.length * 2 ** 32]);
-  const query = (rowXml: string, where: string, order = '') => `SELECT ${key} AS key, encode(${rowXml}) FROM (SELECT *, ${xlsxSqlRowNumber('i')} AS xlsx_n
-    FROM ${from} WHERE ${where}) ${order}`;
+  const query = (rowXml: string, where: string, order = '', source = from) => `SELECT ${key} AS key, encode(${rowXml}) FROM (SELECT *, ${xlsxSqlRowNumber(at)} AS xlsx_n
+    FROM ${source} WHERE ${where}) ${order}`;
   // Every connection is closed by close(), before the database is (a connection left to the garbage
   // collector after its database closed takes the process down).
   const connections: Promise<DuckDBConnection>[] = [];
@@ -142,35 +191,36 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     }
   }
   /**
-   * The rendered rows of slices (where clauses) in order. A slice is read in the order DuckDB keeps (of a
-   * table, WHERE, SELECT), which spares a sort of its XML; its keys are checked to rise, and a slice that
-   * came otherwise is read again with ORDER BY.
+   * The rendered rows of slices (where clauses) in order, as [key, xml]. A slice is read in the order
+   * DuckDB keeps (of a table, WHERE, SELECT), which spares a sort of its XML; its keys are checked to rise,
+   * and a slice that came otherwise is read again with ORDER BY.
    */
-  async function* stream(rowXml: string, wheres: string[], on = conn): AsyncGenerator<Uint8Array> {
+  async function* stream(rowXml: string, wheres: string[], on = conn, source = from): AsyncGenerator<[bigint, Uint8Array]> {
     for (const where of wheres) {
-      const got: Uint8Array[] = [];
+      const got: [bigint, Uint8Array][] = [];
       let last = -1n;
       let ordered = true;
-      for await (const [k, xml] of rowsOf(query(rowXml, where), on)) {
-        if (k <= last) ordered = false;
-        last = k;
-        got.push(xml);
+      for await (const row of rowsOf(query(rowXml, where, '', source), on)) {
+        if (row[0] <= last) ordered = false;
+        last = row[0];
+        got.push(row);
       }
       if (ordered) yield* got;
-      else for await (const [, xml] of rowsOf(query(rowXml, where, 'ORDER BY key'), on)) yield xml;
+      else yield* rowsOf(query(rowXml, where, 'ORDER BY key', source), on);
     }
   }
   /** The rows of all files in turn: the queries of the first file's row expression. */
-  let all: { rowXml: string; rows: AsyncIterator<Uint8Array> } | undefined;
+  let all: { rowXml: string; rows: AsyncIterator<[bigint, Uint8Array]> } | undefined;
   /** The next file in `all` (files are rendered in order; the rows of one not rendered are read past). */
   let next = 0;
-  async function* render(k: number, rowXml: string): AsyncGenerator<Uint8Array> {
+  /** File k's own rows as [key, xml], in order. */
+  async function* own(k: number, rowXml: string): AsyncGenerator<[bigint, Uint8Array]> {
     if (k < next) throw new Error(`xlsx: the rows of ${files[k]} were asked for after a later file's`);
     // k BETWEEN …: a table stored in order of k reads only that part.
-    const range = ([a, b]: [number, number]) => `k BETWEEN ${Math.floor(a / 2 ** 32)} AND ${Math.floor(b / 2 ** 32)} AND ${key} BETWEEN ${a} AND ${b}`;
+    const range = ([a, b]: [number, number]) => `k BETWEEN ${Math.floor(a / 2 ** 32)} AND ${Math.floor(b / 2 ** 32)} AND ${slice} BETWEEN ${a} AND ${b}`;
     all ??= { rowXml, rows: stream(rowXml, slices.map(range))[Symbol.asyncIterator]() };
-    const own = all.rowXml === rowXml;
-    if (!own) {
+    const same = all.rowXml === rowXml;
+    if (!same) {
       // On a connection of its own: a second query would end the one of all files.
       const other = connect();
       try {
@@ -184,14 +234,59 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
       for (let n = count(next); n > 0; n--) {
         const r = await all.rows.next();
         if (r.done) throw new Error(`xlsx: the rows of ${files[next]} ended early`);
-        if (next === k && own) yield r.value;
+        if (next === k && same) yield r.value;
       }
     }
   }
+  /** The last file of each layout: after it the layout's rendered rows are let go. */
+  const lastOf = new Map(files.map((_, k) => [layoutOf(k), k]));
+  /** Per layout its shared rows rendered with one row expression: their row numbers (i) and XML. */
+  const common = new Map<number, { rowXml: string; rows: Promise<{ i: number[]; xml: Uint8Array[] }> }>();
+  let commonConn: Promise<DuckDBConnection> | undefined;
+  const sharedRows = (layout: number, rowXml: string) => {
+    let c = common.get(layout);
+    if (c?.rowXml !== rowXml) {
+      commonConn ??= connect();
+      c = {
+        rowXml, rows: (async () => {
+          const out = { i: [] as number[], xml: [] as Uint8Array[] };
+          for await (const [i, xml] of stream(rowXml, [`layout = ${layout}`], commonConn, `(SELECT 0 AS k, * FROM ${shared!.from})`)) {
+            out.i.push(Number(i));
+            out.xml.push(xml);
+          }
+          return out;
+        })(),
+      };
+      common.set(layout, c);
+    }
+    return c.rows;
+  };
+  /** File k's rows: its own and its layout's shared rows, merged by row number (which must run 1, 2, …). */
+  async function* render(k: number, rowXml: string): AsyncGenerator<Uint8Array> {
+    const layout = layoutOf(k);
+    const them = layout === null ? { i: [], xml: [] } : await sharedRows(layout, rowXml);
+    let s = 0;
+    let i = 1;
+    const misfit = () => new Error(`xlsx: the rows of ${files[k]} do not fit their shared rows' row numbers (row ${i})`);
+    for await (const [at, xml] of own(k, rowXml)) {
+      const n = Number(BigInt.asUintN(32, at));
+      for (; s < them.i.length && them.i[s] < n; s++, i++) {
+        if (them.i[s] !== i) throw misfit();
+        yield them.xml[s];
+      }
+      if (n !== i++) throw misfit();
+      yield xml;
+    }
+    for (; s < them.i.length; s++, i++) {
+      if (them.i[s] !== i) throw misfit();
+      yield them.xml[s];
+    }
+    if (layout !== null && lastOf.get(layout) === k) common.delete(layout);
+  }
   return {
     rows: new Map(files.map((file, k) => [file, {
-      lengths: meta.get(k)?.lengths ?? columns.map(() => null),
-      decimals: decimals.get(k) ?? [],
+      lengths: lengths(k),
+      decimals: decimals(k),
       render: (rowXml: string) => render(k, rowXml),
     }])),
     close: async () => {
