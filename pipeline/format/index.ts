@@ -153,7 +153,11 @@ export function formatUnits(units: bigint, places: number, opts: FormatOptions =
   return `${neg ? '-' : ''}${int}${frac ? (opts.decimal ?? '.') + frac : ''}`;
 }
 
-/** An exact amount in Dutch, without float: formatNl(23866370n, 2) → `238.663,70`. */
+/**
+ * An exact amount in Dutch, without float, for reading (PDF, HTML): formatNl(23866370n, 2) → `238.663,70`,
+ * a negative one with a minus sign (U+2212, as the reports' "(−)" legends): `−96,24`. (Files for machines
+ * take formatUnits.)
+ */
 export function formatNl(n: bigint, places: number): string {
-  return formatUnits(n, places, { decimal: ',', group: '.' });
+  return formatUnits(n, places, { decimal: ',', group: '.' }).replace(/^-/, '\u2212');
 }

@@ -6,8 +6,8 @@ import type { TextTable } from '../../pipeline/kosten/tables.ts';
 import { expect } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../helpers/fixture.ts';
 
-/** A printed Dutch figure ("1.234,56", "12,4789%", "-96,24") in units of 10^-4. */
-export const dutch = (c: string) => Math.round(Number(c.replace(/[%.]/g, '').replace(',', '.')) * 10000);
+/** A printed Dutch figure ("1.234,56", "12,4789%", "−96,24") in units of 10^-4. */
+export const dutch = (c: string) => Math.round(Number(c.replace(/[%.]/g, '').replace(',', '.').replace('\u2212', '-')) * 10000);
 
 /** Every right-aligned column's total row is the sum of the printed rows above it. */
 export function expectColumnTotals(t: TextTable): void {
