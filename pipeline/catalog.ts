@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import YAML from 'yaml';
-import { readQuery } from './db.ts';
-import { sqlFiles } from './model.ts';
+import { readQuery, sqlFiles } from './db.ts';
 
 export interface IndicatorDef {
   code: string;

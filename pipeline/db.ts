@@ -1,5 +1,5 @@
 /** DuckDB access: one in-memory database per build, SQL files from `queries/`, bound parameters. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, DuckDBTypeId, type DuckDBValue } from '@duckdb/node-api';
 import { toolPath } from './paths.ts';
@@ -134,6 +134,17 @@ export class Db {
 
 export function readQuery(relPath: string): string {
   return readFileSync(path.join(QUERIES_ROOT, relPath), 'utf8');
+}
+
+/** The `.sql` files under `queries/<dir>`, relative to `queries/`, in name order (folders' files in place). */
+export function sqlFiles(dir: string): string[] {
+  const abs = path.join(QUERIES_ROOT, dir);
+  const out: string[] = [];
+  for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isDirectory()) out.push(...sqlFiles(path.join(dir, e.name)));
+    else if (e.name.endsWith('.sql')) out.push(path.join(dir, e.name));
+  }
+  return out;
 }
 
 /** BIGINT → number (counts fit easily), DATE → `YYYY-MM-DD`; everything else as DuckDB's JS conversion gives it. */

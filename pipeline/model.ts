@@ -12,11 +12,10 @@
  *   queries/indicators/**.sql         one SELECT per indicator family, appended to the store
  * Every object is named after its file. Parameters are bound, never spliced into SQL text.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RegionConfig } from './config/load.ts';
 import { variant } from './config/load.ts';
-import { type Db, type Params, QUERIES_ROOT, readQuery } from './db.ts';
+import { type Db, type Params, readQuery, sqlFiles } from './db.ts';
 import { loadHerindelingen } from './herindelingen.ts';
 import { Schooljaar } from './schooljaar.ts';
 import { storeDdl, storeMacrosSql } from './store.ts';
@@ -76,16 +75,6 @@ export async function loadReportGemeenten(db: Db, opts: ModelOptions): Promise<v
       variant: variant(g),
     });
   }
-}
-
-export function sqlFiles(dir: string): string[] {
-  const abs = path.join(QUERIES_ROOT, dir);
-  const out: string[] = [];
-  for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory()) out.push(...sqlFiles(path.join(dir, e.name)));
-    else if (e.name.endsWith('.sql')) out.push(path.join(dir, e.name));
-  }
-  return out;
 }
 
 /** Orders intermediate models so each runs after the int_* models it mentions. */

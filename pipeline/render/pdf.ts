@@ -28,7 +28,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
+import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { escapeHtml } from '../format/html.ts';
 import { installInterruptHandlers, onCleanup, outputProblem, writeFileAtomic } from '../output/atomic.ts';
 import { browserAt, findBrowser, type BrowserChoice } from './browser.ts';
@@ -495,6 +495,9 @@ export class PdfPrinter {
     this.#startingDirs.add(userDataDir);
     let browser: Browser;
     try {
+      // Puppeteer (~0.15 CPU-s to load) is imported here, not when a command starts: a build starts Chromium
+      // while DuckDB reads the extract, so it loads then instead of before the first query.
+      const { default: puppeteer } = await import('puppeteer');
       browser = await puppeteer.launch({
         executablePath: this.browser.executablePath,
         headless: this.browser.headless,

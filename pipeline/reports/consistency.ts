@@ -6,9 +6,8 @@
  * anything is published; a violation stops the build (a report whose figures contradict each other is worse
  * than none).
  */
-import { readQuery, type Db } from '../db.ts';
+import { readQuery, sqlFiles, type Db } from '../db.ts';
 import { InputError } from '../errors.ts';
-import { sqlFiles } from '../model.ts';
 
 export interface Inconsistency {
   controle: string;

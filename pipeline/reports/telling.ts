@@ -7,10 +7,9 @@
  * Figures come from the indicator store (the LT-* indicators, one definition each); checks are SQL files in
  * queries/checks/telling/, each a SELECT of violations.
  */
-import { readQuery, type Db } from '../db.ts';
+import { readQuery, sqlFiles, type Db } from '../db.ts';
 import { loadCatalog } from '../catalog.ts';
 import type { XlsxSheet } from '../format/xlsx.ts';
-import { sqlFiles } from '../model.ts';
 
 /** The form's items: verzuim, then vrijstellingen and vervangende leerplicht in the law's order (3a, 3b, 5 onder a, b, c, 5a, 15), then handhaving. */
 export const TELLING_ITEMS = [

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerYaml } from '../../pipeline/catalog.ts';
 import { loadConfig } from '../../pipeline/config/load.ts';
-import { Db, readQuery } from '../../pipeline/db.ts';
+import { Db, readQuery, sqlFiles } from '../../pipeline/db.ts';
 import { generateExtract } from '../../pipeline/generate/index.ts';
 import { loadExtract } from '../../pipeline/load/index.ts';
-import { runModel, sqlFiles } from '../../pipeline/model.ts';
+import { runModel } from '../../pipeline/model.ts';
 
 const EXPECTED_CODES = [
   'LT-AV-TOT', 'LT-AV-3M', 'LT-AV-OPGELOST', 'LT-RV-TOT', 'LT-RV-HERH', 'LT-LUXE', 'LT-LRV-START', 'LT-LRV-NIEUW',

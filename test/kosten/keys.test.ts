@@ -3,10 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '../../pipeline/db.ts';
+import { Db, sqlFiles } from '../../pipeline/db.ts';
 import { InputError } from '../../pipeline/errors.ts';
 import { keysFromExtract, meldingenFromExtract, readBevolkingCsv } from '../../pipeline/kosten/keys.ts';
-import { sqlFiles } from '../../pipeline/model.ts';
 import { loadFixture, P } from '../helpers/fixture.ts';
 import { smallBegroting } from './helpers.ts';
 
