@@ -26,6 +26,8 @@ export class Db {
   private constructor(
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** Whether `close` closes the database too (not for a second connection: `connect`). */
+    private readonly owner = true,
   ) {}
 
   static async open(options: DbOptions = {}): Promise<Db> {
@@ -126,9 +128,14 @@ export class Db {
   }
 
 
+  /** Another connection to the same database, to run a query while this one runs another; `close` closes only it. */
+  async connect(): Promise<Db> {
+    return new Db(this.instance, await this.instance.connect(), false);
+  }
+
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.owner) this.instance.closeSync();
   }
 }
 

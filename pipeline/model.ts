@@ -81,21 +81,29 @@ export async function loadReportGemeenten(db: Db, opts: ModelOptions): Promise<v
 export function orderByDependencies(files: string[]): string[] {
   const name = (f: string) => path.basename(f, '.sql');
   const byName = new Map(files.map((f) => [name(f), f]));
+  const needs = dependencies(files);
   const ordered: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (n: string, chain: string[]) => {
     if (state.get(n) === 'done') return;
     if (state.get(n) === 'visiting') throw new Error(`cycle in queries/intermediate: ${[...chain, n].join(' → ')}`);
     state.set(n, 'visiting');
-    const sql = stripComments(readQuery(byName.get(n)!));
-    for (const dep of new Set(sql.match(/\bint_\w+/g) ?? [])) {
-      if (dep !== n && byName.has(dep)) visit(dep, [...chain, n]);
-    }
+    for (const dep of needs.get(byName.get(n)!)!) visit(name(dep), [...chain, n]);
     state.set(n, 'done');
     ordered.push(byName.get(n)!);
   };
   for (const n of [...byName.keys()].sort()) visit(n, []);
   return ordered;
+}
+
+/** Per file of `files`: the files of `files` whose int_* model it mentions. */
+function dependencies(files: string[]): Map<string, string[]> {
+  const name = (f: string) => path.basename(f, '.sql');
+  const byName = new Map(files.map((f) => [name(f), f]));
+  return new Map(files.map((f) => {
+    const mentioned = new Set(stripComments(readQuery(f)).match(/\bint_\w+/g) ?? []);
+    return [f, [...mentioned].filter((dep) => dep !== name(f) && byName.has(dep)).map((dep) => byName.get(dep)!)];
+  }));
 }
 
 function stripComments(sql: string): string {
@@ -108,19 +116,88 @@ export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
   await loadReportGemeenten(db, opts);
   await loadHerindelingen(db, opts.schooljaar);
   await db.run(storeMacrosSql());
-  for (const f of [...sqlFiles('macros'), ...sqlFiles('staging'), ...orderByDependencies(sqlFiles('intermediate'))]) {
+  for (const f of [...sqlFiles('macros'), ...sqlFiles('staging')]) {
     opts.onStep?.(f);
     await db.runFile(f, params);
   }
-  await db.run(storeDdl());
-  for (const f of sqlFiles('indicators')) {
-    opts.onStep?.(f);
-    await runIndicatorFile(db, f, params);
+  const intermediate = orderByDependencies(sqlFiles('intermediate'));
+  const indicators = sqlFiles('indicators');
+  const { threads } = await db.one<{ threads: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS threads");
+  if (threads > 1) {
+    // DuckDB parallelises each query itself: one file at a time (a second connection would only add memory).
+    for (const f of intermediate) {
+      opts.onStep?.(f);
+      await db.runFile(f, params);
+    }
+    await db.run(storeDdl());
+    for (const f of indicators) {
+      opts.onStep?.(f);
+      await db.runStatement(`INSERT INTO indicator_store BY NAME (${indicatorSelect(f)}\n)`, params, f);
+    }
+    return;
+  }
+  // DuckDB on one thread (a region's extract: session.ts): its queries are too small to gain from more
+  // threads, but the files are largely independent, so two connections each run a file at a time, the
+  // second core otherwise idle. A file starts when the int_* models it mentions are done; the indicators go
+  // into a table each and are appended to the store in file order, so the store's rows (and their rowids,
+  // by which disclosure control numbers the cells) are in the same order as one file after another.
+  const second = await db.connect();
+  const tables = new Map(indicators.map((f, k) => [f, `model_indicator_${k}`]));
+  try {
+    await onConnections([db, second], intermediate, dependencies(intermediate), (c, f) => {
+      opts.onStep?.(f);
+      return c.runFile(f, params);
+    });
+    await db.run(storeDdl());
+    await onConnections([db, second], indicators, new Map(), (c, f) => {
+      opts.onStep?.(f);
+      return c.runStatement(`CREATE OR REPLACE TABLE ${tables.get(f)} AS (${indicatorSelect(f)}\n)`, params, f);
+    });
+  } finally {
+    second.close();
+  }
+  for (const [f, t] of tables) {
+    await db.runStatement(`INSERT INTO indicator_store BY NAME (SELECT * FROM ${t})`, {}, f);
+    await db.run(`DROP TABLE ${t}`);
   }
 }
 
-/** An indicator file is one SELECT producing store columns by name; it is appended to the store. */
-export async function runIndicatorFile(db: Db, file: string, params: Params): Promise<void> {
-  const select = readQuery(file).trim().replace(/;\s*$/, '');
-  await db.runStatement(`INSERT INTO indicator_store BY NAME (${select}\n)`, params, file);
+/** An indicator file is one SELECT producing store columns by name, to be appended to the store. */
+function indicatorSelect(file: string): string {
+  return readQuery(file).trim().replace(/;\s*$/, '');
+}
+
+/**
+ * Runs every file of `files` (ordered so that each comes after what it needs) with `run`, each connection of
+ * `conns` one file at a time: the first of the files left whose `needs` are done. After a failure no file is
+ * started; the others are waited for, and the first error is thrown.
+ */
+async function onConnections(conns: Db[], files: string[], needs: Map<string, string[]>, run: (c: Db, file: string) => Promise<void>): Promise<void> {
+  const left = [...files];
+  const done = new Set<string>();
+  let failed = false;
+  const waiting: (() => void)[] = [];
+  const wake = () => waiting.splice(0).forEach((w) => w());
+  const work = async (c: Db) => {
+    while (left.length && !failed) {
+      const i = left.findIndex((f) => (needs.get(f) ?? []).every((d) => done.has(d)));
+      if (i < 0) {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      const [f] = left.splice(i, 1);
+      try {
+        await run(c, f);
+      } catch (e) {
+        failed = true;
+        throw e;
+      } finally {
+        done.add(f);
+        wake();
+      }
+    }
+  };
+  const results = await Promise.allSettled(conns.map(work));
+  const error = results.find((r) => r.status === 'rejected');
+  if (error) throw (error as PromiseRejectedResult).reason;
 }
