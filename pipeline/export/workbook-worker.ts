@@ -19,17 +19,17 @@ const db = await Db.open({ threads, memoryLimit: '512MB', tempDirectory });
 /** The view on the Parquet copy, made with the first job (the worker may start before the copy is written). */
 let view: Promise<void> | undefined;
 
-/** The sheet's rows, checking the stop flag every 1000 rows. */
+/** The sheet's rows, checking the stop flag every 1000 rows (rows rendered by DuckDB: every batch of them). */
 function stoppable(sheet: XlsxSheet): XlsxSheet {
-  const every = async function* <T>(rows: AsyncIterable<T> | Iterable<T>) {
+  const every = async function* <T>(rows: AsyncIterable<T> | Iterable<T>, each: number) {
     let n = 0;
     for await (const row of rows) {
-      if (++n % 1000 === 0) stopping();
+      if (++n % each === 0) stopping();
       yield row;
     }
   };
   const { rows } = sheet;
-  return { ...sheet, rows: 'render' in rows ? { ...rows, render: (xml) => every(rows.render(xml)) } : every(rows) };
+  return { ...sheet, rows: 'render' in rows ? { ...rows, render: (xml) => every(rows.render(xml), 1) } : every(rows, 1000) };
 }
 
 async function run(job: WorkbookJob): Promise<void> {

@@ -57,7 +57,7 @@ export interface XlsxSheet {
  * - `lengths`: per column the largest display length of the first 1000 rows (xlsxSqlLengths: the widths);
  * - `decimals`: the per-row decimals in the order the rows first use them (xlsxSqlDecimals; their styles
  *   are added to the workbook in that order, as JavaScript rows add them);
- * - `render(rowXml)`: the rows' XML in order, one item per row, given the row expression (RowWriter
+ * - `render(rowXml)`: the rows' XML in order, in batches of rows, given the row expression (RowWriter
  *   rowXmlSql: the columns by name, `xlsx_n` the row number in its sheet, a sheet holds MAX_ROWS rows).
  * Column types in SQL: text VARCHAR, integer and decimal numbers (decimals: at most 15 significant digits,
  * not below 1e-6: there JavaScript and DuckDB write a number alike), date DATE, boolean BOOLEAN.
@@ -65,7 +65,7 @@ export interface XlsxSheet {
 export interface XlsxSqlRows {
   lengths: (number | null)[];
   decimals: number[];
-  render: (rowXml: string) => AsyncIterable<Uint8Array>;
+  render: (rowXml: string) => AsyncIterable<Uint8Array[]>;
 }
 
 const isSqlRows = (rows: XlsxSheet['rows']): rows is XlsxSqlRows => 'render' in rows;
@@ -95,6 +95,9 @@ export interface XlsxSharedRows {
   /** Per file (as in `files`) the layout of its shared rows, or null: none. */
   layouts: (number | null)[];
 }
+
+/** Rendered rows of xlsxSqlRows: per row its file (k), its row number in the file and its XML. */
+type Chunk = { k: number[]; at: number[]; xml: Uint8Array[] };
 
 /** The widths and count of a file's rows, or of a layout's shared rows. */
 type Meta = { n: number; lengths: (number | null)[] };
@@ -150,9 +153,8 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
   };
   /** The rows of `from` of file k (its own rows, without the shared ones). */
   const count = (k: number) => ownMeta.get(k)?.n ?? 0;
-  // Slices of the rows in order of (k, i), as ranges of k * 2^32 + i; a row's key is k * 2^32 + its row number.
+  // Slices of the rows in order of (k, i), as ranges of k * 2^32 + i.
   const slice = 'k * 4294967296 + i';
-  const key = `k * 4294967296 + ${at}`;
   const slices: [number, number][] = [];
   let first: number | undefined;
   let rows = 0;
@@ -170,7 +172,7 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     }
   }
   if (first !== undefined) slices.push([first, files.length * 2 ** 32]);
-  const query = (rowXml: string, where: string, order = '', source = from) => `SELECT ${key} AS key, encode(${rowXml}) FROM (SELECT *, ${xlsxSqlRowNumber(at)} AS xlsx_n
+  const query = (rowXml: string, where: string, order = '', source = from) => `SELECT CAST(k AS INTEGER), CAST(${at} AS INTEGER), encode(${rowXml}) FROM (SELECT *, ${xlsxSqlRowNumber(at)} AS xlsx_n
     FROM ${source} WHERE ${where}) ${order}`;
   // Every connection is closed by close(), before the database is (a connection left to the garbage
   // collector after its database closed takes the process down).
@@ -181,44 +183,70 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     return c;
   };
   const conn = connect();
-  /** A query's rows: [key, xml]. */
-  async function* rowsOf(sql: string, on: Promise<DuckDBConnection>): AsyncGenerator<[bigint, Uint8Array]> {
+  /** A query's rows, a chunk at a time. */
+  async function* rowsOf(sql: string, on: Promise<DuckDBConnection>): AsyncGenerator<Chunk> {
     const result = await (await on).stream(sql);
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const keys = chunk.getColumnVector(0);
-      const xml = chunk.getColumnVector(1) as DuckDBBlobVector;
-      for (let r = 0; r < chunk.rowCount; r++) yield [keys.getItem(r) as bigint, xml.getItemBytes(r)!];
+      const [k, at] = [0, 1].map((c) => chunk.getColumnVector(c));
+      const xml = chunk.getColumnVector(2) as DuckDBBlobVector;
+      const out: Chunk = { k: [], at: [], xml: [] };
+      for (let r = 0; r < chunk.rowCount; r++) {
+        out.k.push(k.getItem(r) as number);
+        out.at.push(at.getItem(r) as number);
+        out.xml.push(xml.getItemBytes(r)!);
+      }
+      yield out;
     }
   }
   /**
-   * The rendered rows of slices (where clauses) in order, as [key, xml]. A slice is read in the order
-   * DuckDB keeps (of a table, WHERE, SELECT), which spares a sort of its XML; its keys are checked to rise,
-   * and a slice that came otherwise is read again with ORDER BY.
+   * The rendered rows of slices (where clauses) in order. A slice is read in the order DuckDB keeps (of a
+   * table, WHERE, SELECT), which spares a sort of its XML; its rows are checked to rise (k, then row
+   * number), and a slice that came otherwise is read again with ORDER BY.
    */
-  async function* stream(rowXml: string, wheres: string[], on = conn, source = from): AsyncGenerator<[bigint, Uint8Array]> {
+  async function* stream(rowXml: string, wheres: string[], on = conn, source = from): AsyncGenerator<Chunk> {
     for (const where of wheres) {
-      const got: [bigint, Uint8Array][] = [];
-      let last = -1n;
+      const got: Chunk[] = [];
+      let [lastK, lastAt] = [-1, -1];
       let ordered = true;
-      for await (const row of rowsOf(query(rowXml, where, '', source), on)) {
-        if (row[0] <= last) ordered = false;
-        last = row[0];
-        got.push(row);
+      for await (const c of rowsOf(query(rowXml, where, '', source), on)) {
+        for (let r = 0; r < c.k.length; r++) {
+          if (c.k[r] < lastK || (c.k[r] === lastK && c.at[r] <= lastAt)) ordered = false;
+          [lastK, lastAt] = [c.k[r], c.at[r]];
+        }
+        got.push(c);
       }
       if (ordered) yield* got;
-      else yield* rowsOf(query(rowXml, where, 'ORDER BY key', source), on);
+      else yield* rowsOf(query(rowXml, where, 'ORDER BY 1, 2', source), on);
     }
   }
-  /** The rows of all files in turn: the queries of the first file's row expression. */
-  let all: { rowXml: string; rows: AsyncIterator<[bigint, Uint8Array]> } | undefined;
+  /** The rows of all files in turn (the queries of the first file's row expression), and the unread rest of a chunk. */
+  let all: { rowXml: string; chunks: AsyncIterator<Chunk>; rest?: Chunk } | undefined;
   /** The next file in `all` (files are rendered in order; the rows of one not rendered are read past). */
   let next = 0;
-  /** File k's own rows as [key, xml], in order. */
-  async function* own(k: number, rowXml: string): AsyncGenerator<[bigint, Uint8Array]> {
+  /** The next `n` rows of `all`, in chunks. */
+  async function* take(n: number, file: string): AsyncGenerator<Chunk> {
+    while (n > 0) {
+      let c = all!.rest;
+      all!.rest = undefined;
+      if (!c) {
+        const r = await all!.chunks.next();
+        if (r.done) throw new Error(`xlsx: the rows of ${file} ended early`);
+        c = r.value;
+      }
+      if (c.k.length > n) {
+        all!.rest = { k: c.k.slice(n), at: c.at.slice(n), xml: c.xml.slice(n) };
+        c = { k: c.k.slice(0, n), at: c.at.slice(0, n), xml: c.xml.slice(0, n) };
+      }
+      n -= c.k.length;
+      yield c;
+    }
+  }
+  /** File k's own rows (of `from`), in order. */
+  async function* own(k: number, rowXml: string): AsyncGenerator<Chunk> {
     if (k < next) throw new Error(`xlsx: the rows of ${files[k]} were asked for after a later file's`);
     // k BETWEEN …: a table stored in order of k reads only that part.
     const range = ([a, b]: [number, number]) => `k BETWEEN ${Math.floor(a / 2 ** 32)} AND ${Math.floor(b / 2 ** 32)} AND ${slice} BETWEEN ${a} AND ${b}`;
-    all ??= { rowXml, rows: stream(rowXml, slices.map(range))[Symbol.asyncIterator]() };
+    all ??= { rowXml, chunks: stream(rowXml, slices.map(range))[Symbol.asyncIterator]() };
     const same = all.rowXml === rowXml;
     if (!same) {
       // On a connection of its own: a second query would end the one of all files.
@@ -231,17 +259,13 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
       }
     }
     for (; next <= k; next++) {
-      for (let n = count(next); n > 0; n--) {
-        const r = await all.rows.next();
-        if (r.done) throw new Error(`xlsx: the rows of ${files[next]} ended early`);
-        if (next === k && same) yield r.value;
-      }
+      for await (const c of take(count(next), files[next])) if (next === k && same) yield c;
     }
   }
   /** The last file of each layout: after it the layout's rendered rows are let go. */
   const lastOf = new Map(files.map((_, k) => [layoutOf(k), k]));
-  /** Per layout its shared rows rendered with one row expression: their row numbers (i) and XML. */
-  const common = new Map<number, { rowXml: string; rows: Promise<{ i: number[]; xml: Uint8Array[] }> }>();
+  /** Per layout its shared rows rendered with one row expression: their row numbers and XML. */
+  const common = new Map<number, { rowXml: string; rows: Promise<{ at: number[]; xml: Uint8Array[] }> }>();
   let commonConn: Promise<DuckDBConnection> | undefined;
   const sharedRows = (layout: number, rowXml: string) => {
     let c = common.get(layout);
@@ -249,10 +273,10 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
       commonConn ??= connect();
       c = {
         rowXml, rows: (async () => {
-          const out = { i: [] as number[], xml: [] as Uint8Array[] };
-          for await (const [i, xml] of stream(rowXml, [`layout = ${layout}`], commonConn, `(SELECT 0 AS k, * FROM ${shared!.from})`)) {
-            out.i.push(Number(i));
-            out.xml.push(xml);
+          const out = { at: [] as number[], xml: [] as Uint8Array[] };
+          for await (const chunk of stream(rowXml, [`layout = ${layout}`], commonConn, `(SELECT 0 AS k, * FROM ${shared!.from})`)) {
+            out.at.push(...chunk.at);
+            out.xml.push(...chunk.xml);
           }
           return out;
         })(),
@@ -261,26 +285,27 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     }
     return c.rows;
   };
-  /** File k's rows: its own and its layout's shared rows, merged by row number (which must run 1, 2, …). */
-  async function* render(k: number, rowXml: string): AsyncGenerator<Uint8Array> {
+  /** File k's rows, a batch at a time: its own and its layout's shared rows, merged by row number (which must run 1, 2, …). */
+  async function* render(k: number, rowXml: string): AsyncGenerator<Uint8Array[]> {
     const layout = layoutOf(k);
-    const them = layout === null ? { i: [], xml: [] } : await sharedRows(layout, rowXml);
+    const them = layout === null ? { at: [], xml: [] } : await sharedRows(layout, rowXml);
     let s = 0;
     let i = 1;
     const misfit = () => new Error(`xlsx: the rows of ${files[k]} do not fit their shared rows' row numbers (row ${i})`);
-    for await (const [at, xml] of own(k, rowXml)) {
-      const n = Number(BigInt.asUintN(32, at));
-      for (; s < them.i.length && them.i[s] < n; s++, i++) {
-        if (them.i[s] !== i) throw misfit();
-        yield them.xml[s];
+    for await (const c of own(k, rowXml)) {
+      const batch: Uint8Array[] = [];
+      for (let r = 0; r < c.at.length; r++) {
+        for (; s < them.at.length && them.at[s] < c.at[r]; s++, i++) {
+          if (them.at[s] !== i) throw misfit();
+          batch.push(them.xml[s]);
+        }
+        if (c.at[r] !== i++) throw misfit();
+        batch.push(c.xml[r]);
       }
-      if (n !== i++) throw misfit();
-      yield xml;
+      yield batch;
     }
-    for (; s < them.i.length; s++, i++) {
-      if (them.i[s] !== i) throw misfit();
-      yield them.xml[s];
-    }
+    for (let r = s; r < them.at.length; r++, i++) if (them.at[r] !== i) throw misfit();
+    if (s < them.at.length) yield them.xml.slice(s);
     if (layout !== null && lastOf.get(layout) === k) common.delete(layout);
   }
   return {
@@ -290,7 +315,7 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
       render: (rowXml: string) => render(k, rowXml),
     }])),
     close: async () => {
-      await all?.rows.return?.();
+      await all?.chunks.return?.();
       for (const c of connections) (await c).closeSync();
     },
   };
@@ -646,7 +671,7 @@ async function write(stream: Writable, sheets: XlsxSheet[], o: XlsxOptions): Pro
       return rows!;
     };
     if (sql) {
-      for await (const xml of sql.render(rows!.rowXmlSql(sheet.columns, sql.decimals))) next().addXml(xml);
+      for await (const batch of sql.render(rows!.rowXmlSql(sheet.columns, sql.decimals))) for (const xml of batch) next().addXml(xml);
     } else {
       const add = (row: Record<string, unknown>) => next().add(sheet.columns.map((c) => cellValue(c, row[c.name])), perRow.map((i) => numFmt(decimalsOf(sheet.columns[i], row))));
       for (const row of head) add(row);
