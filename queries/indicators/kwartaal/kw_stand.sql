@@ -101,10 +101,18 @@ WITH dagen AS (
   SELECT jaar, bsn, gemeentecode, regio FROM lrv_in_beeld
   UNION
   SELECT jaar, bsn, gemeentecode, regio FROM av_in_beeld WHERE $thuiszitter_definitie = 'LRV_AV'
+), per_gemeente AS (
+  -- a person is in beeld in one gemeente on one date (the rows of int_in_beeld of a person never overlap), so
+  -- rows are persons and the region's count is the sum of its gemeenten's; the few dates are unnested rather
+  -- than range-joined (as int_populatie)
+  SELECT u.d.jaar AS jaar, b.gemeentecode, b.regio, count(*) AS personen
+  FROM int_in_beeld b, (SELECT list({'jaar': jaar, 'datum': datum}) AS lijst FROM dagen) l, unnest(l.lijst) AS u(d)
+  WHERE b.van <= u.d.datum AND b.tot > u.d.datum
+  GROUP BY ALL
 ), populatie AS (
-  SELECT d.jaar, b.gemeentecode, b.regio, count(DISTINCT b.pid) AS personen
-  FROM int_in_beeld b JOIN dagen d ON b.van <= d.datum AND b.tot > d.datum
-  GROUP BY d.jaar, GROUPING SETS ((b.gemeentecode, b.regio), (b.regio))
+  SELECT jaar, gemeentecode, regio, CAST(sum(personen) AS BIGINT) AS personen
+  FROM per_gemeente
+  GROUP BY jaar, GROUPING SETS ((gemeentecode, regio), (regio))
 ), trajecten AS (
   SELECT d.jaar, d.datum, r.bsn, r.doelgroep AS soort
   FROM stg_rmc_trajecten r JOIN dagen d ON r.van <= d.datum AND (r.tot IS NULL OR r.tot > d.datum + 1)
