@@ -9,11 +9,14 @@ WITH jaren AS (
   FROM int_rmc_perioden
   WHERE tijdvak = 'verslagperiode'
 ), leeftijd AS (
-  -- aged 18..22 on d, as a birth-date range (a range join; date_sub in the join condition was a nested loop)
-  SELECT j.jaar, j.d, p.bsn
-  FROM jaren j
-  JOIN stg_personen p ON p.geboortedatum > CAST(j.d - INTERVAL 23 YEAR AS DATE)
-                     AND p.geboortedatum <= CAST(j.d - INTERVAL 18 YEAR AS DATE)
+  -- aged 18..22 on d, as a birth-date range; the few periods are unnested and filtered rather than
+  -- range-joined (a merge join over all persons cost more; date_sub in the join condition was a nested loop)
+  SELECT u.j.jaar AS jaar, u.j.d AS d, p.bsn
+  FROM stg_personen p,
+    (SELECT list({'jaar': jaar, 'd': d, 'geboren_na': CAST(d - INTERVAL 23 YEAR AS DATE),
+                  'geboren_uiterlijk': CAST(d - INTERVAL 18 YEAR AS DATE)}) AS lijst FROM jaren) l,
+    unnest(l.lijst) AS u(j)
+  WHERE p.geboortedatum > u.j.geboren_na AND p.geboortedatum <= u.j.geboren_uiterlijk
 )
 SELECT l.jaar, l.bsn, w.gemeentecode
 FROM leeftijd l
