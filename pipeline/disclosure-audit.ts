@@ -79,18 +79,6 @@ function highsModule(): Promise<WebAssembly.Module> {
   return (compiled ??= WebAssembly.compile(readFileSync(path.join(path.dirname(require.resolve('highs')), 'highs.wasm'))));
 }
 
-let warming: Promise<void> | undefined;
-/**
- * Compiles HiGHS and audits a two-cell table once, for a build to call while DuckDB reads the extract: the
- * disclosure stage's first LP would otherwise wait for the compile (on V8's background threads), the instance
- * and the solver's first run (~0.1 CPU-s, 0.3-0.6 s on the busy 2-core machine). The audit's results do not
- * depend on it (every LP is a model of its own).
- */
-export function warmUp(): Promise<void> {
-  return (warming ??= audit({ values: [3, 4, 7], hidden: [1, 1, 0], sensitive: [1, 1, 0], minCel: 5, relations: [{ cells: [0, 1, 2], coef: [1, 1, -1], kind: 'eq' }] }, { threads: 1 })
-    .then(() => undefined));
-}
-
 /** A component of the LP: its hidden cells and the relations that constrain them. */
 export interface Component {
   cells: number[];

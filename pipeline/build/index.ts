@@ -26,7 +26,6 @@ import { telling, tellingFiles } from './stages/telling.ts';
 import { webIndex } from './stages/web.ts';
 import { closeWorkbooks, startWorkbooksEarly } from './workbooks.ts';
 import { preloadChartLibraries } from '../render/charts.ts';
-import { warmUp as warmUpAudit } from '../disclosure-audit.ts';
 
 export { DEFAULT_MEMORY_LIMIT, REPORTS, type BuildOptions, type BuildResult, type ReportName } from './context.ts';
 
@@ -54,10 +53,7 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     // Vega and Vega-Lite load while DuckDB reads the extract (a failure surfaces where they are used); exceljs
     // only in the workbook worker, which writes every workbook of a build.
     preloadChartLibraries().catch(() => undefined);
-    const loaded = load(ctx);
-    // HiGHS (disclosure control's LP) compiles and runs once while DuckDB reads the extract (disclosure-audit.ts).
-    warmUpAudit().catch(() => undefined);
-    await loaded;
+    await load(ctx);
     await model(ctx);
     startWorkbooksEarly(ctx);
     await publish(ctx);
