@@ -181,14 +181,28 @@ async function floors(htmlDir: string, pool: number): Promise<Map<BrowserKind, n
 /** Bytes on disk under `dir` (allocated blocks: DuckDB's spill files are sparse). */
 function diskUse(dir: string): number {
   let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
+  // A folder walked one at a time (readdirSync's `recursive` throws when a subfolder goes while it walks:
+  // Chromium's profile, removed at each restart, did so in the middle of a bench).
+  const walk = (d: string) => {
+    let entries;
     try {
-      n += statSync(path.join(e.parentPath, e.name)).blocks * 512;
+      entries = readdirSync(d, { withFileTypes: true });
     } catch {
-      // gone meanwhile
+      return; // gone meanwhile
     }
-  }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        try {
+          n += statSync(p).blocks * 512;
+        } catch {
+          // gone meanwhile
+        }
+      }
+    }
+  };
+  walk(dir);
   return n;
 }
 
