@@ -77,32 +77,33 @@ export async function loadReportGemeenten(db: Db, opts: ModelOptions): Promise<v
   }
 }
 
-/** Orders intermediate models so each runs after the int_* models it mentions. */
-export function orderByDependencies(files: string[]): string[] {
-  const name = (f: string) => path.basename(f, '.sql');
-  const byName = new Map(files.map((f) => [name(f), f]));
-  const needs = dependencies(files);
+/** Orders intermediate models so each runs after the int_* models it mentions (`needs`: dependencies(files)). */
+export function orderByDependencies(files: string[], needs = dependencies(files)): string[] {
   const ordered: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (n: string, chain: string[]) => {
+  const visit = (f: string, chain: string[]) => {
+    const n = modelName(f);
     if (state.get(n) === 'done') return;
     if (state.get(n) === 'visiting') throw new Error(`cycle in queries/intermediate: ${[...chain, n].join(' → ')}`);
     state.set(n, 'visiting');
-    for (const dep of needs.get(byName.get(n)!)!) visit(name(dep), [...chain, n]);
+    for (const dep of needs.get(f)!) visit(dep, [...chain, n]);
     state.set(n, 'done');
-    ordered.push(byName.get(n)!);
+    ordered.push(f);
   };
-  for (const n of [...byName.keys()].sort()) visit(n, []);
+  const byName = new Map(files.map((f) => [modelName(f), f]));
+  for (const n of [...byName.keys()].sort()) visit(byName.get(n)!, []);
   return ordered;
 }
 
+/** A model's name: its file's. */
+const modelName = (f: string) => path.basename(f, '.sql');
+
 /** Per file of `files`: the files of `files` whose int_* model it mentions. */
 function dependencies(files: string[]): Map<string, string[]> {
-  const name = (f: string) => path.basename(f, '.sql');
-  const byName = new Map(files.map((f) => [name(f), f]));
+  const byName = new Map(files.map((f) => [modelName(f), f]));
   return new Map(files.map((f) => {
     const mentioned = new Set(stripComments(readQuery(f)).match(/\bint_\w+/g) ?? []);
-    return [f, [...mentioned].filter((dep) => dep !== name(f) && byName.has(dep)).map((dep) => byName.get(dep)!)];
+    return [f, [...mentioned].filter((dep) => dep !== modelName(f) && byName.has(dep)).map((dep) => byName.get(dep)!)];
   }));
 }
 
@@ -120,7 +121,8 @@ export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
     opts.onStep?.(f);
     await db.runFile(f, params);
   }
-  const intermediate = orderByDependencies(sqlFiles('intermediate'));
+  const needs = dependencies(sqlFiles('intermediate'));
+  const intermediate = orderByDependencies([...needs.keys()], needs);
   const indicators = sqlFiles('indicators');
   const { threads } = await db.one<{ threads: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS threads");
   if (threads > 1) {
@@ -144,7 +146,7 @@ export async function runModel(db: Db, opts: ModelOptions): Promise<void> {
   const second = await db.connect();
   const tables = new Map(indicators.map((f, k) => [f, `model_indicator_${k}`]));
   try {
-    await onConnections([db, second], intermediate, dependencies(intermediate), (c, f) => {
+    await onConnections([db, second], intermediate, needs, (c, f) => {
       opts.onStep?.(f);
       return c.runFile(f, params);
     });

@@ -122,8 +122,10 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     .getRows().map(([k, n, ...l]): [number, Meta] => [Number(k), { n: Number(n), lengths: l.map((x) => (x === null ? null : Number(x))) }]));
   const layoutOf = (k: number) => shared?.layouts[k] ?? null;
   const used = [...new Set(files.map((_, k) => layoutOf(k)).filter((l) => l !== null))];
+  /** The shared rows of the layouts the files use. */
+  const sharedSource = used.length ? `(SELECT * FROM ${shared!.from} WHERE layout IN (${used.join(', ')}))` : undefined;
   const ownMeta = await metaOf(from, 'k');
-  const sharedMeta = used.length ? await metaOf(`(SELECT * FROM ${shared!.from} WHERE layout IN (${used.join(', ')}))`, 'layout') : new Map<number, Meta>();
+  const sharedMeta = sharedSource ? await metaOf(sharedSource, 'layout') : new Map<number, Meta>();
   const perRow = xlsxSqlDecimals(columns);
   /** Per file, or per layout of shared rows: the per-row decimals with the first row (i) using each. */
   const decimalsOf = async (source: string, by: string) => {
@@ -137,7 +139,7 @@ export async function xlsxSqlRows(db: Db, from: string, files: string[], columns
     return out;
   };
   const ownDecimals = await decimalsOf(from, 'k');
-  const sharedDecimals = used.length ? await decimalsOf(`(SELECT * FROM ${shared!.from} WHERE layout IN (${used.join(', ')}))`, 'layout') : new Map<number, [number, number][]>();
+  const sharedDecimals = sharedSource ? await decimalsOf(sharedSource, 'layout') : new Map<number, [number, number][]>();
   /** A file's per-row decimals in the order of first use over its own and its shared rows. */
   const decimals = (k: number) => {
     const layout = layoutOf(k);

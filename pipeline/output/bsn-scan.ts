@@ -1,8 +1,8 @@
 /**
  * The last check before anything is published: every text output of a build (the text of each PDF, CSV,
  * JSON such as the manifest, Markdown, logs) is searched for BSNs. A PDF the build printed is searched in
- * the text Chromium laid out for it (PdfScanAhead), any other PDF in its text by pdftotext. A hit stops the build and names the file
- * and the line or page, never the number. What counts as a hit:
+ * the text Chromium laid out for it (PdfScanAhead), any other PDF in its text by pdftotext. A hit stops the
+ * build and names the file and the line or page, never the number. What counts as a hit:
  *   - a 9-digit number that passes the 11-proef (whether or not it is in the extract: a narrative may hold
  *     the BSN of someone the extract does not have);
  *   - an 8-digit number, or 9 digits written in groups (736.845.793, 736 845 793), that is a BSN of the
