@@ -33,6 +33,14 @@ const CAP = 1e8;
 const EPS = 1e-6;
 /** A relation's kind as a number (0 eq, 1 le, 2 ge): in the worker's job and in the propagation's arrays. */
 const KINDS = ['eq', 'le', 'ge'] as const;
+const EQ = 0, LE = 1, GE = 2;
+const kindIndex = new WeakMap<Relation[], Uint8Array>();
+/** Each relation's kind as a number (see KINDS), once per set of relations. */
+function kindsOf(relations: Relation[]): Uint8Array {
+  let kinds = kindIndex.get(relations);
+  if (!kinds) kindIndex.set(relations, (kinds = Uint8Array.from(relations, (rel) => KINDS.indexOf(rel.kind))));
+  return kinds;
+}
 
 export interface AuditInput {
   /** Real value of every cell (indices as in the relations). */
@@ -164,9 +172,10 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
   try {
     model.changeObjectiveSense(h.constants.objectiveSense.maximize);
     let warm = false;
+    const weights = new Float64Array(n);
     /** Maximises Σ up − Σ down. */
     const solve = (up: number[], down: number[]) => {
-      const weights = new Float64Array(n);
+      weights.fill(0);
       for (const j of up) weights[j] = 1;
       for (const j of down) weights[j] = -1;
       lp.cost(weights);
@@ -182,7 +191,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
         if (x[j] < seenLo[j]) seenLo[j] = x[j];
         if (x[j] > seenHi[j]) seenHi[j] = x[j];
       }
-      for (const j of [...open]) {
+      for (const j of open) {
         if (wide(seenLo[j], seenHi[j], width[j])) {
           open.delete(j);
           toProve.delete(cells[j]);
@@ -217,7 +226,7 @@ async function proveBlock(input: AuditInput, cells: number[], rels: number[], to
       if (open.has(j) && !atFloor(j)) single++, solve([], [j]);
     }
   } finally {
-    model.dispose();
+    lp.close();
   }
 }
 
@@ -290,7 +299,7 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
       (order[u + 1] = o), (vars[u + 1] = x), (coef[u + 1] = a);
     }
   }
-  const kinds = rows.map((ri) => relations[ri].kind);
+  const kinds = kindsOf(relations);
   // Variable j = sign[j] · variable rep[j] + off[j] (rep[j] = j: a column of its own), merged along equations of two.
   const rep = new Int32Array(N);
   for (let j = 0; j < N; j++) rep[j] = j;
@@ -312,8 +321,8 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
     path.length = 0;
     return r;
   };
-  for (let r = 0; r < kinds.length; r++) {
-    if (kinds[r] !== 'eq' || from[r + 1] - from[r] !== 2) continue;
+  for (let r = 0; r < R; r++) {
+    if (kinds[rows[r]] !== EQ || from[r + 1] - from[r] !== 2) continue;
     const j0 = vars[from[r]], j1 = vars[from[r] + 1], a0 = coef[from[r]], a1 = coef[from[r] + 1];
     // a0·x0 + a1·x1 = rhs with x = sign·root + off: root1 = (rest − c0·root0) / c1, unless the roots are one
     // already (then the equation follows from the real values, or fixes the root: a bound below).
@@ -342,46 +351,52 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
   const bound = (j: number, lo: number, hi: number) => tighten(columnOf[j], sign[j], lo - off[j], hi - off[j]);
   cells.forEach((c, j) => bound(j, Math.min(1, values[c]), CAP));
   movable.forEach((c, k) => (bound(n + 2 * k, 0, CAP), bound(n + 2 * k + 1, 0, values[c] - 1)));
-  const starts = [0], indices: number[] = [], coefs: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
-  const rowCol: number[] = [], rowCoef: number[] = [];
-  for (let r = 0; r < kinds.length; r++) {
-    // In columns: Σ coef · column (kind) rhs − Σ a·off, each column once.
-    rowCol.length = rowCoef.length = 0;
-    let b = rhs[r];
+  // The matrix in CSR straight into typed arrays (at most one entry per term); each row's columns in the order
+  // first met, merged terms of one column added up in the order of the row's terms.
+  const starts = new Int32Array(R + 1), indices = new Int32Array(from[R]), coefs = new Float64Array(from[R]);
+  const rowLower = new Float64Array(R), rowUpper = new Float64Array(R);
+  let rowCount = 0, nz = 0;
+  for (let r = 0; r < R; r++) {
+    // In columns: Σ coef · column (kind) rhs − Σ a·off, each column once (the row's columns at nz ..).
+    let b = rhs[r], len = 0;
     for (let t = from[r]; t < from[r + 1]; t++) {
       const j = vars[t], q = columnOf[j], a = coef[t] * sign[j];
       b -= coef[t] * off[j];
-      const at = rowCol.indexOf(q);
-      if (at < 0) rowCol.push(q), rowCoef.push(a);
-      else rowCoef[at] += a;
+      let at = 0;
+      while (at < len && indices[nz + at] !== q) at++;
+      if (at === len) (indices[nz + len] = q), (coefs[nz + len++] = a);
+      else coefs[nz + at] += a;
     }
     let k = 0;
-    for (let i = 0; i < rowCol.length; i++) if (Math.abs(rowCoef[i]) > EPS) (rowCol[k] = rowCol[i]), (rowCoef[k++] = rowCoef[i]);
-    const lo = kinds[r] === 'le' ? -Infinity : b, hi = kinds[r] === 'ge' ? Infinity : b;
+    for (let i = 0; i < len; i++) if (Math.abs(coefs[nz + i]) > EPS) (indices[nz + k] = indices[nz + i]), (coefs[nz + k++] = coefs[nz + i]);
+    const lo = kinds[rows[r]] === LE ? -Infinity : b, hi = kinds[rows[r]] === GE ? Infinity : b;
     if (k === 0) continue;
     if (k === 1) {
-      tighten(rowCol[0], rowCoef[0], lo, hi);
+      tighten(indices[nz], coefs[nz], lo, hi);
       continue;
     }
-    for (let i = 0; i < k; i++) indices.push(rowCol[i]), coefs.push(rowCoef[i]);
-    starts.push(indices.length);
-    rowLower.push(Math.max(lo, -h.infinity));
-    rowUpper.push(Math.min(hi, h.infinity));
+    nz += k;
+    starts[++rowCount] = nz;
+    rowLower[rowCount - 1] = Math.max(lo, -h.infinity);
+    rowUpper[rowCount - 1] = Math.min(hi, h.infinity);
   }
-  const model = h.createModel({
-    numCols: m, numRows: rowLower.length, colCost: new Float64Array(m), colLower: lower, colUpper: upper, rowLower, rowUpper,
-    matrix: { format: 'csr', numRows: rowLower.length, numCols: m, starts: new Int32Array(starts), indices: new Int32Array(indices), values: new Float64Array(coefs) },
+  const model = idle.pop() ?? h.createModel();
+  model.passModel({
+    numCols: m, numRows: rowCount, colCost: new Float64Array(m), colLower: lower, colUpper: upper,
+    rowLower: rowLower.subarray(0, rowCount), rowUpper: rowUpper.subarray(0, rowCount),
+    matrix: { format: 'csr', numRows: rowCount, numCols: m, starts: starts.subarray(0, rowCount + 1), indices: indices.subarray(0, nz), values: coefs.subarray(0, nz) },
   });
   // The first solve starts from the slack basis, which is not feasible: the dual simplex finds the optimum
   // from there fastest (measured on the national release: LP audit 109 → 87 s, the same cells proved).
   // The audit then changes only the objective: see `primalFromNowOn`.
   model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 1 });
   const solution = new Float64Array(N);
+  const cost = new Float64Array(m);
   return {
     h, model,
     /** The objective Σ weight · variable (weights of the first variables; the others 0). */
     cost(weights: ArrayLike<number>) {
-      const cost = new Float64Array(m);
+      cost.fill(0);
       for (let j = 0; j < weights.length; j++) if (weights[j]) cost[columnOf[j]] += weights[j] * sign[j];
       model.changeColsCost({ kind: 'range', from: 0, to: m - 1 }, cost);
     },
@@ -397,6 +412,10 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
       const q = columnOf[j];
       model.changeColBounds(q, lower[q], upper[q]);
     },
+    /** Gives the HiGHS instance back (see `idle`): the LP is not used after this. */
+    close() {
+      idle.push(model);
+    },
     /** Every variable's value in the last solution (the same array each time: valid until the next call). */
     values(): Float64Array {
       const x = model.getSolution().colValue;
@@ -405,6 +424,13 @@ async function lpOf(input: AuditInput, cells: number[], rels: Iterable<number>, 
     },
   };
 }
+
+/**
+ * The HiGHS instances of this thread not in use. An LP takes one (`lpOf`) and gives it back when done (`close`),
+ * instead of creating and disposing one per LP (~17,000 LPs nationally): passModel starts the instance afresh
+ * (model, basis and solver state cleared; lpOf sets the options again), so every solve is as on a new instance.
+ */
+const idle: ReturnType<Highs['createModel']>[] = [];
 
 /** After the first solve of an `lpOf` LP: further solves change only the objective (see lpOf). */
 function primalFromNowOn(model: ReturnType<Highs['createModel']>) {
@@ -440,7 +466,7 @@ async function interval(input: AuditInput, comp: Component, c: number): Promise<
     };
     return { cell: c, lo: Math.ceil(at(false) - EPS), hi: Math.floor(at(true) + EPS) };
   } finally {
-    model.dispose();
+    lp.close();
   }
 }
 
@@ -735,7 +761,7 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
           if (free) lp.cost(weights);
         }
       } finally {
-        model.dispose();
+        lp.close();
       }
     }
     for (const m of hiddenHere) hidden[m] = 0;
@@ -808,18 +834,24 @@ function relationMarks(n: number): { marks: Int32Array; mark: number } {
  * propagation to see what hiding `cells` changed (a hidden cell outside counts as anything from 1 up).
  */
 function neighbourhood(input: AuditInput, cells: Iterable<number>): Component {
-  const index = relationsOf(input.relations);
-  const hops = (from: Iterable<number>) => {
-    const rels = new Set<number>();
-    const out = new Set<number>();
-    for (const c of from) for (const ri of index.of(c)) rels.add(ri);
-    for (const ri of rels) for (const c of input.relations[ri].cells) if (input.hidden[c]) out.add(c);
+  const { start, list } = relationsOf(input.relations);
+  /** The relations of `from` not taken yet, in the order met (marked in a relation table, as sets would be). */
+  const relationsOfCells = (from: Iterable<number>) => {
+    const { marks, mark } = relationMarks(input.relations.length);
+    const out: number[] = [];
+    for (const c of from) {
+      if (c + 1 >= start.length) continue;
+      for (let t = start[c]; t < start[c + 1]; t++) if (marks[list[t]] !== mark) (marks[list[t]] = mark), out.push(list[t]);
+    }
     return out;
   };
-  const near = hops(cells);
-  const rels = new Set<number>();
-  for (const c of near) for (const ri of index.of(c)) rels.add(ri);
-  return { cells: [...near].sort((a, b) => a - b), relations: [...rels] };
+  // The hidden cells of those relations, in the order met (marked in the cell table of `positions`, reset after).
+  const seen = positions(input.values.length);
+  const near: number[] = [];
+  for (const ri of relationsOfCells(cells)) for (const c of input.relations[ri].cells) if (input.hidden[c] && seen[c] < 0) (seen[c] = 0), near.push(c);
+  for (const c of near) seen[c] = -1;
+  const relations = relationsOfCells(near);
+  return { cells: near.sort((a, b) => a - b), relations };
 }
 
 let scratch = new Int32Array(0);
@@ -839,6 +871,7 @@ function positions(n: number): Int32Array {
  */
 export function propagate(input: AuditInput, comp: Component): Exposure[] {
   const { values, hidden, relations } = input;
+  const kinds = kindsOf(relations);
   const m = comp.cells.length;
   const pos = positions(values.length);
   for (let j = 0; j < m; j++) pos[comp.cells[j]] = j;
@@ -856,7 +889,7 @@ export function propagate(input: AuditInput, comp: Component): Exposure[] {
   let longest = 0;
   for (let r = 0; r < R; r++) {
     const rel = relations[comp.relations[r]];
-    kind[r] = KINDS.indexOf(rel.kind);
+    kind[r] = kinds[comp.relations[r]];
     longest = Math.max(longest, rel.cells.length);
     for (let k = 0, t = start[r]; k < rel.cells.length; k++, t++) {
       const c = rel.cells[k];

@@ -85,13 +85,25 @@ function dimParts(r: StoreRow): string[] {
 export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}): Relation[] {
   const out: Relation[] = [];
   const value = (i: number) => rows[i].waarde ?? 0;
-  /** total − Σ parts, sense from the real values; overlapping parts are also each at most the total. */
-  const add = (total: number, parts: number[]) => {
-    if (!parts.length) return;
-    const diff = value(total) - parts.reduce((s, p) => s + value(p), 0);
-    out.push({ cells: [total, ...parts], coef: [1, ...parts.map(() => -1)], kind: diff === 0 ? 'eq' : diff < 0 ? 'le' : 'ge' });
-    if (diff < 0 && parts.length > 1) {
-      for (const p of parts) if (value(p) <= value(total)) out.push({ cells: [total, p], coef: [1, -1], kind: value(p) === value(total) ? 'eq' : 'ge' });
+  /** The coefficients of a total and n parts (1, then −1 n times): one array per length, shared (never written). */
+  const coefs: number[][] = [];
+  const coefOf = (n: number) => (coefs[n] ??= [1, ...new Array<number>(n).fill(-1)]);
+  /**
+   * The total (`cells[0]`) − Σ parts (the rest), sense from the real values; overlapping parts are also each at
+   * most the total. The relation keeps the array.
+   */
+  const add = (cells: number[]) => {
+    if (cells.length < 2) return;
+    const total = cells[0];
+    let sum = 0;
+    for (let k = 1; k < cells.length; k++) sum += value(cells[k]);
+    const diff = value(total) - sum;
+    out.push({ cells, coef: coefOf(cells.length - 1), kind: diff === 0 ? 'eq' : diff < 0 ? 'le' : 'ge' });
+    if (diff < 0 && cells.length > 2) {
+      for (let k = 1; k < cells.length; k++) {
+        const p = cells[k];
+        if (value(p) <= value(total)) out.push({ cells: [total, p], coef: coefOf(1), kind: value(p) === value(total) ? 'eq' : 'ge' });
+      }
     }
   };
   const count = (i: number) => COUNT_UNITS.has(rows[i].eenheid);
@@ -122,11 +134,12 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
   // Areas: the office region and each RMC region against their gemeenten (same breakdown cell).
   // The groups in the order they are first met (the order of the relations); each kept in a small map of its own
   // area and year (breakdowns) or indicator and year (areas), found again for the next row of the same.
-  interface Group { total?: number; members: number[] }
+  // A group is its relation's cells: the total first (−1 until met), then the members in the order met.
+  type Group = number[];
   const order: Group[] = [];
   const groupIn = <K,>(map: Map<K, Group>, key: K) => {
     let g = map.get(key);
-    if (!g) map.set(key, (g = { members: [] })), order.push(g);
+    if (!g) map.set(key, (g = [-1])), order.push(g);
     return g;
   };
   const mapOf = <K,>(maps: Map<string, Map<K, Group>>, key: string) => {
@@ -139,7 +152,10 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     if (!count(i)) return;
     let u = used.get(r.indicator);
     if (!u) used.set(r.indicator, (u = []));
-    DIMENSIONS.forEach((d, j) => r[d] !== null && r[d] !== undefined && !u!.includes(j) && u!.push(j));
+    for (let j = 0; j < DIMENSIONS.length; j++) {
+      const v = r[DIMENSIONS[j]];
+      if (v !== null && v !== undefined && !u.includes(j)) u.push(j);
+    }
   });
   // Group keys as numbers where they fit (a million string keys cost more in hashing and garbage than the rest):
   // each breakdown value and each cell (its breakdown, `joined`) interned to a small number.
@@ -164,9 +180,9 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     if (b !== base) (base = b), (breakdowns = mapOf(byBase, b));
     const y = `${r.indicator}|${r.schooljaar}`;
     if (y !== year) (year = y), (areas = mapOf(byYear, y));
-    const p = dimParts(r);
     const dims = used.get(r.indicator)!;
-    for (const j of dims) pid[j] = idOf(valueIds[j], p[j]);
+    // Only the dimensions this indicator uses (id 0: '∅').
+    for (const j of dims) pid[j] = idOf(valueIds[j], String(r[DIMENSIONS[j]] ?? '∅'));
     // Along dimension d: the cells that differ only there (the other dimensions of this indicator as they are;
     // those it never uses are empty in every row of it). A number below 2^53, else the text.
     const fits = dims.length <= 4 && dims.every((j) => pid[j] < RADIX - 1);
@@ -176,24 +192,25 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
         key = d;
         for (const j of dims) key = key * RADIX + (j === d ? 0 : pid[j] + 1);
       } else {
+        const p = dimParts(r);
         key = `${d}`;
         for (let j = 0; j < p.length; j++) key += j === d ? '|*' : `|${p[j]}`;
       }
       const g = groupIn(breakdowns, key);
-      if (p[d] === '∅') g.total = i;
-      else g.members.push(i);
+      if (pid[d] === 0) g[0] = i;
+      else g.push(i);
     }
     // Areas (same breakdown cell): the office region and its gemeenten (0), the office region and its RMC-region
     // parts (1), each RMC region and its gemeenten (2, by region).
     const cell = idOf(cellIds, joined[i]) * 4;
-    if (r.gebiedsniveau === 'regio') (groupIn(areas, cell).total = i), (groupIn(areas, cell + 1).total = i);
-    if (r.gebiedsniveau === 'rmc_regio') (groupIn(areas, rmcKey(r.gebied, cell)).total = i), groupIn(areas, cell + 1).members.push(i);
+    if (r.gebiedsniveau === 'regio') (groupIn(areas, cell)[0] = i), (groupIn(areas, cell + 1)[0] = i);
+    if (r.gebiedsniveau === 'rmc_regio') (groupIn(areas, rmcKey(r.gebied, cell))[0] = i), groupIn(areas, cell + 1).push(i);
     if (r.gebiedsniveau === 'gemeente') {
-      groupIn(areas, cell).members.push(i);
-      if (rmcOf[r.gebied]) groupIn(areas, rmcKey(rmcOf[r.gebied], cell)).members.push(i);
+      groupIn(areas, cell).push(i);
+      if (rmcOf[r.gebied]) groupIn(areas, rmcKey(rmcOf[r.gebied], cell)).push(i);
     }
   });
-  for (const g of order) if (g.total !== undefined) add(g.total, g.members);
+  for (const g of order) if (g[0] >= 0) add(g);
 
   // Kwartaal periods: the schooljaar up to quarter k = up to quarter k−1 + quarter k (k ≠ 3); up to K3 ≤ K3.
   const quarters = new Map<string, RegExpExecArray | null>();
@@ -209,10 +226,10 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
     const total = upTo(k);
     if (total === undefined) return;
     if (k === 3) {
-      add(i, [total]);
+      add([i, total]);
     } else {
       const before = upTo(k === 1 ? 4 : k - 1);
-      if (before !== undefined) add(total, [before, i]);
+      if (before !== undefined) add([total, before, i]);
     }
   });
 
@@ -227,7 +244,7 @@ export function relations(rows: StoreRow[], rmcOf: Record<string, string> = {}):
       if (!ok) continue;
       const members = rel.parts.map((t) => find(baseOf(t.indicator, r.schooljaar, r.gebiedsniveau, r.gebied), dimsOf(t, p).join('|')));
       if (members.some((m) => m === undefined)) continue;
-      add(i, members as number[]);
+      add([i, ...(members as number[])]);
     }
   }
   return out;

@@ -135,10 +135,25 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams,
   trace(() => `relations ${rels.length}, primary ${hiddenCount()}`);
   settle(rels.map((_, i) => rels.length - 1 - i));
   trace(() => `settle: hidden ${hiddenCount()} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // The audit's input as typed arrays (it reads them cell by cell, a million cells), filled by plain loops.
+  const isCount = new Uint8Array(rows.length);
+  const values = new Float64Array(rows.length), sensitive = new Uint8Array(rows.length);
+  rows.forEach((r, c) => {
+    if (!COUNT_UNITS.has(r.eenheid)) return;
+    isCount[c] = 1;
+    values[c] = r.waarde ?? 0;
+    if (r.reden_onderdrukking === 'klein_aantal') sensitive[c] = 1;
+  });
+  /** The hidden count cells as they are now. */
+  const hiddenCounts = () => {
+    const hidden = new Uint8Array(rows.length);
+    for (let c = 0; c < rows.length; c++) if (isCount[c] && rows[c].onderdrukt) hidden[c] = 1;
+    return hidden;
+  };
   const input: AuditInput = {
-    values: rows.map((r) => (COUNT_UNITS.has(r.eenheid) ? r.waarde ?? 0 : 0)),
+    values,
     hidden: { length: rows.length } as ArrayLike<boolean>,
-    sensitive: rows.map((r) => COUNT_UNITS.has(r.eenheid) && r.reden_onderdrukking === 'klein_aantal'),
+    sensitive,
     relations: rels,
     minCel: p.min_cel,
     ...areas(rows, rmcOf),
@@ -147,7 +162,7 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams,
   // exposed cells get their complements from the LP (repair), which proves them at once.
   let only: Set<number> | undefined;
   for (let fewest = Infinity, idle = 0; ; ) {
-    input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
+    input.hidden = hiddenCounts();
     const t1 = performance.now();
     const exposed = await audit(input, { only, quick: true, intervals: false });
     trace(() => `propagation: ${only?.size ?? 'all'} cells, exposed ${exposed.length}, ${((performance.now() - t1) / 1000).toFixed(1)} s, hidden ${hiddenCount()}`);
@@ -161,7 +176,7 @@ async function protect(rows: PublicRow[], rels: Relation[], p: DisclosureParams,
   }
   only = undefined;
   for (;;) {
-    input.hidden = rows.map((r) => r.onderdrukt && COUNT_UNITS.has(r.eenheid));
+    input.hidden = hiddenCounts();
     const t1 = performance.now();
     const exposed = await audit(input, { only, intervals: false });
     trace(() => `LP audit: ${only?.size ?? 'all'} cells, exposed ${exposed.length}, ${((performance.now() - t1) / 1000).toFixed(1)} s`);
