@@ -1,7 +1,7 @@
 /** DuckDB access: one in-memory database per build, SQL files from `queries/`, bound parameters. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, DuckDBTypeId, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement, DuckDBTypeId, type DuckDBValue, type DuckDBVector } from '@duckdb/node-api';
 import { toolPath } from './paths.ts';
 
 export const QUERIES_ROOT = toolPath('queries');
@@ -65,24 +65,25 @@ export class Db {
    * The rows of a large result as plain objects, read straight from DuckDB's vectors: no value converter per
    * cell, so ~30% less CPU than `all` on the national store's million rows. Only for columns whose values
    * need no conversion: text (VARCHAR, ENUM: a string), DOUBLE, INTEGER and smaller (a number), BOOLEAN,
-   * BIGINT (a bigint); any other type is refused (cast it in the SQL).
+   * BIGINT (a bigint); any other type is refused (cast it in the SQL). `more`: properties every row gets after
+   * the columns, with these first values (for a caller that sets them later: the rows keep one shape).
    */
-  async plainRows<T = Row>(sql: string): Promise<T[]> {
+  async plainRows<T = Row>(sql: string, more: Row = {}): Promise<T[]> {
     const result = await this.conn.run(sql);
     const names = result.columnNames();
     result.columnTypes().forEach((t, k) => {
       if (!PLAIN.has(t.typeId)) throw new Error(`plainRows: column ${names[k]} is ${t}; cast it to a plain type in the SQL`);
     });
+    // Each row made by one object literal compiled for these columns: its properties in the object itself, one
+    // allocation (added one by one to `{}`, they go to a second store that grows). National store: ~0.8 s less.
+    const keys = [...names, ...Object.keys(more)];
+    if (keys.includes('__proto__')) throw new Error('plainRows: a column named __proto__');
+    const make = new Function('v', 'i', 'more', `return { ${keys.map((name, k) => `${JSON.stringify(name)}: ${k < names.length ? `v[${k}].getItem(i)` : `more[${JSON.stringify(name)}]`}`).join(', ')} };`) as
+      (vectors: DuckDBVector[], i: number, more: Row) => Row;
     const rows: Row[] = [];
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const n = chunk.rowCount;
-      const from = rows.length;
-      for (let i = 0; i < n; i++) rows.push({});
-      // Column by column, every row gets its properties in the same order (one shape for all rows).
-      names.forEach((name, k) => {
-        const vector = chunk!.getColumnVector(k);
-        for (let i = 0; i < n; i++) rows[from + i][name] = vector.getItem(i);
-      });
+      const vectors = names.map((_, k) => chunk!.getColumnVector(k));
+      for (let i = 0; i < chunk.rowCount; i++) rows.push(make(vectors, i, more));
     }
     return rows as T[];
   }

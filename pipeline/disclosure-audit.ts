@@ -38,7 +38,11 @@ const kindIndex = new WeakMap<Relation[], Uint8Array>();
 /** Each relation's kind as a number (see KINDS), once per set of relations. */
 function kindsOf(relations: Relation[]): Uint8Array {
   let kinds = kindIndex.get(relations);
-  if (!kinds) kindIndex.set(relations, (kinds = Uint8Array.from(relations, (rel) => KINDS.indexOf(rel.kind))));
+  if (!kinds) {
+    kinds = new Uint8Array(relations.length);
+    for (let r = 0; r < relations.length; r++) kinds[r] = KINDS.indexOf(relations[r].kind);
+    kindIndex.set(relations, kinds);
+  }
   return kinds;
 }
 
@@ -665,7 +669,7 @@ export async function repairComponents(input: AuditInput, comps: Component[], wa
   const h = await highs();
   const { values, relations } = input;
   const relsOf = relationsOf(relations);
-  const hidden = Uint8Array.from(input.hidden as ArrayLike<number>, Number);
+  const hidden = Uint8Array.from(input.hidden as ArrayLike<number>);
   const out = { hide: [] as number[], unfixed: [] as number[] };
   /** Cells that moved by at least one in some solution: proved. */
   const movedEnough = new Set<number>();
@@ -1062,14 +1066,19 @@ export interface WorkerJob {
 
 /** Audits (or with `o.repair`, repairs) these components in a worker thread. */
 async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps: Component[], o: WorkerJob['options'], next?: Int32Array): Promise<T> {
-  const number = new Map<number, number>();
-  for (const comp of comps) for (const ri of comp.relations) if (!number.has(ri)) number.set(ri, number.size);
+  // The job's relations numbered in the order met (`taken`: each relation's original number).
+  const number = new Int32Array(input.relations.length).fill(-1);
+  const taken: number[] = [];
+  const take = (ri: number) => number[ri] < 0 && ((number[ri] = taken.length), taken.push(ri));
+  for (const comp of comps) for (const ri of comp.relations) take(ri);
   // The repair moves published cells of these relations too: with every relation of theirs.
   if (o.repair) {
     const relsOf = relationsOf(input.relations);
-    for (const comp of comps) for (const ri of comp.relations) for (const c of input.relations[ri].cells) for (const rj of relsOf.of(c)) if (!number.has(rj)) number.set(rj, number.size);
+    for (const comp of comps) for (const ri of comp.relations) for (const c of input.relations[ri].cells) for (const rj of relsOf.of(c)) take(rj);
   }
-  const rels = [...number.keys()].map((ri) => input.relations[ri]);
+  const rels = taken.map((ri) => input.relations[ri]);
+  const kinds = kindsOf(input.relations), kind = new Uint8Array(taken.length);
+  taken.forEach((ri, r) => (kind[r] = kinds[ri]));
   const starts = new Int32Array(rels.length + 1);
   rels.forEach((rel, r) => (starts[r + 1] = starts[r] + rel.cells.length));
   const cells = new Int32Array(starts[rels.length]);
@@ -1080,14 +1089,14 @@ async function inWorker<T extends Exposure[] | Repair>(input: AuditInput, comps:
   });
   const job: WorkerJob = {
     values: Float64Array.from(input.values),
-    hidden: Uint8Array.from(input.hidden as ArrayLike<number>, Number),
-    sensitive: Uint8Array.from(input.sensitive as ArrayLike<number>, Number),
+    hidden: Uint8Array.from(input.hidden as ArrayLike<number>),
+    sensitive: Uint8Array.from(input.sensitive as ArrayLike<number>),
     area: input.area && Int32Array.from(input.area),
     group: input.group && Int32Array.from(input.group),
     minCel: input.minCel,
     starts, cells, coef,
-    kind: Uint8Array.from(rels, (rel) => KINDS.indexOf(rel.kind)),
-    comps: comps.map((comp) => ({ cells: comp.cells, relations: comp.relations.map((ri) => number.get(ri)!) })),
+    kind,
+    comps: comps.map((comp) => ({ cells: comp.cells, relations: comp.relations.map((ri) => number[ri]) })),
     next,
     wasm: await highsModule(),
     options: o,
@@ -1108,7 +1117,9 @@ export function auditJob(job: WorkerJob): Promise<Exposure[] | Repair> {
   const relations: Relation[] = [];
   for (let r = 0; r + 1 < job.starts.length; r++) {
     const from = job.starts[r], to = job.starts[r + 1];
-    relations.push({ cells: Array.from(job.cells.subarray(from, to)), coef: Array.from(job.coef.subarray(from, to)), kind: KINDS[job.kind[r]] });
+    const cells: number[] = [], coef: number[] = [];
+    for (let t = from; t < to; t++) cells.push(job.cells[t]), coef.push(job.coef[t]);
+    relations.push({ cells, coef, kind: KINDS[job.kind[r]] });
   }
   const input: AuditInput = { values: job.values, hidden: job.hidden, sensitive: job.sensitive, relations, minCel: job.minCel, area: job.area, group: job.group };
   const { repair, only, ...o } = job.options;

@@ -286,8 +286,10 @@ export async function applyDisclosure(rows: StoreRow[], p: DisclosureParams, rmc
 function followCounts(rows: PublicRow[], links: RateLinks): void {
   if (!Object.keys(links).length) return;
   const cellKey = (indicator: string, r: PublicRow) => `${indicator}|${r.schooljaar}|${r.gebiedsniveau}|${r.gebied}|${dimKey(r)}`;
+  // Only the hidden counts that some rate is computed from are looked up.
+  const linked = new Set(Object.values(links).flatMap((l) => [l.teller, l.noemer]));
   const hidden = new Set<string>();
-  for (const r of rows) if (r.onderdrukt && COUNT_UNITS.has(r.eenheid)) hidden.add(cellKey(r.indicator, r));
+  for (const r of rows) if (r.onderdrukt && linked.has(r.indicator) && COUNT_UNITS.has(r.eenheid)) hidden.add(cellKey(r.indicator, r));
   for (const r of rows) {
     const link = links[r.indicator];
     if (!link || r.onderdrukt) continue;
@@ -311,9 +313,11 @@ export async function publishIndicators(db: Db, p: DisclosureParams): Promise<{ 
   // Text columns as ENUMs (textAsEnums): a national store has a million rows.
   const columns = ['indicator', 'schooljaar', 'gebiedsniveau', 'gebied', ...DIMENSIONS, 'eenheid'];
   const { select, types } = await textAsEnums(db, 'indicator_store', 'disclosure', { columns, alias: 's.' });
-  const rows = await db.plainRows<StoreRow & { id: bigint }>(`SELECT s.rowid AS id, ${select.join(', ')},
+  // Each row with the properties applyDisclosure sets (PublicRow) from the start.
+  const rows = await db.plainRows<PublicRow & { id: bigint }>(`SELECT s.rowid AS id, ${select.join(', ')},
       CAST(s.waarde AS DOUBLE) AS waarde, CAST(s.teller AS DOUBLE) AS teller, CAST(s.noemer AS DOUBLE) AS noemer
-    FROM indicator_store s ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`);
+    FROM indicator_store s ORDER BY s.indicator, s.schooljaar, s.gebiedsniveau, s.gebied, ${DIMENSIONS.map((d) => `s.${d} NULLS FIRST`).join(', ')}`,
+  { onderdrukt: false, reden_onderdrukking: null });
   trace(() => `read ${rows.length} cells`);
   for (const t of types) await db.run(`DROP TYPE ${t}`);
   const rmcOf = await rmcRegions(db);
