@@ -115,16 +115,24 @@ FROM (
 )`;
 }
 
-/** Duplicate ids (and duplicate personen.bsn): every row sharing the value is reported. */
+/**
+ * Duplicate ids (and duplicate personen.bsn): every row sharing the value is reported. The values are
+ * grouped by their 64-bit hash first and only the rows of a repeated hash are compared as text. National
+ * extract, three interleaved loads: inschrijving_id 5.0-6.9 → 3.9-4.3 CPU-s, personen.bsn 2.5-2.8 →
+ * 1.7-2.0. A hash collision only adds a candidate; the text comparison decides.
+ */
 export function uniqueRulesSql(t: Table): string[] {
   return t.columns.filter((c) => c.unique).map((c) => `INSERT INTO load_errors
+WITH candidate AS MATERIALIZED (
+  SELECT hash(${c.name}) AS h FROM raw_${t.name} WHERE ${c.name} IS NOT NULL GROUP BY ALL HAVING count(*) > 1
+), r AS MATERIALIZED (
+  SELECT _row, ${c.name} FROM raw_${t.name} SEMI JOIN candidate ON candidate.h = hash(${c.name}) WHERE ${c.name} IS NOT NULL
+), d AS (
+  SELECT ${c.name} AS k, min(_row) AS first_row, max(_row) AS last_row FROM r GROUP BY ${c.name} HAVING count(*) > 1
+)
 SELECT ${sqlString(t.name)}, r._row, ${sqlString(c.name)}, ${c.personal ? 'NULL' : `r.${c.name}`},
   'duplicate ' || ${sqlString(c.name)} || ' (also on row ' || CASE WHEN r._row = d.first_row THEN d.last_row ELSE d.first_row END || ')'
-FROM raw_${t.name} r
-JOIN (
-  SELECT ${c.name} AS k, min(_row) AS first_row, max(_row) AS last_row
-  FROM raw_${t.name} WHERE ${c.name} IS NOT NULL GROUP BY ${c.name} HAVING count(*) > 1
-) d ON d.k = r.${c.name}`);
+FROM r JOIN d ON d.k = r.${c.name}`);
 }
 
 /**
