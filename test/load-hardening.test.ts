@@ -181,6 +181,8 @@ describe('line numbers are the file\'s own', () => {
     });
     expect(r.fileProblems).toEqual([]);
     expect(errs(r)).toEqual(['personen.csv row 3, (whole row): the header row is repeated on this line: remove it']);
+    // The file's records: the two data lines, not the repeated header.
+    expect(r.files.find((f) => f.table === 'personen')?.rows).toBe(2);
   });
 });
 

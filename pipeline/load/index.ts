@@ -10,7 +10,7 @@ import { ELFPROEF_MACRO } from '../bsn.ts';
 import { BOOLEAN_TRUE, type Column, TABLES } from '../contract.ts';
 import type { Db } from '../db.ts';
 import { sqlString } from '../db.ts';
-import { dropRaw, findSourceFiles, type FileProblem, inspectCsv, readExtractMeta, readRaw, type ExtractMeta, type SourceFile } from './read.ts';
+import { dropRaw, findSourceFiles, type FileProblem, inspectCsv, rawRowCount, readExtractMeta, readRaw, type ExtractMeta, type SourceFile } from './read.ts';
 import { allRules, LOAD_ERRORS_DDL } from './rules.ts';
 import { visible } from './values.ts';
 import { allSourceDDL } from './schema.ts';
@@ -82,11 +82,7 @@ export async function loadExtract(db: Db, dir: string, opts: LoadOptions = {}): 
     else readable.push(src);
   }
   for (const src of readable) {
-    // The table's count is free; the view's would test every row for a repeated header (reported already).
-    const name = sqlString(src.table.name);
-    const { n } = await db.one<{ n: number }>(`SELECT (SELECT count(*) FROM raw_${src.table.name}_read)
-      - (SELECT count(*) FROM load_errors WHERE tabel = ${name} AND kolom = '(whole row)') AS n`);
-    result.files.push({ table: src.table.name, file: src.file, format: src.format, bytes: src.bytes, rows: n });
+    result.files.push({ table: src.table.name, file: src.file, format: src.format, bytes: src.bytes, rows: await rawRowCount(db, src.table) });
   }
   // Without the extract date the date rules cannot run; without every file the references cannot.
   if (!meta) return result;

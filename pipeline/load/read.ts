@@ -189,7 +189,7 @@ export async function readRaw(db: Db, src: SourceFile): Promise<FileProblem | un
       // value in every column: it is reported as such and kept out of every other rule.
       const isHeader = src.header!.map((c) => `${c} = ${sqlString(c)}`).join(' AND ');
       await db.run(`CREATE OR REPLACE TEMP VIEW raw_${t.name}_all AS SELECT *, ${await csvLineNumber(db, src)} AS _row, coalesce(${isHeader}, false) AS _header FROM raw_${t.name}_read`);
-      await db.run(`INSERT INTO load_errors SELECT ${sqlString(t.name)}, _row, '(whole row)', NULL, 'the header row is repeated on this line: remove it' FROM raw_${t.name}_all WHERE _header`);
+      await db.run(`INSERT INTO load_errors SELECT ${sqlString(t.name)}, _row, ${sqlString(WHOLE_ROW)}, NULL, 'the header row is repeated on this line: remove it' FROM raw_${t.name}_all WHERE _header`);
       await db.run(`CREATE OR REPLACE TEMP VIEW raw_${t.name} AS SELECT * EXCLUDE (_header) FROM raw_${t.name}_all WHERE NOT _header`);
     } else {
       const described = await db.all<{ column_name: string; column_type: string }>(
@@ -291,6 +291,19 @@ async function padBsns(db: Db, t: Table): Promise<void> {
   for (const c of t.columns.filter((x) => x.bsn)) {
     await db.run(`UPDATE raw_${t.name}_read SET ${c.name} = ${normBsn(c.name)} WHERE length(${c.name}) = 8`);
   }
+}
+
+/** The `kolom` of a load error about a whole line: a header row repeated inside a CSV file. */
+const WHOLE_ROW = '(whole row)';
+
+/**
+ * The records of a table read by readRaw, repeated header rows not counted: the read table's count (free)
+ * minus the header rows readRaw reported, instead of a scan of the view that tests every row for one.
+ */
+export async function rawRowCount(db: Db, t: Table): Promise<number> {
+  const { n } = await db.one<{ n: number }>(`SELECT (SELECT count(*) FROM raw_${t.name}_read)
+    - (SELECT count(*) FROM load_errors WHERE tabel = ${sqlString(t.name)} AND kolom = ${sqlString(WHOLE_ROW)}) AS n`);
+  return n;
 }
 
 /** Drops the raw table of a table and its view. */
