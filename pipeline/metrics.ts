@@ -101,9 +101,9 @@ function descendantTicks(fresh = false): Map<string, number> {
   return out;
 }
 
-/** Memory of the live child processes, MB: PSS (shared pages split between the processes sharing them). */
-async function childMemoryMb(): Promise<number> {
-  const kb = await Promise.all(knownDescendants().map(async (pid) => {
+/** Memory of the child processes `pids`, MB: PSS (shared pages split between the processes sharing them). */
+async function childMemoryMb(pids: number[]): Promise<number> {
+  const kb = await Promise.all(pids.map(async (pid) => {
     try {
       const m = /^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'));
       return m ? Number(m[1]) : 0;
@@ -140,9 +140,10 @@ const sampler = {
   timer: undefined as NodeJS.Timeout | undefined,
   n: 0,
   reading: undefined as Promise<void> | undefined,
-  /** The last child-memory reading (MB) and when it was taken (performance.now()). */
+  /** The last child-memory reading (MB), when it was taken (performance.now()) and of which processes. */
   lastMb: 0,
   lastAt: -Infinity,
+  lastPids: [] as number[],
   childCpu(): void {
     const now = descendantTicks();
     for (const l of sampler.listeners) for (const [k, t] of now) l.last.set(k, t);
@@ -150,9 +151,11 @@ const sampler = {
   childMemory(): void {
     if (sampler.reading) return;
     const to = [...sampler.listeners];
-    sampler.reading = childMemoryMb().then((mb) => {
+    const pids = knownDescendants();
+    sampler.reading = childMemoryMb(pids).then((mb) => {
       sampler.lastMb = mb;
       sampler.lastAt = performance.now();
+      sampler.lastPids = pids;
       for (const l of to) {
         l.childPeak = Math.max(l.childPeak, mb);
         l.read = true;
@@ -170,8 +173,10 @@ const sampler = {
   },
   add(l: Listener): void {
     // A reading of the last second serves a stage that starts now as its first (each reading walks Chromium's
-    // page tables: ~30 ms of CPU, ~0.35 CPU-s of a region build when every short stage took one of its own).
-    if (performance.now() - sampler.lastAt < 1000) (l.childPeak = sampler.lastMb), (l.read = true);
+    // page tables: ~30 ms of CPU, ~0.35 CPU-s of a region build when every short stage took one of its own),
+    // unless the child processes changed since (one started or ended: the reading is not theirs).
+    const same = (a: number[], b: number[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+    if (performance.now() - sampler.lastAt < 1000 && same(sampler.lastPids, knownDescendants())) (l.childPeak = sampler.lastMb), (l.read = true);
     sampler.listeners.add(l);
     if (!sampler.timer) {
       sampler.n = 0;
