@@ -129,6 +129,24 @@ export class Db {
   }
 
 
+  /**
+   * Runs `fn` with DuckDB on `threads(now)` threads, `now` being its threads before (a setting of the whole
+   * database), then sets them back.
+   */
+  async withThreads<T>(threads: (now: number) => number, fn: () => Promise<T>): Promise<T> {
+    const { now } = await this.one<{ now: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS now");
+    const before = Number(now);
+    const during = Math.trunc(threads(before));
+    if (during === before) return fn();
+    await this.run(`SET threads = ${during}`);
+    try {
+      return await fn();
+    } finally {
+      // A failure of fn is the one to report; a setting not set back only leaves the build on fewer threads.
+      await this.run(`SET threads = ${before}`).catch(() => undefined);
+    }
+  }
+
   /** Another connection to the same database, to run a query while this one runs another; `close` closes only it. */
   async connect(): Promise<Db> {
     return new Db(this.instance, await this.instance.connect(), false);

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { alongside, type BuildContext, stopIfAborted, timed } from '../pipeline/build/context.ts';
 import { Documents } from '../pipeline/build/documents.ts';
 import type { BuildEffects, Printer } from '../pipeline/build/effects.ts';
-import { print } from '../pipeline/build/stages/print.ts';
+import { duckdbThreadsWhilePrinting, print } from '../pipeline/build/stages/print.ts';
 import type { StageMetrics } from '../pipeline/metrics.ts';
 import { Progress } from '../pipeline/progress.ts';
 import type { PrintJob, PrintResult } from '../pipeline/render/pdf.ts';
@@ -136,5 +136,24 @@ describe('alongside', () => {
     ctx.documents.add({ id: 'quick 2', title: 'q2', rel: 'q-2.pdf', quick: true, render: async () => '<p></p>' }, {});
     await print(ctx);
     expect(printed).toEqual(['doc 1', 'quick 1', 'quick 2', ...Array.from({ length: 10 }, (_, i) => `doc ${i + 2}`)]);
+  });
+});
+
+describe('DuckDB threads while the documents print', () => {
+  const ctx = (o: Partial<BuildContext['o']>, reports: string[] = ['jaarverslag', 'data']) => ({ o, reports: new Set(reports) }) as unknown as BuildContext;
+
+  test('the cores the print pool leaves, at least one, at most the build\'s', () => {
+    // 2 cores, a pool of 2 (the default: one per core): one thread, whatever the build had.
+    expect(duckdbThreadsWhilePrinting(ctx({}), 2, 2)).toBe(1);
+    expect(duckdbThreadsWhilePrinting(ctx({ concurrency: 2 }), 8, 2)).toBe(1);
+    // 8 cores, 4 print: 4 left, but never more than the build's own (--threads 2).
+    expect(duckdbThreadsWhilePrinting(ctx({ concurrency: 4 }), 8, 8)).toBe(4);
+    expect(duckdbThreadsWhilePrinting(ctx({ concurrency: 4 }), 2, 8)).toBe(2);
+  });
+
+  test('the build\'s threads when nothing prints: --no-pdf, only the datasets, or a plan', () => {
+    expect(duckdbThreadsWhilePrinting(ctx({ pdf: false }), 2, 2)).toBe(2);
+    expect(duckdbThreadsWhilePrinting(ctx({}, ['data']), 2, 2)).toBe(2);
+    expect(duckdbThreadsWhilePrinting(ctx({ plan: true }), 2, 2)).toBe(2);
   });
 });

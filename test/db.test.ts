@@ -36,3 +36,32 @@ describe('plainRows', () => {
     }
   });
 });
+
+describe('withThreads', () => {
+  const threads = async (db: Db) => (await db.one<{ n: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS n")).n;
+
+  test('runs the function on the threads asked for, given the threads before, and sets them back after', async () => {
+    const db = await Db.open({ threads: 2 });
+    try {
+      const seen: number[] = [];
+      const out = await db.withThreads((now) => (seen.push(now), now - 1), async () => threads(db));
+      expect(seen).toEqual([2]);
+      expect(out).toBe(1);
+      expect(await threads(db)).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('sets them back when the function fails, and reports its error', async () => {
+    const db = await Db.open({ threads: 2 });
+    try {
+      await expect(db.withThreads(() => 1, async () => {
+        throw new Error('the files failed');
+      })).rejects.toThrow('the files failed');
+      expect(await threads(db)).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -19,7 +19,7 @@ import { jaarverslag, jaarverslagFiles } from './stages/jaarverslag.ts';
 import { kwartaal } from './stages/kwartaal.ts';
 import { load } from './stages/load.ts';
 import { model } from './stages/model.ts';
-import { closeEarlyPrinter, print, startPrinterEarly } from './stages/print.ts';
+import { closeEarlyPrinter, duckdbThreadsWhilePrinting, print, startPrinterEarly } from './stages/print.ts';
 import { publish } from './stages/publish.ts';
 import { rmc, rmcFiles } from './stages/rmc.ts';
 import { telling, tellingFiles } from './stages/telling.ts';
@@ -60,8 +60,10 @@ export async function build(o: BuildOptions): Promise<BuildResult> {
     for (const [report, stage] of OUTPUTS) if (ctx.reports.has(report)) await stage(ctx);
     // A plan ends here, before anything is printed or written (its stages only decided).
     if (o.plan) return { ...result(ctx), outputs: [] };
-    // Chromium prints (~1.7 cores) while Node writes the workbooks (~1.2): one block in the stage table.
-    await alongside(ctx, 'PDF ∥ CSV + xlsx', [[print], FILES.filter(([r]) => ctx.reports.has(r)).map(([, stage]) => stage)]);
+    // Chromium prints (~1.7 cores) while Node writes the workbooks (~1.2): one block in the stage table, DuckDB
+    // on the cores the printing leaves.
+    await ctx.db.withThreads((now) => duckdbThreadsWhilePrinting(ctx, now), () =>
+      alongside(ctx, 'PDF ∥ CSV + xlsx', [[print], FILES.filter(([r]) => ctx.reports.has(r)).map(([, stage]) => stage)]));
     await closeWorkbooks(ctx);
     await webIndex(ctx);
     // A complete build lists only what it made: what earlier builds made besides is removed after the commit.

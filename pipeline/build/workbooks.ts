@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { WorkbookWriter, type WorkbookJob } from '../export/workbooks.ts';
 import { abortSignal, type BuildContext } from './context.ts';
+import { duckdbThreadsWhilePrinting } from './stages/print.ts';
 
 /**
  * Starts the worker (without its dataset, which disclosure control makes), when the build will write
@@ -19,10 +20,11 @@ export function startWorkbooksEarly(ctx: BuildContext): void {
 function workbooks(ctx: BuildContext): Promise<WorkbookWriter> {
   // The copy of the dataset beside the outputs being written (not in TMPDIR, which holds DuckDB's spill and
   // Chromium's files), removed when the worker is closed: after the data files, before the manifest. Its
-  // DuckDB has the build's threads, and spills to a folder of its own (in the build's DuckDB's folder the
-  // two used the same file names and corrupted each other's spill).
+  // DuckDB has the build's threads while the documents print (duckdbThreadsWhilePrinting), and spills to a
+  // folder of its own (in the build's DuckDB's folder the two used the same file names and corrupted each
+  // other's spill).
   ctx.workbooks ??= ctx.db.one<{ d: string; threads: number }>("SELECT current_setting('temp_directory') AS d, CAST(current_setting('threads') AS INTEGER) AS threads")
-    .then(({ d, threads }) => WorkbookWriter.launch(ctx.fx.outputPath('.dataset-copy.parquet'), path.join(d, 'workbooks'), threads));
+    .then(({ d, threads }) => WorkbookWriter.launch(ctx.fx.outputPath('.dataset-copy.parquet'), path.join(d, 'workbooks'), duckdbThreadsWhilePrinting(ctx, threads)));
   return ctx.workbooks;
 }
 
