@@ -99,6 +99,26 @@ describe('charts', () => {
     expect(c.alt).toContain('Bloemendaal van 1.234 naar 1.238');
   });
 
+  it('gives a panel whose every year is suppressed no y axis (no lone 0 beside its "<5" labels)', async () => {
+    const c = await trendChart({
+      title: 'Processen-verbaal tegen ouders',
+      unit: 'aantal acties',
+      mode: 'small-multiples',
+      series: [
+        { label: 'Uitgeest', points: YEARS.map((y) => ({ schooljaar: y, value: null, suppressed: true })) },
+        { label: 'Regio West Kennemerland', points: YEARS.map((y, i) => ({ schooljaar: y, value: [50, 39, 53, 57, 56][i], suppressed: false })) },
+      ],
+    });
+    // One y axis (its title once), the region's; Uitgeest's panel (its texts come before its heading) shows the
+    // years and five "<5", no tick value.
+    const t = texts(c.svg);
+    expect(t.filter((x) => x === 'aantal acties')).toHaveLength(1);
+    const uitgeest = t.slice(0, t.indexOf('Uitgeest'));
+    expect(uitgeest).toEqual(['20/21', '21/22', '22/23', '23/24', '24/25', '&lt;5', '&lt;5', '&lt;5', '&lt;5', '&lt;5']);
+    expect(t.slice(t.indexOf('Uitgeest'))).toContain('0');
+    expect(c.table.rows[0]).toEqual(['Uitgeest', '<5', '<5', '<5', '<5', '<5']);
+  });
+
   it('renders grouped bars and horizontal bars; escapes labels', async () => {
     const g = await trendChart({ ...rates(), mode: 'bar' });
     expect(texts(g.svg)).toContain('3,4');

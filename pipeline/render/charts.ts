@@ -300,6 +300,19 @@ function headroom(channel: 'x' | 'y'): object {
   };
 }
 
+/**
+ * Layers for a panel whose series has no value to plot (every year suppressed or missing): no y axis and a
+ * fixed domain. With no data the axis had one tick, a "0" halfway up, on the line of the suppressed labels,
+ * so that "<5" read as a value of 0.
+ */
+function withoutYAxis(layers: object[]): object[] {
+  return layers.map((l: { encoding?: unknown }) => {
+    const e = l.encoding as { y?: Record<string, unknown> } | undefined;
+    if (!e?.y || !('field' in e.y)) return l;
+    return { ...l, encoding: { ...e, y: { ...e.y, axis: null, scale: { domain: [0, 1] } } } };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Trend chart: gemeente beside region over (usually) five schooljaren.
 
@@ -438,7 +451,6 @@ export async function trendChart(input: TrendChartInput): Promise<Chart> {
   } else {
     const panelled = mode === 'small-multiples';
     kind = panelled ? `Lijngrafieken (elk met eigen schaal)` : 'Lijngrafiek';
-    const layers = lineLayers(panelled);
     if (panelled) {
       const n = series.length;
       const gap = 24;
@@ -458,7 +470,7 @@ export async function trendChart(input: TrendChartInput): Promise<Chart> {
           transform: [{ filter: `datum.si === ${k}` }],
           encoding: { x: panelX, color: { field: 'serie', type: 'nominal', sort: bySerie, scale: colorScale, legend: null } },
           layer: [
-            ...layers,
+            ...(series[k].points.some(isPlotted) ? lineLayers(true) : withoutYAxis(lineLayers(true))),
             {
               // Panel heading: the series label, once.
               transform: [{ window: [{ op: 'row_number', as: 'rn' }] }, { filter: 'datum.rn === 1' }],
@@ -475,7 +487,7 @@ export async function trendChart(input: TrendChartInput): Promise<Chart> {
         autosize: { type: 'fit', contains: 'padding' },
         data: { name: DATA },
         encoding: { x: xEnc, color: { field: 'serie', type: 'nominal', sort: bySerie, scale: colorScale, legend } },
-        layer: layers,
+        layer: lineLayers(false),
       };
     }
   }
