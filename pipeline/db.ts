@@ -129,13 +129,14 @@ export class Db {
   }
 
 
-  /**
-   * Runs `fn` with DuckDB on `threads(now)` threads, `now` being its threads before (a setting of the whole
-   * database), then sets them back.
-   */
+  /** DuckDB's threads now (a setting of the whole database). */
+  async threads(): Promise<number> {
+    return Number((await this.one<{ n: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS n")).n);
+  }
+
+  /** Runs `fn` with DuckDB on `threads(now)` threads, `now` being its threads before, then sets them back. */
   async withThreads<T>(threads: (now: number) => number, fn: () => Promise<T>): Promise<T> {
-    const { now } = await this.one<{ now: number }>("SELECT CAST(current_setting('threads') AS INTEGER) AS now");
-    const before = Number(now);
+    const before = await this.threads();
     const during = Math.trunc(threads(before));
     if (during === before) return fn();
     await this.run(`SET threads = ${during}`);

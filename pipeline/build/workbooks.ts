@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { WorkbookWriter, type WorkbookJob } from '../export/workbooks.ts';
 import { abortSignal, type BuildContext } from './context.ts';
-import { duckdbThreadsWhilePrinting } from './stages/print.ts';
 
 /**
  * Starts the worker (without its dataset, which disclosure control makes), when the build will write
@@ -20,11 +19,10 @@ export function startWorkbooksEarly(ctx: BuildContext): void {
 function workbooks(ctx: BuildContext): Promise<WorkbookWriter> {
   // The copy of the dataset beside the outputs being written (not in TMPDIR, which holds DuckDB's spill and
   // Chromium's files), removed when the worker is closed: after the data files, before the manifest. Its
-  // DuckDB has the build's threads while the documents print (duckdbThreadsWhilePrinting), and spills to a
-  // folder of its own (in the build's DuckDB's folder the two used the same file names and corrupted each
-  // other's spill).
+  // DuckDB has the build's threads (at each job: see writeWorkbooks), and spills to a folder of its own (in the
+  // build's DuckDB's folder the two used the same file names and corrupted each other's spill).
   ctx.workbooks ??= ctx.db.one<{ d: string; threads: number }>("SELECT current_setting('temp_directory') AS d, CAST(current_setting('threads') AS INTEGER) AS threads")
-    .then(({ d, threads }) => WorkbookWriter.launch(ctx.fx.outputPath('.dataset-copy.parquet'), path.join(d, 'workbooks'), duckdbThreadsWhilePrinting(ctx, threads)));
+    .then(({ d, threads }) => WorkbookWriter.launch(ctx.fx.outputPath('.dataset-copy.parquet'), path.join(d, 'workbooks'), threads));
   return ctx.workbooks;
 }
 
@@ -33,16 +31,20 @@ export async function copyDatasetForWorkbooks(ctx: BuildContext): Promise<void> 
   await (await workbooks(ctx)).copyDataset(ctx.db);
 }
 
-/** Writes `job`'s workbooks in the worker; running alongside the PDFs, it ends when they fail. */
+/**
+ * Writes `job`'s workbooks in the worker, its DuckDB on as many threads as the build's has now (fewer while the
+ * documents print: duckdbThreadsWhilePrinting); running alongside the PDFs, it ends when they fail.
+ */
 export async function writeWorkbooks(ctx: BuildContext, job: WorkbookJob): Promise<void> {
   const writer = await workbooks(ctx);
+  const threads = await ctx.db.threads();
   await writer.copyDataset(ctx.db);
   const signal = abortSignal();
   signal?.throwIfAborted();
   const stop = () => void writer.close();
   signal?.addEventListener('abort', stop);
   try {
-    await writer.run(job);
+    await writer.run(job, threads);
   } finally {
     signal?.removeEventListener('abort', stop);
   }

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Db, sqlString } from '../db.ts';
 import { writeXlsx, type XlsxSheet } from '../format/xlsx.ts';
 import { datasetSheet, datasetSheetsPerGemeente, writeDatasetXlsx } from './dataset.ts';
-import { STOPPED, type WorkbookJob, type WorkerSetup } from './workbooks.ts';
+import { STOPPED, type WorkbookJob, type WorkbookMessage, type WorkerSetup } from './workbooks.ts';
 
 const { parquet, tempDirectory, stop, threads } = workerData as WorkerSetup;
 const flag = new Int32Array(stop);
@@ -16,6 +16,7 @@ const stopping = () => {
 };
 // Small: the view reads the Parquet file as the queries go; DuckDB sorts a slice at a time.
 const db = await Db.open({ threads, memoryLimit: '512MB', tempDirectory });
+let currentThreads = threads;
 /** The view on the Parquet copy, made with the first job (the worker may start before the copy is written). */
 let view: Promise<void> | undefined;
 
@@ -32,8 +33,12 @@ function stoppable(sheet: XlsxSheet): XlsxSheet {
   return { ...sheet, rows: 'render' in rows ? { ...rows, render: (xml) => every(rows.render(xml), 1) } : every(rows, 1000) };
 }
 
-async function run(job: WorkbookJob): Promise<void> {
+async function run(job: WorkbookJob, threads = currentThreads): Promise<void> {
   stopping();
+  if (threads !== currentThreads) {
+    await db.run(`SET threads = ${Math.trunc(threads)}`);
+    currentThreads = threads;
+  }
   await (view ??= db.run(`CREATE VIEW dataset AS SELECT * FROM read_parquet(${sqlString(parquet)})`));
   switch (job.kind) {
     case 'perGemeente': {
@@ -57,8 +62,8 @@ async function run(job: WorkbookJob): Promise<void> {
   }
 }
 
-parentPort!.on('message', (job: WorkbookJob | 'close') => {
-  if (job === 'close') {
+parentPort!.on('message', (m: WorkbookMessage) => {
+  if (m === 'close') {
     db.close();
     parentPort!.close();
     return;
@@ -69,7 +74,7 @@ parentPort!.on('message', (job: WorkbookJob | 'close') => {
     Atomics.store(flag, 1, 0);
     Atomics.notify(flag, 1);
   };
-  run(job).then(() => {
+  run(m.job, m.threads).then(() => {
     idle();
     parentPort!.postMessage({});
   }, (e: Error) => {

@@ -31,10 +31,13 @@ export type WorkbookJob =
   /** Workbooks of sheets whose rows are given (arrays: they are copied to the worker), e.g. the Leerplichttelling's. */
   | { kind: 'sheets'; files: [file: string, sheets: XlsxSheet[]][]; options: XlsxOptions };
 
+/** What the worker is sent: a job, with the threads for its DuckDB from then on; or 'close'. */
+export type WorkbookMessage = { job: WorkbookJob; threads?: number } | 'close';
+
 export interface WorkerSetup {
   parquet: string;
   tempDirectory: string;
-  /** The worker's DuckDB threads. */
+  /** The worker's DuckDB threads at the start. */
   threads: number;
   /** Int32 flags: [0] non-zero asks the worker to stop its job (close); [1] 1 while the worker runs a job. */
   stop: SharedArrayBuffer;
@@ -115,13 +118,13 @@ export class WorkbookWriter {
     return this.#copied;
   }
 
-  /** Writes one job's workbooks; one job at a time. */
-  run(job: WorkbookJob): Promise<void> {
+  /** Writes one job's workbooks, its DuckDB on `threads` threads from this job on (default: as it is); one job at a time. */
+  run(job: WorkbookJob, threads?: number): Promise<void> {
     if (this.#failed) return Promise.reject(this.#failed);
     if (this.#pending) return Promise.reject(new Error('workbooks: one job at a time'));
     const done = new Promise<void>((resolve, reject) => {
       this.#pending = { resolve, reject };
-      this.worker.postMessage(job);
+      this.worker.postMessage({ job, threads } satisfies WorkbookMessage);
     });
     this.#current = done.catch(() => undefined);
     return done;

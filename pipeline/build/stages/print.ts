@@ -12,21 +12,23 @@ export function printPool(o: Pick<BuildOptions, 'concurrency'>): number {
 }
 
 /** Whether the build may print documents (a report other than the datasets, PDFs not switched off, not a plan). */
-export function printsDocuments(ctx: Pick<BuildContext, 'o' | 'reports'>): boolean {
+function printsDocuments(ctx: Pick<BuildContext, 'o' | 'reports'>): boolean {
   const { o, reports } = ctx;
   return !o.plan && o.pdf !== false && [...reports].some((r) => r !== 'data');
 }
 
 /**
- * DuckDB's threads (the build's database and the workbook worker's) while the documents print beside the data
- * files: the cores Chromium's pool leaves free, at least one, at most `threads`; `threads` when nothing prints.
+ * DuckDB's threads (the build's database, and so the workbook worker's: build/workbooks.ts) while the documents
+ * print beside the data files: the cores Chromium's pool leaves free, at least one, at most `threads`; `threads`
+ * when nothing prints (--no-pdf, or every document taken over from the previous build: then the files have the
+ * cores to themselves).
  * With a second thread each on a machine whose cores all print, DuckDB's threads only compete with Chromium and
  * with each other: national build, 2 cores, two interleaved pairs, the block of PDFs and files 202.5 and 194.4 s
  * (387 and 373 CPU-s) with DuckDB's 2 threads against 173.9 and 170.8 s (334 and 327 CPU-s) with one, Chromium's
  * share unchanged (178-183 CPU-s); the files still end long before the PDFs.
  */
-export function duckdbThreadsWhilePrinting(ctx: Pick<BuildContext, 'o' | 'reports'>, threads: number, cores = os.availableParallelism()): number {
-  if (!printsDocuments(ctx)) return threads;
+export function duckdbThreadsWhilePrinting(ctx: Pick<BuildContext, 'o' | 'documents'>, threads: number, cores = os.availableParallelism()): number {
+  if (!printsNow(ctx)) return threads;
   return Math.max(1, Math.min(threads, cores - printPool(ctx.o)));
 }
 
@@ -52,9 +54,14 @@ export async function closeEarlyPrinter(ctx: BuildContext): Promise<void> {
   await ctx.printerClosing;
 }
 
+/** Whether the print stage prints: documents to print (not taken over) and PDFs not switched off. */
+function printsNow(ctx: Pick<BuildContext, 'o' | 'documents'>): boolean {
+  return ctx.documents.jobs.length > 0 && ctx.o.pdf !== false;
+}
+
 export async function print(ctx: BuildContext): Promise<void> {
   const { o, fx, documents } = ctx;
-  if (documents.jobs.length && o.pdf !== false) {
+  if (printsNow(ctx)) {
     await timed(ctx, 'charts + HTML + PDF', async () => {
       const bar = fx.progress.bar('PDF', documents.jobs.length);
       const early = ctx.printer;
