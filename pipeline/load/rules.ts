@@ -182,16 +182,24 @@ FROM (${rows.join('\n  UNION ALL ')}) r
 ANTI JOIN raw_personen p ON p.bsn = r.bsn`];
 }
 
-/** Residence periods of one person must not overlap. */
+/**
+ * Residence periods of one person must not overlap. Only the persons with more than one residence are
+ * sorted (found by the hash of their number: a collision only adds a person to sort): national extract
+ * (4.95 million residences, 0.63 million persons with more than one), three rounds, 1.62-1.90 s / 3.0-3.5
+ * CPU-s sorting every residence, 1.06-1.09 s / 2.1 CPU-s sorting those.
+ */
 export function overlapRuleSql(): string {
   return `INSERT INTO load_errors
+WITH moved AS MATERIALIZED (
+  SELECT hash(bsn) AS h FROM raw_verblijfplaatsen WHERE bsn IS NOT NULL GROUP BY ALL HAVING count(*) > 1
+)
 SELECT 'verblijfplaatsen', _row, 'van', NULL, 'residence period overlaps the previous one of this person (row ' || prev_row || ')'
 FROM (
   SELECT _row, van,
     lag(_row) OVER w AS prev_row,
     lag(coalesce(try_cast(tot AS DATE), DATE '9999-12-31')) OVER w AS prev_tot,
     try_cast(van AS DATE) AS van_d
-  FROM raw_verblijfplaatsen
+  FROM raw_verblijfplaatsen SEMI JOIN moved ON moved.h = hash(bsn)
   WHERE try_cast(van AS DATE) IS NOT NULL AND bsn IS NOT NULL
   WINDOW w AS (PARTITION BY bsn ORDER BY try_cast(van AS DATE), _row)
 ) WHERE prev_row IS NOT NULL AND van_d < prev_tot`;
