@@ -159,6 +159,21 @@ describe('validation: each rule on a fixture with exactly that fault', () => {
     expect(await faults(rows)).toEqual(['diplomas:datum:not a date (expected YYYY-MM-DD)']);
   });
 
+  test.each([
+    ['2024-7-1', 'not a date (expected YYYY-MM-DD)'],
+    ['2024/07/01', 'not a date (expected YYYY-MM-DD)'],
+    ['20240701', 'not a date (expected YYYY-MM-DD)'],
+    ['2024-07-01 00:00:00', 'not a date (expected YYYY-MM-DD)'],
+    ['2024-07-01 ', 'not a date (expected YYYY-MM-DD): it has spaces or invisible characters around it'],
+    ['0999-07-01', 'date before 1900'],
+    ['2025-10-16', 'date after the extract date'],
+  ])('a date DuckDB could read but the contract refuses: %j', async (datum, reden) => {
+    // The fast pre-filter compares a date's text with the date written back; every such text must pass it.
+    const rows = validRows();
+    rows.diplomas![0].datum = datum;
+    expect(await faults(rows)).toEqual([`diplomas:datum:${reden}`]);
+  });
+
   test('required value missing, and conditionally required', async () => {
     const rows = validRows();
     rows.scholen![0].naam = '';

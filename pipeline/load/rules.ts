@@ -24,8 +24,13 @@ export function normBsn(col: string): string {
 // separators and shapes, and trims spaces.
 const dateShape = (c: string) => `regexp_full_match(${c}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`;
 const isDate = (c: string) => `(${dateShape(c)} AND try_cast(${c} AS DATE) IS NOT NULL)`;
-/** A present date that is malformed or outside [1900-01-01, extract date]: for the fast pre-filter. */
-const badDate = (c: string) => `(${c} IS NOT NULL AND NOT coalesce(${dateShape(c)} AND try_cast(${c} AS DATE) BETWEEN DATE '1900-01-01' AND getvariable('extractdatum'), false))`;
+/**
+ * A present date that is malformed or outside [1900-01-01, extract date]: for the fast pre-filter. A text that
+ * is its own date written back (DuckDB writes YYYY-MM-DD) has the shape; between those dates, comparing the
+ * texts compares the dates. National inschrijvingen.van (8 million rows), three rounds: 0.45-0.47 s with the
+ * shape's regular expression and the dates compared, 0.24-0.26 s so.
+ */
+const badDate = (c: string) => `(${c} IS NOT NULL AND NOT coalesce(CAST(try_cast(${c} AS DATE) AS VARCHAR) = ${c} AND ${c} BETWEEN '1900-01-01' AND CAST(getvariable('extractdatum') AS VARCHAR), false))`;
 /** Spaces, tabs, no-break or zero-width spaces at either end (DuckDB's trim takes only spaces). */
 const padded = (c: string) => `regexp_matches(${c}, '^[\\s\u00a0\u200b\ufeff]|[\\s\u00a0\u200b\ufeff]$')`;
 /** Whole numbers: digits only (no 10.4, 1e1, 0x0A, 1_0 or " 12 ", which DuckDB's cast would round or trim). */
